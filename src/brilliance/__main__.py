@@ -1,0 +1,5 @@
+"""``python -m brilliance``."""
+
+from brilliance.cli import entry_point
+
+entry_point()

@@ -1,0 +1,128 @@
+"""The Textual app: modes, global keys, theme and the command palette. Kept thin on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from brilliance.commands_palette import PeopleCommands
+from brilliance.domain.clock import Clock, SystemClock
+from brilliance.domain.models import updated
+from brilliance.screens.base import AppAccess
+from brilliance.screens.help import HelpScreen
+from brilliance.screens.people import PeopleScreen
+from brilliance.screens.person import PersonScreen
+from brilliance.screens.person_actions import edit_person
+from brilliance.screens.placeholder import JournalScreen, PrepScreen, TodayScreen
+from brilliance.store.errors import SaveError
+from brilliance.store.store import Store
+
+ABOUT = (
+    "Brilliance: a few minutes a day for the relationships that matter. "
+    "1-4 switch sections; every section lists its own keys in the footer."
+)
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+class BrillianceApp(App[None]):
+    """The app. Build it with :func:`make_app` so tests and the command line share one path."""
+
+    TITLE = "Brilliance"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {PeopleCommands}
+
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
+        "today": TodayScreen,
+        "people": PeopleScreen,
+        "prep": PrepScreen,
+        "journal": JournalScreen,
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "switch_mode('today')", "Today", show=False),
+        Binding("2", "switch_mode('people')", "List", show=False),
+        Binding("3", "switch_mode('prep')", "Prep", show=False),
+        Binding("4", "switch_mode('journal')", "Journal", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        start_mode: str = "today",
+        exit_after_first_frame: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.start_mode = start_mode
+        self.exit_after_first_frame = exit_after_first_frame
+        theme = store.profile.theme
+        self.theme = theme if theme in self.available_themes else DARK_THEME
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.start_mode)
+        if self.exit_after_first_frame:
+            self.call_after_refresh(self.exit)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme (chosen by key or from the palette) in the profile."""
+        profile = self.store.profile
+        if profile.theme == theme:
+            return
+        try:
+            self.store.save_profile(updated(profile, theme=theme))
+        except SaveError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        about = getattr(self.screen, "HELP", "")
+        self.push_screen(HelpScreen("Keys", f"{about}\n\n{ABOUT}".strip(), self.screen))
+
+    # -- navigation used by several screens and the command palette ------------------------
+
+    def open_person(self, person_id: str) -> None:
+        """Show a person's detail view over the List."""
+        if person_id not in self.store.people:
+            return
+        self.switch_mode("people")
+        self.push_screen(PersonScreen(person_id))
+
+    async def action_add_person(self) -> None:
+        """Open the add-person form over the List (from anywhere, e.g. the command palette)."""
+        await self.switch_mode("people")
+        screen = self.screen
+        if isinstance(screen, PeopleScreen):
+            screen.action_add()
+        elif isinstance(screen, AppAccess):
+            edit_person(screen, None)
+
+
+def make_app(
+    store: Store,
+    clock: Clock | None = None,
+    *,
+    start_mode: str = "today",
+    exit_after_first_frame: bool = False,
+) -> BrillianceApp:
+    """Build the app around an open store; the command line and the tests both use this."""
+    return BrillianceApp(
+        store,
+        clock or store.clock or SystemClock(),
+        start_mode=start_mode,
+        exit_after_first_frame=exit_after_first_frame,
+    )

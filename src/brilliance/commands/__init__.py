@@ -1,0 +1,1 @@
+"""Subcommands of the ``brilliance`` command line; see ``brilliance.cli``."""

@@ -1,0 +1,69 @@
+"""What every Brilliance screen shares: the store, the clock, and safe saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from textual.screen import ModalScreen, Screen
+
+from brilliance.store.errors import SaveError
+
+if TYPE_CHECKING:
+    from brilliance.app import BrillianceApp
+    from brilliance.domain.clock import Clock
+    from brilliance.store.store import Store
+
+T = TypeVar("T")
+
+
+class AppAccess:
+    """Typed access to the app's store and clock, for screens and widgets."""
+
+    @property
+    def brilliance(self) -> BrillianceApp:
+        return cast("BrillianceApp", cast(Any, self).app)
+
+    @property
+    def store(self) -> Store:
+        return self.brilliance.store
+
+    @property
+    def clock(self) -> Clock:
+        return self.brilliance.clock
+
+    def attempt_save(self, operation: Callable[[], T]) -> T | None:
+        """Run a change; if the disk refuses it, say so clearly and return None.
+
+        The store keeps the change in memory, so it is written by the next save that works.
+        """
+        try:
+            return operation()
+        except SaveError as exc:
+            self.brilliance.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            return None
+
+
+class BrillianceScreen(AppAccess, Screen[None]):
+    """Base for the screens of the four modes and the pushed detail screens.
+
+    ``refresh_data`` is called on mount and whenever the screen comes back into view after the
+    data changed elsewhere.
+    """
+
+    _seen_revision: int = -1
+
+    def on_screen_resume(self) -> None:
+        if self.store.revision != self._seen_revision:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Redraw from the store. Subclasses override; they must call ``mark_fresh``."""
+        self.mark_fresh()
+
+    def mark_fresh(self) -> None:
+        self._seen_revision = self.store.revision
+
+
+class BrillianceModal(AppAccess, ModalScreen[T]):
+    """Base for modal dialogs that need the store or the clock."""

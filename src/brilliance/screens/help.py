@@ -1,0 +1,89 @@
+"""``?``: every key of the screen it was opened from, and the keys that work everywhere."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+PALETTE_NOTE = (
+    "ctrl+p opens the command palette: type to find any command, a person by name, or a theme."
+)
+
+
+def describe_keys(screen: Screen[object]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Keys of ``screen`` (with its focused widget) and app-wide keys, as (key, description)."""
+    here: list[tuple[str, str]] = []
+    everywhere: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        description = binding.description or binding.tooltip
+        if not description:
+            continue
+        display = screen.app.get_key_display(binding)
+        entry = (display, description)
+        if entry in seen:
+            continue
+        seen.add(entry)
+        (everywhere if active.node is screen.app else here).append(entry)
+    return here, everywhere
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of keys, closed with escape, q or ?."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 76;
+        max-height: 90%;
+        height: auto;
+        border: thick $primary 60%;
+        background: $surface;
+        padding: 1 2;
+    }
+    HelpScreen .heading {
+        text-style: bold;
+        color: $text-primary;
+        margin-top: 1;
+    }
+    HelpScreen .about {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, title: str, about: str, screen: Screen[object]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.about = about
+        self.here, self.everywhere = describe_keys(screen)
+
+    @staticmethod
+    def _table(entries: list[tuple[str, str]]) -> Content:
+        width = max((len(key) for key, _ in entries), default=0) + 2
+        lines = [
+            Content.assemble((key.ljust(width), "bold $accent"), description)
+            for key, description in entries
+        ]
+        return Content("\n").join(lines)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Content.assemble((self.title_text, "bold")))
+            yield Static(self.about, classes="about", markup=False)
+            yield Static("On this screen", classes="heading", markup=False)
+            yield Static(self._table(self.here))
+            yield Static("Everywhere", classes="heading", markup=False)
+            yield Static(self._table(self.everywhere))
+            yield Static(PALETTE_NOTE, classes="about heading", markup=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,192 @@
+"""Add or edit a person: every field, errors shown next to the field they are about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+
+from brilliance.domain.errors import field_errors
+from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str = "text"  # text | list | area | check | int | date
+    placeholder: str = ""
+    wide: bool = False
+
+
+PERSON_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "Name", placeholder="required"),
+    FieldSpec("headline", "Headline", placeholder="What they do, in a line"),
+    FieldSpec("organisation", "Organisation"),
+    FieldSpec("email", "Email", placeholder="name@example.com"),
+    FieldSpec("phone", "Phone"),
+    FieldSpec("on_list", "On my future-brilliance list", kind="check"),
+    FieldSpec("cadence_days", "Meet every (days)", kind="int", placeholder="14"),
+    FieldSpec("last_met", "Last met", kind="date", placeholder="YYYY-MM-DD"),
+    FieldSpec("skills", "Skills", kind="list", placeholder="comma, separated"),
+    FieldSpec("interests", "Interests", kind="list", placeholder="hiking, jazz, chess"),
+    FieldSpec("goals", "Goals", kind="list", placeholder="raise a seed round, ..."),
+    FieldSpec("wins", "Recent wins", kind="list", placeholder="shipped v2, ..."),
+    FieldSpec("tags", "Tags", kind="list"),
+    FieldSpec("partnership_prospect", "Prospective partner", kind="check"),
+    FieldSpec("aspirations", "Aspirations", kind="area", wide=True),
+    FieldSpec("how_i_can_help", "How I can help", kind="area", wide=True),
+    FieldSpec("notes", "Notes", kind="area", wide=True),
+)
+
+
+def form_values(person: Person | None) -> dict[str, Any]:
+    """What each form field shows for an existing person (or a new one)."""
+    if person is None:
+        return {"cadence_days": str(DEFAULT_CADENCE_DAYS), "on_list": True}
+    values: dict[str, Any] = {}
+    for spec in PERSON_FIELDS:
+        value = getattr(person, spec.name)
+        if spec.kind == "list":
+            values[spec.name] = join_list(value)
+        elif spec.kind == "date":
+            values[spec.name] = value.isoformat() if isinstance(value, date) else ""
+        elif spec.kind == "int":
+            values[spec.name] = str(value)
+        else:
+            values[spec.name] = value
+    return values
+
+
+def build_person(existing: Person | None, raw: dict[str, Any]) -> Person:
+    """Validate typed form values into a Person, keeping what the form does not show."""
+    data: dict[str, Any] = existing.model_dump() if existing else {}
+    for spec in PERSON_FIELDS:
+        value = raw.get(spec.name)
+        if spec.kind == "date":
+            value = (value or "").strip() or None
+        elif spec.kind == "int":
+            value = (value or "").strip() or str(DEFAULT_CADENCE_DAYS)
+        data[spec.name] = value
+    return Person.model_validate(data)
+
+
+def _rows(specs: tuple[FieldSpec, ...]) -> list[list[FieldSpec]]:
+    """Two narrow fields side by side; a wide field on a row of its own."""
+    rows: list[list[FieldSpec]] = []
+    for spec in specs:
+        if not spec.wide and rows and len(rows[-1]) == 1 and not rows[-1][0].wide:
+            rows[-1].append(spec)
+        else:
+            rows.append([spec])
+    return rows
+
+
+class PersonForm(ModalScreen[Person | None]):
+    """Dismisses with the validated Person on ctrl+s, or None on escape (nothing saved)."""
+
+    CSS_PATH = "person_form.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, person: Person | None = None) -> None:
+        super().__init__()
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        values = form_values(self.person)
+        title = f"Edit {self.person.name}" if self.person else "Add a person"
+        with Vertical(id="dialog"):
+            yield Static(title, id="title", markup=False)
+            yield Static(
+                "Lists are typed comma-separated. ctrl+s saves, escape cancels.",
+                id="hint",
+                markup=False,
+            )
+            with VerticalScroll(id="fields"):
+                for row in _rows(PERSON_FIELDS):
+                    yield Horizontal(
+                        *(self._field(spec, values.get(spec.name)) for spec in row),
+                        classes="row",
+                    )
+            with Horizontal(id="buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def _field(self, spec: FieldSpec, value: Any) -> Widget:
+        widget: Widget
+        if spec.kind == "check":
+            widget = Checkbox(spec.label, bool(value), id=f"f-{spec.name}", compact=True)
+        elif spec.kind == "area":
+            widget = TextArea(str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True)
+        else:
+            widget = Input(
+                str(value or ""),
+                placeholder=spec.placeholder,
+                id=f"f-{spec.name}",
+                restrict=r"[0-9]*" if spec.kind == "int" else None,
+                compact=True,
+            )
+        label = Label("" if spec.kind == "check" else spec.label, classes="field-label")
+        error = Label("", id=f"e-{spec.name}", classes="field-error")
+        return Vertical(label, widget, error, classes="field")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-name", Input).focus()
+
+    def _raw_values(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {}
+        for spec in PERSON_FIELDS:
+            widget = self.query_one(f"#f-{spec.name}")
+            if isinstance(widget, Checkbox):
+                raw[spec.name] = widget.value
+            elif isinstance(widget, TextArea):
+                raw[spec.name] = widget.text
+            elif isinstance(widget, Input):
+                raw[spec.name] = widget.value
+        return raw
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Put each message under its field and move to the first field that needs fixing."""
+        first: Widget | None = None
+        for spec in PERSON_FIELDS:
+            message = errors.get(spec.name, "")
+            error_label = self.query_one(f"#e-{spec.name}", Label)
+            error_label.update(message)
+            error_label.set_class(bool(message), "-shown")
+            if message and first is None:
+                first = self.query_one(f"#f-{spec.name}")
+        if first is not None:
+            first.focus()
+            first.scroll_visible()
+
+    def action_save(self) -> None:
+        try:
+            person = build_person(self.person, self._raw_values())
+        except ValidationError as exc:
+            self.show_errors(field_errors(exc))
+            return
+        self.dismiss(person)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,250 @@
+"""Mode 2, the List: the dozen on the future-brilliance list, or the wider network."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Static
+
+from brilliance.domain.cadence import SortOrder, is_due, matches_filter, sort_people
+from brilliance.domain.models import LIST_SIZE_GOAL, Person, updated
+from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.modals.confirm import ConfirmScreen
+from brilliance.screens.person_actions import edit_person, list_size_note
+from brilliance.store.store import Removal
+from brilliance.widgets.mode_bar import ModeBar
+from brilliance.widgets.people_table import PeopleTable
+
+EMPTY_LIST = (
+    "Your future-brilliance list is empty. It is for about a dozen talented people on their "
+    "way up: you meet each of them twice a month and help them toward their goals.\n\n"
+    "Press a to add the first person, or w to see your wider network."
+)
+EMPTY_NETWORK = "No one in your network yet. Press a to add someone."
+
+
+class PeopleScreen(BrillianceScreen):
+    """The list of people, sorted by who is due, with full keyboard editing."""
+
+    CSS_PATH = "people.tcss"
+    AUTO_FOCUS = ""  # focus follows the table's visibility, see _place_focus
+    HELP = (
+        "The future-brilliance list: about a dozen people you meet twice a month. "
+        "Overdue rows are in the warning colour; w shows everyone in your network."
+    )
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("u", "undo", "Undo delete"),
+        Binding("m", "move", "On/off list"),
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort"),
+        Binding("w", "toggle_wide", "Network"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order = SortOrder.DUE
+        self.wide = False
+        self.last_removal: Removal | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("people")
+        with Horizontal(id="heading"):
+            yield Static("", id="title", markup=False)
+            yield Static("", id="sort-info", markup=False)
+        yield Input(placeholder="Filter by name, skill or goal", id="filter", disabled=True)
+        yield PeopleTable(id="people")
+        yield Static("", id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    @property
+    def table(self) -> PeopleTable:
+        return self.query_one(PeopleTable)
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#filter", Input).value
+
+    def visible_people(self) -> list[Person]:
+        people = self.store.people.all() if self.wide else self.store.people.on_list()
+        query = self.filter_text
+        if query:
+            people = [p for p in people if matches_filter(p, query)]
+        return sort_people(people, self.order, self.clock.today())
+
+    def refresh_data(self, keep: str | None = None) -> None:
+        today = self.clock.today()
+        people = self.visible_people()
+        variables = self.app.theme_variables
+        self.table.show(
+            people,
+            today,
+            warning=variables.get("warning", "yellow"),
+            accent=variables.get("accent", "cyan"),
+            keep=keep,
+        )
+        on_list = self.store.people.on_list()
+        due = sum(1 for p in on_list if is_due(p, today))
+        if self.wide:
+            title = f"Wider network · {len(self.store.people)} people · ★ on the list"
+        else:
+            title = f"The list · {len(on_list)} of about {LIST_SIZE_GOAL} · {due} due"
+        if self.filter_text:
+            title += f" · {len(people)} match"
+        self.query_one("#title", Static).update(title)
+        self.query_one("#sort-info", Static).update(f"sorted by {self.order.value} (s)")
+        empty = self.query_one("#empty", Static)
+        self.table.display = bool(people)
+        empty.display = not people
+        self._place_focus()
+        if not people:
+            if self.filter_text:
+                empty.update(
+                    f"No one matches {self.filter_text!r}. Press escape to clear the filter."
+                )
+            else:
+                empty.update(EMPTY_NETWORK if self.wide else EMPTY_LIST)
+        self.mark_fresh()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self._place_focus()
+
+    def _place_focus(self) -> None:
+        """Keep the table focused when it is shown; focus nothing when it is hidden."""
+        if self.table.display:
+            if self.focused is None:
+                self.table.focus()
+        elif self.focused is self.table:
+            self.set_focus(None)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def selected(self) -> Person | None:
+        person_id = self.table.selected_id if self.table.display else None
+        return self.store.people.get(person_id) if person_id else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hide keys that have nothing to act on, so the footer only offers what works.
+        if action in ("edit", "delete", "move") and self.selected() is None:
+            return False
+        return not (action == "undo" and self.last_removal is None)
+
+    def action_add(self) -> None:
+        edit_person(self, None, on_saved=lambda person: self._after_save(person))
+
+    def action_edit(self) -> None:
+        person = self.selected()
+        if person is not None:
+            edit_person(self, person, on_saved=lambda saved: self._after_save(saved))
+
+    def _after_save(self, person: Person) -> None:
+        if not person.on_list and not self.wide:
+            self.wide = True  # show where they went
+        self.refresh_data(keep=person.id)
+        self.refresh_bindings()
+
+    def action_delete(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        meetings = len(self.store.meetings.for_person(person.id))
+        followups = len(self.store.followups.for_person(person.id))
+        extra = ""
+        if meetings or followups:
+            extra = f" with their {meetings} meeting(s) and {followups} follow-up(s)"
+        question = (
+            f"Delete {person.name}{extra}?\n\n"
+            "Journal entries that mention them are kept. You can undo with u right after."
+        )
+
+        def confirmed(answer: bool | None) -> None:
+            if not answer:
+                return
+            removal = self.attempt_save(lambda: self.store.delete_person(person.id))
+            if removal is None:
+                return
+            self.last_removal = removal
+            self.refresh_data()
+            self.refresh_bindings()
+            self.notify(f"Deleted {person.name}. Press u to undo.", title="Deleted")
+
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def action_undo(self) -> None:
+        removal = self.last_removal
+        if removal is None:
+            return
+        if self.attempt_save(lambda: self.store.restore(removal)) is None:
+            return
+        self.last_removal = None
+        self.refresh_data(keep=removal.person.id)
+        self.refresh_bindings()
+        self.notify(f"{removal.person.name} is back.", title="Undone")
+
+    def action_move(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        moved = updated(person, on_list=not person.on_list)
+        saved = self.attempt_save(lambda: self.store.people.save(moved))
+        if saved is None:
+            return
+        if saved.on_list:
+            self.notify(f"{saved.name} is on your list now.")
+            note = list_size_note(self.store)
+            if note:
+                self.notify(note, title="About a dozen", timeout=8)
+        else:
+            self.notify(f"{saved.name} moved to your wider network.")
+        self.refresh_data(keep=None if not self.wide else saved.id)
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.disabled = False
+        field.add_class("-shown")
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        if field.value or field.has_class("-shown"):
+            field.value = ""
+            field.remove_class("-shown")
+            field.disabled = True
+            self.refresh_data()
+            self.table.focus()
+
+    def action_sort(self) -> None:
+        self.order = self.order.next()
+        self.refresh_data()
+
+    def action_toggle_wide(self) -> None:
+        self.wide = not self.wide
+        self.refresh_data()
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        if self.table.display:
+            self.table.focus()
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.brilliance.open_person(event.row_key.value)

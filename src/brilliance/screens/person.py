@@ -1,0 +1,164 @@
+"""Everything about one person: who they are, how I can help, and our history."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
+from brilliance.domain.models import Person, updated
+from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.person_actions import edit_person, list_size_note
+from brilliance.widgets.mode_bar import ModeBar
+
+NOTHING = "—"
+
+
+def _lines(items: list[str]) -> str:
+    return "\n".join(f"• {item}" for item in items) if items else NOTHING
+
+
+class PersonScreen(BrillianceScreen):
+    """A person's detail view, pushed over the List."""
+
+    CSS_PATH = "person.tcss"
+    HELP = "Everything about one person. e edits, m moves them on or off the list."
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("m", "move", "On/off list"),
+    ]
+
+    def __init__(self, person_id: str) -> None:
+        super().__init__()
+        self.person_id = person_id
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("people")
+        with VerticalScroll(id="detail"):
+            yield Static("", id="name", markup=False)
+            yield Static("", id="summary")
+            yield Static("", id="sections")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one("#detail").focus()
+
+    @property
+    def person(self) -> Person | None:
+        return self.store.people.get(self.person_id)
+
+    def refresh_data(self) -> None:
+        person = self.person
+        if person is None:  # deleted elsewhere
+            self.dismiss()
+            return
+        today = self.clock.today()
+        headline = " · ".join(part for part in (person.headline, person.organisation) if part)
+        self.query_one("#name", Static).update(
+            f"{person.name}{'  —  ' + headline if headline else ''}"
+        )
+        if person.on_list:
+            status = Content.assemble(
+                ("★ On the list", "bold $accent"),
+                f" · meet every {person.cadence_days} days · last met ",
+                describe_last_met(person.last_met, today),
+                " · next ",
+                describe_due(days_until_due(person, today)),
+            )
+        else:
+            status = Content.assemble(
+                ("Wider network", "bold"),
+                " · last met ",
+                describe_last_met(person.last_met, today),
+            )
+        contact = " · ".join(part for part in (person.email, person.phone) if part)
+        if contact:
+            status = Content.assemble(status, "\n", contact)
+        self.query_one("#summary", Static).update(status)
+        self.query_one("#sections", Static).update(self._sections(person))
+        self.mark_fresh()
+
+    def _section(self, title: str, body: str | Content) -> Content:
+        return Content.assemble(("\n" + title + "\n", "bold $text-primary"), body, "\n")
+
+    def _sections(self, person: Person) -> Content:
+        parts = [
+            self._section("How I can help", person.how_i_can_help or NOTHING),
+            self._section("Goals", _lines(person.goals)),
+            self._section("Aspirations", person.aspirations or NOTHING),
+            self._section("Skills", ", ".join(person.skills) or NOTHING),
+            self._section("Interests", ", ".join(person.interests) or NOTHING),
+            self._section("Recent wins", _lines(person.wins)),
+            self._section("Tags", ", ".join(person.tags) or NOTHING),
+            self._section("Notes", person.notes or NOTHING),
+            self._section("Meetings", self._meetings(person)),
+            self._section("Follow-ups I owe them", self._followups(person)),
+            self._section("In my journal", self._mentions(person)),
+        ]
+        if person.partnership_prospect:
+            parts.append(self._section("Prospective partner", self._partnership(person)))
+        return Content("").join(parts)
+
+    def _meetings(self, person: Person) -> str:
+        meetings = self.store.meetings.for_person(person.id)
+        if not meetings:
+            return "No meetings yet."
+        lines = []
+        for meeting in reversed(meetings[-12:]):
+            place = f" at {meeting.place}" if meeting.place else ""
+            lines.append(
+                f"{meeting.when:%Y-%m-%d %H:%M}  {meeting.kind}{place}  ({meeting.status.value})"
+            )
+        return "\n".join(lines)
+
+    def _followups(self, person: Person) -> str:
+        open_items = [f for f in self.store.followups.for_person(person.id) if not f.done]
+        if not open_items:
+            return "Nothing promised and not yet done."
+        return "\n".join(f"{f.due.isoformat()}  {f.text}" for f in open_items)
+
+    def _mentions(self, person: Person) -> str:
+        entries = [e for e in self.store.journal.newest_first() if person.id in e.people]
+        if not entries:
+            return "No journal entry mentions them yet."
+        lines = []
+        for entry in entries[:10]:
+            first = next((line for line in entry.text.splitlines() if line.strip()), "")
+            lines.append(f"{entry.written_at:%Y-%m-%d}  {first[:80]}")
+        if len(entries) > 10:
+            lines.append(f"… and {len(entries) - 10} more")
+        return "\n".join(lines)
+
+    def _partnership(self, person: Person) -> str:
+        answered = {k: v for k, v in person.partnership_review.items() if v.answer}
+        if not answered:
+            return "The seven partnership questions are not answered yet."
+        return "\n".join(
+            f"{key}: {value.answer.value}{' — ' + value.note if value.note else ''}"
+            for key, value in answered.items()
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_edit(self) -> None:
+        person = self.person
+        if person is not None:
+            edit_person(self, person, on_saved=lambda _: self.refresh_data())
+
+    def action_move(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        moved = updated(person, on_list=not person.on_list)
+        if self.attempt_save(lambda: self.store.people.save(moved)) is None:
+            return
+        if moved.on_list and (note := list_size_note(self.store)):
+            self.notify(note, title="About a dozen", timeout=8)
+        self.refresh_data()

@@ -1,0 +1,47 @@
+"""Adding and editing a person, shared by the List, the detail view and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from brilliance.domain.models import LIST_SIZE_GOAL, Person
+from brilliance.screens.base import AppAccess
+from brilliance.screens.modals.person_form import PersonForm
+from brilliance.store.store import Store
+
+
+def list_size_note(store: Store) -> str | None:
+    """A gentle word when the list grows past a dozen, or None."""
+    count = len(store.people.on_list())
+    if count <= LIST_SIZE_GOAL:
+        return None
+    return (
+        f"That makes {count} people on your list. The practice is about a dozen, so that each "
+        "gets two meetings a month; you might move someone to the wider network with m."
+    )
+
+
+def edit_person(
+    screen: AppAccess,
+    person: Person | None,
+    on_saved: Callable[[Person], None] | None = None,
+) -> None:
+    """Open the person form; save what it returns and tell the user what happened."""
+    was_on_list = person.on_list if person else False
+
+    def saved(result: Person | None) -> None:
+        if result is None:
+            return
+        stored = screen.attempt_save(lambda: screen.store.people.save(result))
+        if stored is None:
+            return
+        app = screen.brilliance
+        app.notify(f"Saved {stored.name}.")
+        if stored.on_list and not was_on_list:
+            note = list_size_note(screen.store)
+            if note:
+                app.notify(note, title="About a dozen", timeout=8)
+        if on_saved is not None:
+            on_saved(stored)
+
+    screen.brilliance.push_screen(PersonForm(person), saved)

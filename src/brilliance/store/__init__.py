@@ -1,0 +1,1 @@
+"""Persistence: the TinyDB storage, repositories, locking, backups and migrations."""

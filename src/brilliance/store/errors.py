@@ -1,0 +1,66 @@
+"""What can go wrong with the data file, each with a message that says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base for data-file problems; ``str()`` is a message for the user."""
+
+
+class DamagedFileError(StoreError):
+    """The data file does not parse or does not validate. It is left exactly as it is."""
+
+    def __init__(self, path: Path, problem: str, newest_backup: Path | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.newest_backup = newest_backup
+        advice = (
+            f"The newest backup is {newest_backup}; `brilliance restore {newest_backup.name}` "
+            "puts it back after keeping a copy of the damaged file."
+            if newest_backup
+            else "There is no backup yet. Fix the file by hand or move it aside to start afresh."
+        )
+        super().__init__(f"Cannot open {path}: {problem}\nThe file has not been changed. {advice}")
+
+
+class NewerSchemaError(StoreError):
+    """The data file was written by a newer version of Brilliance."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"Cannot open {path}: it was written by a newer version of Brilliance "
+            f"(file format {found}; this version reads up to {supported}).\n"
+            "The file has not been changed. Upgrade Brilliance to open it."
+        )
+
+
+class AlreadyOpenError(StoreError):
+    """Another Brilliance process holds the data folder."""
+
+    def __init__(self, data_dir: Path, pid: int | None) -> None:
+        self.data_dir = data_dir
+        self.pid = pid
+        who = f"process {pid}" if pid else "another process"
+        super().__init__(
+            f"Brilliance is already open on {data_dir} ({who}). "
+            "Close it first, or use another --data-dir. Nothing was written."
+        )
+
+
+class SaveError(StoreError):
+    """A save failed; the file on disk is unchanged and the change is still held in memory."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        self.cause = cause
+        reason = cause.strerror or str(cause)
+        super().__init__(
+            f"Not saved: {reason} while writing {path}. The file on disk is unchanged and your "
+            "change is kept in memory; it will be saved with the next change once the problem "
+            "is fixed."
+        )

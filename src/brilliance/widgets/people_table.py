@@ -1,0 +1,98 @@
+"""The table of people behind the List: one row per person, overdue rows in the warning colour."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from datetime import date
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
+
+from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
+from brilliance.domain.models import Person
+
+HELP_WIDTH = 36
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with an ellipsis when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+class PeopleTable(DataTable[Text | str]):
+    """Rows keyed by person id; the cursor stays on the same person across refreshes."""
+
+    DEFAULT_CSS = """
+    PeopleTable {
+        height: 1fr;
+    }
+    """
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    COLUMNS = ("", "Name", "Headline", "Last met", "Next due", "Every", "How I can help")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.person_ids: list[str] = []
+
+    def on_mount(self) -> None:
+        for label in self.COLUMNS:
+            self.add_column(label, key=label or "mark")
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the person under the cursor."""
+        if not self.person_ids or self.cursor_row < 0:
+            return None
+        return self.person_ids[min(self.cursor_row, len(self.person_ids) - 1)]
+
+    def show(
+        self,
+        people: Sequence[Person],
+        today: date,
+        *,
+        warning: str,
+        accent: str,
+        keep: str | None = None,
+    ) -> None:
+        """Replace the rows with ``people`` and put the cursor back on ``keep`` if present."""
+        keep = keep if keep is not None else self.selected_id
+        self.clear()
+        self.person_ids = [p.id for p in people]
+        for person in people:
+            self.add_row(*self._cells(person, today, warning, accent), key=person.id)
+        if keep is not None:
+            with contextlib.suppress(RowDoesNotExist):
+                self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    @staticmethod
+    def _cells(person: Person, today: date, warning: str, accent: str) -> list[Text | str]:
+        mark = Text("★", style=accent) if person.on_list else Text("")
+        last_met = describe_last_met(person.last_met, today)
+        if person.on_list:
+            days = days_until_due(person, today)
+            style = f"bold {warning}" if days < 0 else (f"bold {accent}" if days == 0 else "")
+            due = Text(describe_due(days), style=style)
+            every = f"{person.cadence_days} d"
+        else:
+            style = ""
+            due = Text("")
+            every = ""
+        return [
+            mark,
+            Text(shorten(person.name, 28), style=style),
+            Text(shorten(person.headline, 30)),
+            Text(last_met),
+            due,
+            every,
+            Text(shorten(person.how_i_can_help, HELP_WIDTH)),
+        ]

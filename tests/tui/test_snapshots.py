@@ -1,0 +1,118 @@
+"""Snapshots of every screen in its main states: frozen time, fixed theme, data in tmp_path.
+
+Review the SVG diff report (``snapshot_report.html``) before accepting a change with
+``pytest --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from brilliance.app import make_app
+from brilliance.domain.clock import FixedClock
+from brilliance.domain.models import Person
+from brilliance.store.store import Store
+from tests.conftest import FROZEN_NOW
+
+SIZE = (120, 40)
+
+DOZEN = [
+    # name, headline, days since last met (None: never), cadence, how I can help
+    ("Ana Lima", "Product designer at Lumen", 3, 14, "Intro to Dana for design leadership"),
+    ("Bruno Costa", "Data engineer", 30, 14, "Invite to the data meetup"),
+    ("Chen Wei", "Founder, Tideline", 14, 14, "Share fundraising notes"),
+    ("Dana Fischer", "Head of research", None, 14, ""),
+    ("Elif Kaya", "Staff engineer", 20, 21, "Recommend for the speaker slot"),
+    ("Farah Haddad", "Climate analyst", 10, 14, "Connect with the grants panel"),
+    ("Gabriel Sousa", "Illustrator", 1, 14, "Gallery opening invitation"),
+    ("Hana Novak", "PhD student, robotics", 16, 14, "Mock interview practice"),
+    ("Idris Bello", "Community lead", 7, 7, "Coffee with the meetup organisers"),
+    ("Julia Berg", "Product manager", 12, 14, "Book on pricing strategy"),
+    ("Kofi Mensah", "Mobile developer", 45, 30, "Intro to an accessibility expert"),
+    ("Lena Vogel", "Marketing lead", 13, 14, "Feedback on her talk draft"),
+]
+
+
+def seeded_store(data_dir: Path) -> Store:
+    clock = FixedClock(FROZEN_NOW)
+    store = Store.open(data_dir, clock=clock)
+    today = FROZEN_NOW.date()
+    with store.batch():
+        for index, (name, headline, days, cadence, help_text) in enumerate(DOZEN):
+            last_met = None if days is None else today - timedelta(days=days)
+            store.people.save(
+                Person(
+                    id=f"p{index:02}",
+                    name=name,
+                    headline=headline,
+                    last_met=last_met,
+                    cadence_days=cadence,
+                    how_i_can_help=help_text,
+                    on_list=True,
+                    created_at=FROZEN_NOW - timedelta(days=60),
+                )
+            )
+        store.people.save(Person(id="w01", name="Wider Walter", headline="Accountant"))
+    return store
+
+
+def no_blink(pilot: Pilot[None]) -> None:
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        assert isinstance(widget, Input | TextArea)
+        widget.cursor_blink = False
+
+
+def test_list_empty(snap_compare, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+    app = make_app(store, store.clock, start_mode="people")
+    assert snap_compare(app, terminal_size=SIZE)
+    store.close()
+
+
+def test_list_with_a_dozen(snap_compare, tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "data")
+    assert date(2026, 11, 24) == store.clock.today()
+    app = make_app(store, store.clock, start_mode="people")
+    assert snap_compare(app, terminal_size=SIZE)
+    store.close()
+
+
+def test_wider_network(snap_compare, tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "data")
+    app = make_app(store, store.clock, start_mode="people")
+    assert snap_compare(app, terminal_size=SIZE, press=["w"])
+    store.close()
+
+
+def test_person_form_with_validation_error(snap_compare, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+    app = make_app(store, store.clock, start_mode="people")
+
+    async def fill_in_badly(pilot: Pilot[None]) -> None:
+        await pilot.press("a")
+        no_blink(pilot)
+        pilot.app.screen.query_one("#f-email", Input).value = "ana@"
+        pilot.app.screen.query_one("#f-last_met", Input).value = "last week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=fill_in_badly)
+    store.close()
+
+
+def test_person_detail(snap_compare, tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "data")
+    app = make_app(store, store.clock, start_mode="people")
+    assert snap_compare(app, terminal_size=SIZE, press=["enter"])
+    store.close()
+
+
+def test_help(snap_compare, tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "data")
+    app = make_app(store, store.clock, start_mode="people")
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+    store.close()
