@@ -21,7 +21,9 @@ from brilliance import __version__
 ENV_DATA_DIR = "BRILLIANCE_DATA_DIR"
 APP_NAME = "brilliance"
 
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "export": "brilliance.commands.export",
+}
 """Subcommand name -> module path, in the order ``--help`` lists them."""
 
 

@@ -1,0 +1,86 @@
+"""``brilliance export [WHAT] --format FORMAT [--out FILE]``: take your data with you.
+
+Exporters are registered in ``EXPORTERS`` by (what, format); each returns the bytes to write.
+Without ``--out`` the export goes to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brilliance.store.store import Store
+
+HELP = "export your data (a full JSON backup, the journal as Markdown, ...)"
+
+EXPORTERS: dict[tuple[str, str], str] = {
+    ("all", "json"): "brilliance.portability.backup:export_backup",
+}
+"""(what, format) -> "module:function" taking a Store and returning bytes."""
+
+WHATS = ("all", "journal", "people", "meetings")
+FORMATS = ("json", "markdown", "ics", "csv")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "what",
+        nargs="?",
+        default="all",
+        choices=WHATS,
+        help="what to export (default: all)",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="the file format")
+    parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+
+
+def exporter(what: str, fmt: str) -> Callable[[Store], bytes] | None:
+    target = EXPORTERS.get((what, fmt))
+    if target is None:
+        return None
+    module_name, _, function = target.partition(":")
+    found: Callable[[Store], bytes] = getattr(importlib.import_module(module_name), function)
+    return found
+
+
+def available() -> str:
+    return ", ".join(f"{what} as {fmt}" for what, fmt in EXPORTERS)
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.store.errors import StoreError
+    from brilliance.store.storage import atomic_write
+    from brilliance.store.store import Store
+
+    export = exporter(args.what, args.format)
+    if export is None:
+        print(
+            f"brilliance export: {args.what} cannot be exported as {args.format}. "
+            f"Available: {available()}.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        store = Store.open(data_dir, lock=False)
+    except StoreError as exc:
+        print(f"brilliance: {exc}", file=sys.stderr)
+        return 1
+    with store:
+        data = export(store)
+    if args.out:
+        out = Path(args.out).expanduser()
+        try:
+            atomic_write(out, data)
+        except OSError as exc:
+            print(f"brilliance export: cannot write {out}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"Exported {args.what} as {args.format} to {out}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0

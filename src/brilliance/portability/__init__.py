@@ -1,0 +1,1 @@
+"""Import and export formats. Pure functions over models and bytes; the commands do the I/O."""
