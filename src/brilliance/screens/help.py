@@ -14,23 +14,49 @@ PALETTE_NOTE = (
 )
 
 
+MOVEMENT_KEYS = {"up", "down", "home", "end", "pageup", "pagedown"}
+
+
 def describe_keys(screen: Screen[object]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Keys of ``screen`` (with its focused widget) and app-wide keys, as (key, description)."""
-    here: list[tuple[str, str]] = []
+    """Keys of ``screen`` and app-wide keys, as (key, description) pairs.
+
+    The screen's own keys come first, then the keys of our own widgets and the basic movement
+    keys of Textual's; Textual's generic widget keys (copy, focus next...) are left out as noise.
+    """
+
+    def declared_by_us(node: object) -> set[str]:
+        keys: set[str] = set()
+        for cls in type(node).__mro__:
+            if cls.__module__.startswith("brilliance."):
+                for binding in cls.__dict__.get("BINDINGS", []):
+                    if isinstance(binding, Binding):
+                        keys.update(k.strip() for k in binding.key.split(","))
+        return keys
+
+    own: list[tuple[str, str]] = []
+    moving: list[tuple[str, str]] = []
     everywhere: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for active in screen.active_bindings.values():
+    for key, active in screen.active_bindings.items():
         binding = active.binding
         description = binding.description or binding.tooltip
         if not description:
             continue
-        display = screen.app.get_key_display(binding)
-        entry = (display, description)
+        entry = (screen.app.get_key_display(binding), description)
         if entry in seen:
             continue
+        node = active.node
+        ours = key in declared_by_us(node)
+        if node is screen.app:
+            everywhere.append(entry)
+        elif node is screen and ours:
+            own.append(entry)
+        elif node is not screen and (ours or key in MOVEMENT_KEYS):
+            moving.append(entry)
+        else:
+            continue
         seen.add(entry)
-        (everywhere if active.node is screen.app else here).append(entry)
-    return here, everywhere
+    return own + moving, everywhere
 
 
 class HelpScreen(ModalScreen[None]):

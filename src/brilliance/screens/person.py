@@ -91,12 +91,23 @@ class PersonScreen(BrillianceScreen):
         parts = [
             self._section("How I can help", person.how_i_can_help or NOTHING),
             self._section("Goals", _lines(person.goals)),
-            self._section("Aspirations", person.aspirations or NOTHING),
-            self._section("Skills", ", ".join(person.skills) or NOTHING),
-            self._section("Interests", ", ".join(person.interests) or NOTHING),
-            self._section("Recent wins", _lines(person.wins)),
-            self._section("Tags", ", ".join(person.tags) or NOTHING),
-            self._section("Notes", person.notes or NOTHING),
+        ]
+        # The rest of the profile only when there is something to say.
+        optional = (
+            ("Aspirations", person.aspirations),
+            ("Skills", ", ".join(person.skills)),
+            ("Interests", ", ".join(person.interests)),
+            ("Recent wins", _lines(person.wins) if person.wins else ""),
+            ("Tags", ", ".join(person.tags)),
+            ("Notes", person.notes),
+        )
+        parts += [self._section(title, body) for title, body in optional if body]
+        missing = [title.lower() for title, body in optional if not body]
+        if missing:
+            parts.append(
+                Content.assemble(("\nNot noted yet: " + ", ".join(missing) + " (e edits)\n", "dim"))
+            )
+        parts += [
             self._section("Meetings", self._meetings(person)),
             self._section("Follow-ups I owe them", self._followups(person)),
             self._section("In my journal", self._mentions(person)),
