@@ -87,18 +87,24 @@ class Repository(Generic[M]):
             if item.id not in self._items:
                 changes["created_at"] = now
             item = item.model_copy(update=changes)
-        self._items[item.id] = item
-        self._on_change()
-        self._table.upsert(document(item))
+        self._put([item])
         return item
 
     def save_many(self, items: Iterable[M]) -> None:
         """Add or replace several records in one write, keeping their timestamps."""
-        batch = list(items)
-        for item in batch:
+        self._put(list(items))
+
+    def _put(self, items: list[M]) -> None:
+        """Put records into memory and the TinyDB table, then write once.
+
+        One table update (not TinyDB's upsert, which is an update then an insert, each with
+        its own write) so that when the write fails the change is still held in memory and
+        goes out with the next save.
+        """
+        for item in items:
             self._items[item.id] = item
         self._on_change()
-        documents = [document(item) for item in batch]
+        documents = [document(item) for item in items]
 
         def put_all(table: dict[int, Any]) -> None:
             for each in documents:

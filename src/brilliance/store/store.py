@@ -13,7 +13,6 @@ import orjson
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.errors import field_errors
@@ -318,9 +317,12 @@ class Store:
     def save_profile(self, profile: Profile) -> Profile:
         self._profile = profile
         self._changed()
-        self.db.table(PROFILE_TABLE).upsert(
-            Document(profile.model_dump(mode="json"), doc_id=doc_id(PROFILE_ID))
-        )
+        record = profile.model_dump(mode="json")
+
+        def put(table: dict[int, Any]) -> None:
+            table[doc_id(PROFILE_ID)] = record
+
+        self.db.table(PROFILE_TABLE)._update_table(put)
         return profile
 
     # -- operations across kinds ----------------------------------------------------------
