@@ -14,10 +14,11 @@ from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import updated
 from brilliance.screens.base import AppAccess
 from brilliance.screens.help import HelpScreen
+from brilliance.screens.journal import JournalScreen
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
-from brilliance.screens.placeholder import JournalScreen, PrepScreen, TodayScreen
+from brilliance.screens.placeholder import PrepScreen, TodayScreen
 from brilliance.store.errors import SaveError
 from brilliance.store.store import Store
 

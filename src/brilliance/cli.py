@@ -22,6 +22,7 @@ ENV_DATA_DIR = "BRILLIANCE_DATA_DIR"
 APP_NAME = "brilliance"
 
 SUBCOMMANDS: dict[str, str] = {
+    "note": "brilliance.commands.note",
     "export": "brilliance.commands.export",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""

@@ -116,3 +116,75 @@ def test_help(snap_compare, tmp_path: Path) -> None:
     app = make_app(store, store.clock, start_mode="people")
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
     store.close()
+
+
+JOURNAL = [
+    (
+        23,
+        21,
+        "Long walk with @Ana Lima by the river. She is weighing two offers; "
+        "I mostly listened. #walk #career",
+    ),
+    (22, 9, "Sent @Bruno Costa the article on data contracts. #value"),
+    (20, 18, "# Team dinner\nPraised @Chen Wei early for the fundraising deck. It landed. #praise"),
+    (18, 8, "Quiet day. Drafted the #launch checklist for Dana."),
+]
+
+
+def journal_store(data_dir: Path) -> Store:
+    from brilliance.domain.journal import with_text
+    from brilliance.domain.models import JournalEntry
+
+    store = seeded_store(data_dir)
+    people = store.people.all()
+    with store.batch():
+        for day, hour, text in JOURNAL:
+            entry = JournalEntry(
+                id=f"j{day}",
+                written_at=FROZEN_NOW.replace(day=day, hour=hour, minute=0),
+                prompt="Who did I thank today?",
+            )
+            store.journal.save(with_text(entry, text, people))
+    return store
+
+
+def test_journal_list(snap_compare, tmp_path: Path) -> None:
+    store = journal_store(tmp_path / "data")
+    app = make_app(store, store.clock, start_mode="journal")
+    assert snap_compare(app, terminal_size=SIZE)
+    store.close()
+
+
+def test_journal_search_results(snap_compare, tmp_path: Path) -> None:
+    store = journal_store(tmp_path / "data")
+    app = make_app(store, store.clock, start_mode="journal")
+
+    async def search(pilot: Pilot[None]) -> None:
+        await pilot.press("slash")
+        no_blink(pilot)
+        await pilot.press(*"praised")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=search)
+    store.close()
+
+
+def test_journal_editor_with_prompt(snap_compare, tmp_path: Path) -> None:
+    store = journal_store(tmp_path / "data")
+    app = make_app(store, store.clock, start_mode="journal")
+
+    async def write(pilot: Pilot[None]) -> None:
+        await pilot.press("n")
+        no_blink(pilot)
+        await pilot.press(*"Coffee with @Ana", "tab", *"about her #launch")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=write)
+    store.close()
+
+
+def test_journal_empty(snap_compare, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+    app = make_app(store, store.clock, start_mode="journal")
+    assert snap_compare(app, terminal_size=SIZE)
+    store.close()

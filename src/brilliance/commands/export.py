@@ -20,6 +20,7 @@ HELP = "export your data (a full JSON backup, the journal as Markdown, ...)"
 
 EXPORTERS: dict[tuple[str, str], str] = {
     ("all", "json"): "brilliance.portability.backup:export_backup",
+    ("journal", "markdown"): "brilliance.portability.journal_markdown:export_journal",
 }
 """(what, format) -> "module:function" taking a Store and returning bytes."""
 

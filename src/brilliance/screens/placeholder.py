@@ -44,12 +44,3 @@ class PrepScreen(PlaceholderScreen):
         "interests, introductions and events. For now, press 2 for your list."
     )
     HELP = COMING
-
-
-class JournalScreen(PlaceholderScreen):
-    MODE = "journal"
-    COMING = (
-        "The journal will hold your private daily entries, linked to the people they mention. "
-        "For now, press 2 for your list."
-    )
-    HELP = COMING

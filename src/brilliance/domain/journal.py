@@ -1,0 +1,238 @@
+"""The journal's logic: @mentions, #tags, the prompt of the day, streaks and search."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from brilliance.domain.content import Prompt
+from brilliance.domain.models import JournalEntry, Person, updated
+
+# '@' starts a mention only at the start of the text or after something that is not part of
+# a word, so that "ana@example.com" is an email, not a mention.
+_MENTION_START = re.compile(r"(?<![\w.@])@(?=\w)")
+_NEXT_WORD = re.compile(r"\w[\w'’.-]*")
+_TAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w-]*)")
+
+
+def fold(text: str) -> str:
+    """Text for matching: case-folded, accents kept (Zoë and Zoe are different people)."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What the @mentions of a text refer to."""
+
+    people: list[str] = field(default_factory=list)
+    """Ids of the people mentioned, in order of first mention."""
+    unknown: list[str] = field(default_factory=list)
+    """Words after an @ that match no one (kept in the text as typed)."""
+
+
+def _name_end_ok(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "_")
+
+
+def parse_mentions(text: str, people: Iterable[Person]) -> Mentions:
+    """Find @Full Name (or an unambiguous @FirstName) mentions of people in ``text``."""
+    by_name = sorted(
+        ((fold(p.name), p.id) for p in people if p.name), key=lambda item: -len(item[0])
+    )
+    first_names: dict[str, list[str]] = {}
+    for name, person_id in by_name:
+        first_names.setdefault(name.split()[0], []).append(person_id)
+    found: list[str] = []
+    unknown: list[str] = []
+    folded = fold(text)
+    for match in _MENTION_START.finditer(text):
+        start = match.end()
+        rest = folded[start:]
+        for name, person_id in by_name:
+            if rest.startswith(name) and _name_end_ok(folded, start + len(name)):
+                if person_id not in found:
+                    found.append(person_id)
+                break
+        else:
+            word_match = _NEXT_WORD.match(text, start)
+            word = word_match.group(0).rstrip(".'’-") if word_match else ""
+            candidates = first_names.get(fold(word), [])
+            if len(candidates) == 1:
+                if candidates[0] not in found:
+                    found.append(candidates[0])
+            elif word and word not in unknown:
+                unknown.append(word)
+    return Mentions(found, unknown)
+
+
+def parse_tags(text: str) -> list[str]:
+    """The #tags of a text, lower-cased, in order of first use. Markdown headings are not tags."""
+    tags: list[str] = []
+    for match in _TAG.finditer(text):
+        tag = fold(match.group(1)).rstrip("-")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def mention_query(line_before_cursor: str) -> str | None:
+    """The partial name typed after an @ just before the cursor, or None when not in a mention.
+
+    >>> mention_query("lunch with @Ana L")
+    'Ana L'
+    >>> mention_query("mail ana@exa") is None
+    True
+    """
+    at = line_before_cursor.rfind("@")
+    if at < 0:
+        return None
+    if at > 0 and (line_before_cursor[at - 1].isalnum() or line_before_cursor[at - 1] in "._@"):
+        return None
+    query = line_before_cursor[at + 1 :]
+    if len(query) > 40 or any(ch in query for ch in "@#,;:!?()[]{}\n") or "  " in query:
+        return None
+    return query
+
+
+def suggest_names(query: str, people: Iterable[Person], limit: int = 6) -> list[Person]:
+    """People whose name starts with, then contains, what was typed after the @."""
+    wanted = fold(query.strip())
+    starts: list[Person] = []
+    contains: list[Person] = []
+    for person in people:
+        name = fold(person.name)
+        if name.startswith(wanted) or any(part.startswith(wanted) for part in name.split()):
+            starts.append(person)
+        elif wanted in name:
+            contains.append(person)
+    ranked = sorted(starts, key=lambda p: (not p.on_list, fold(p.name))) + sorted(
+        contains, key=lambda p: fold(p.name)
+    )
+    return ranked[:limit]
+
+
+def prompt_of_the_day(prompts: Sequence[Prompt], day: date) -> Prompt:
+    """The same prompt all day; every prompt comes round once before any repeats.
+
+    The deck is shuffled once by a stable hash of each id (not in file order, so themes mix).
+    """
+    if not prompts:
+        raise ValueError("the prompt deck is empty")
+    deck = sorted(prompts, key=lambda p: hashlib.sha256(p.id.encode()).hexdigest())
+    return deck[day.toordinal() % len(deck)]
+
+
+def journal_streak(days_written: Iterable[date], today: date) -> int:
+    """Consecutive days with an entry, ending today, or yesterday if today is not written yet."""
+    written = set(days_written)
+    day = today if today in written else today - timedelta(days=1)
+    streak = 0
+    while day in written:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def first_line(text: str, width: int = 80) -> str:
+    """The first non-empty line, without Markdown heading marks, shortened to ``width``."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    return ""
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    """What the journal list is narrowed to: words, a tag, a person, a date range."""
+
+    words: str = ""
+    tag: str | None = None
+    person_id: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.words.strip() or self.tag or self.person_id or self.start or self.end)
+
+
+class JournalIndex:
+    """Case-folded entry texts kept in memory so that search as you type stays instant."""
+
+    def __init__(self) -> None:
+        self._folded: dict[str, tuple[datetime, str]] = {}
+
+    def folded(self, entry: JournalEntry) -> str:
+        cached = self._folded.get(entry.id)
+        if cached is None or cached[0] != entry.updated_at:
+            cached = (entry.updated_at, fold(entry.text))
+            self._folded[entry.id] = cached
+        return cached[1]
+
+    def search(self, entries: Iterable[JournalEntry], wanted: JournalFilter) -> list[JournalEntry]:
+        """Entries matching every word (anywhere, any case) and every filter, newest first."""
+        words = fold(wanted.words).split()
+        result = []
+        for entry in entries:
+            day = entry.day
+            if wanted.start and day < wanted.start:
+                continue
+            if wanted.end and day > wanted.end:
+                continue
+            if wanted.tag and wanted.tag not in entry.tags:
+                continue
+            if wanted.person_id and wanted.person_id not in entry.people:
+                continue
+            if words:
+                text = self.folded(entry)
+                if not all(word in text for word in words):
+                    continue
+            result.append(entry)
+        result.sort(key=lambda e: (e.written_at, e.id), reverse=True)
+        return result
+
+
+def match_spans(text: str, words: str) -> list[tuple[int, int]]:
+    """Where each searched word occurs in ``text`` (case-insensitive), for highlighting."""
+    folded = text.casefold()
+    spans: list[tuple[int, int]] = []
+    if len(folded) != len(text):  # rare: case folding changed lengths; skip highlighting
+        return spans
+    for word in set(fold(words).split()):
+        start = folded.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    return sorted(spans)
+
+
+def snippet(text: str, words: str, width: int = 80) -> tuple[str, list[tuple[int, int]]]:
+    """One line of ``text`` around the first match, with the match spans inside it."""
+    flat = " ".join(text.split())
+    spans = match_spans(flat, words)
+    if not spans:
+        return first_line(text, width), []
+    first = spans[0][0]
+    start = max(0, first - width // 3)
+    if start:
+        start = flat.rfind(" ", 0, start) + 1
+    piece = flat[start : start + width]
+    prefix = "…" if start else ""
+    shifted = [
+        (a - start + len(prefix), min(b, start + width) - start + len(prefix))
+        for a, b in spans
+        if start <= a < start + width
+    ]
+    return prefix + piece, shifted
+
+
+def with_text(entry: JournalEntry, text: str, people: Iterable[Person]) -> JournalEntry:
+    """``entry`` holding ``text``, with its tags and mentioned people worked out from it."""
+    return updated(
+        entry, text=text, tags=parse_tags(text), people=parse_mentions(text, people).people
+    )

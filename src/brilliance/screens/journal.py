@@ -1,0 +1,306 @@
+"""Mode 4, the Journal: private entries, newest first, searchable as you type."""
+
+from __future__ import annotations
+
+import contextlib
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from brilliance.domain.journal import (
+    JournalFilter,
+    JournalIndex,
+    first_line,
+    journal_streak,
+    snippet,
+)
+from brilliance.domain.models import JournalEntry
+from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.journal_editor import JournalEditorScreen
+from brilliance.screens.modals.confirm import ConfirmScreen
+from brilliance.screens.modals.journal_filter import JournalFilterScreen
+from brilliance.widgets.mode_bar import ModeBar
+
+EMPTY_JOURNAL = (
+    "Your journal is empty. A few lines a day about the people you met, what you gave and "
+    "what you noticed is enough; each day comes with a prompt to reflect on.\n\n"
+    "Press n to write today's entry."
+)
+TEXT_WIDTH = 70
+
+
+def streak_text(days: int) -> str:
+    if days == 0:
+        return "no journal streak yet"
+    return f"journal streak: {days} day{'s' if days != 1 else ''}"
+
+
+class EntriesTable(DataTable[Text | str]):
+    """Journal entries as rows keyed by entry id."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="entries", cursor_type="row", zebra_stripes=True)
+        self.entry_ids: list[str] = []
+
+    def on_mount(self) -> None:
+        self.add_column("When", key="when", width=20)
+        self.add_column("Entry", key="text", width=TEXT_WIDTH)
+        self.add_column("Tags", key="tags")
+        self.add_column("People", key="people")
+
+    @property
+    def selected_id(self) -> str | None:
+        if not self.entry_ids or self.cursor_row < 0:
+            return None
+        return self.entry_ids[min(self.cursor_row, len(self.entry_ids) - 1)]
+
+
+class JournalScreen(BrillianceScreen):
+    """The list of entries, with search, filters, and delete with undo."""
+
+    CSS_PATH = "journal.tcss"
+    AUTO_FOCUS = ""
+    HELP = (
+        "Your private journal, newest first. / searches every entry as you type; "
+        "f filters by tag, person or dates."
+    )
+
+    BINDINGS = [
+        Binding("n", "today", "Today's entry"),
+        Binding("N", "new", "New entry"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filter", "Filter"),
+        Binding("d", "delete", "Delete"),
+        Binding("u", "undo", "Undo delete"),
+        Binding("escape", "clear", "Clear search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = JournalIndex()
+        self.filter = JournalFilter()
+        self.last_deleted: JournalEntry | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("journal")
+        with Horizontal(id="heading"):
+            yield Static("", id="title", markup=False)
+            yield Static("", id="today-status", markup=False)
+        yield Input(placeholder="Search every entry: words anywhere, any case", id="search")
+        yield Static("", id="filters", markup=False)
+        yield EntriesTable()
+        yield Static("", id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).disabled = True
+        self.refresh_data()
+
+    @property
+    def table(self) -> EntriesTable:
+        return self.query_one(EntriesTable)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def refresh_data(self, keep: str | None = None) -> None:
+        store = self.store
+        today = self.clock.today()
+        entries = self.index.search(store.journal.all(), self.filter)
+        self._fill(entries, keep)
+        total = len(store.journal)
+        days = {e.day for e in store.journal}
+        streak = journal_streak(days, today)
+        self.query_one(ModeBar).set_status(streak_text(streak))
+        title = f"Journal · {total} entr{'y' if total == 1 else 'ies'}"
+        if self.filter.active:
+            title += f" · {len(entries)} shown"
+        self.query_one("#title", Static).update(title)
+        written = "today's entry is written" if today in days else "today's entry: not yet (n)"
+        self.query_one("#today-status", Static).update(written)
+        self._describe_filters()
+        empty = self.query_one("#empty", Static)
+        self.table.display = bool(entries)
+        empty.display = not entries
+        if not entries:
+            if self.focused is self.table:
+                self.set_focus(None)
+            empty.update(
+                "No entry matches. Press escape to clear the search and filters."
+                if self.filter.active
+                else EMPTY_JOURNAL
+            )
+        elif self.focused is None:
+            self.table.focus()
+        self.mark_fresh()
+
+    def _fill(self, entries: list[JournalEntry], keep: str | None) -> None:
+        table = self.table
+        keep = keep if keep is not None else table.selected_id
+        names = {p.id: p.name for p in self.store.people}
+        words = self.filter.words
+        highlight = self.app.theme_variables.get("accent", "yellow")
+        table.clear()
+        table.entry_ids = [e.id for e in entries]
+        for entry in entries:
+            if words.strip():
+                line, spans = snippet(entry.text, words, TEXT_WIDTH)
+                text = Text(line, no_wrap=True)
+                for start, end in spans:
+                    text.stylize(f"bold reverse {highlight}", start, end)
+            else:
+                text = Text(first_line(entry.text, TEXT_WIDTH) or "(empty)", no_wrap=True)
+            people = ", ".join(names[i] for i in entry.people if i in names)
+            table.add_row(
+                f"{entry.written_at:%a %Y-%m-%d %H:%M}",
+                text,
+                Text(" ".join(f"#{t}" for t in entry.tags), no_wrap=True),
+                Text(people, no_wrap=True),
+                key=entry.id,
+            )
+        if keep is not None:
+            with contextlib.suppress(RowDoesNotExist):
+                table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def _describe_filters(self) -> None:
+        parts = []
+        if self.filter.tag:
+            parts.append(f"tag #{self.filter.tag}")
+        if self.filter.person_id:
+            person = self.store.people.get(self.filter.person_id)
+            parts.append(f"mentions {person.name if person else 'someone deleted'}")
+        if self.filter.start or self.filter.end:
+            start = self.filter.start.isoformat() if self.filter.start else "the start"
+            end = self.filter.end.isoformat() if self.filter.end else "today"
+            parts.append(f"from {start} to {end}")
+        label = self.query_one("#filters", Static)
+        label.display = bool(parts)
+        label.update("Filtered: " + " · ".join(parts) + "   (f changes, escape clears)")
+
+    # -- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete" and (not self.table.display or self.table.selected_id is None):
+            return False
+        if action == "undo" and self.last_deleted is None:
+            return False
+        return True
+
+    def todays_entry(self) -> JournalEntry | None:
+        today = self.clock.today()
+        todays = [e for e in self.store.journal if e.day == today]
+        return max(todays, key=lambda e: (e.written_at, e.id)) if todays else None
+
+    def open_editor(self, screen: JournalEditorScreen) -> None:
+        def closed(_: object) -> None:
+            self.refresh_data(keep=screen.entry.id if screen.stored else None)
+            self.refresh_bindings()
+
+        self.app.push_screen(screen, closed)
+
+    def action_today(self) -> None:
+        existing = self.todays_entry()
+        if existing is not None:
+            self.open_editor(JournalEditorScreen.for_entry(existing))
+        else:
+            self.action_new()
+
+    def action_new(self) -> None:
+        self.open_editor(JournalEditorScreen.new_entry(self.clock.now()))
+
+    def action_search(self) -> None:
+        field = self.query_one("#search", Input)
+        field.disabled = False
+        field.add_class("-shown")
+        field.focus()
+
+    def action_clear(self) -> None:
+        field = self.query_one("#search", Input)
+        if not (self.filter.active or field.has_class("-shown")):
+            return
+        with field.prevent(Input.Changed):
+            field.value = ""
+        field.remove_class("-shown")
+        field.disabled = True
+        self.filter = JournalFilter()
+        self.refresh_data()
+
+    def action_filter(self) -> None:
+        tags = sorted({t for e in self.store.journal for t in e.tags})
+        people = sorted(self.store.people.all(), key=lambda p: p.name.casefold())
+
+        def chosen(result: JournalFilter | None) -> None:
+            if result is not None:
+                self.filter = result
+                self.refresh_data()
+
+        self.app.push_screen(JournalFilterScreen(self.filter, tags, people), chosen)
+
+    def action_delete(self) -> None:
+        entry_id = self.table.selected_id
+        entry = self.store.journal.get(entry_id) if entry_id else None
+        if entry is None:
+            return
+        preview = first_line(entry.text, 60) or "(empty)"
+        question = (
+            f"Delete the entry of {entry.written_at:%A %d %B %Y, %H:%M}?\n\n"
+            f"“{preview}”\n\nYou can undo with u right after."
+        )
+
+        def confirmed(answer: bool | None) -> None:
+            if not answer:
+                return
+            if self.attempt_save(lambda: self.store.journal.delete(entry.id)) is None:
+                return
+            self.last_deleted = entry
+            self.refresh_data()
+            self.refresh_bindings()
+            self.notify("Entry deleted. Press u to undo.", title="Deleted")
+
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def action_undo(self) -> None:
+        entry = self.last_deleted
+        if entry is None:
+            return
+
+        def put_back() -> JournalEntry:
+            self.store.journal.save_many([entry])
+            return entry
+
+        if self.attempt_save(put_back) is None:
+            return
+        self.last_deleted = None
+        self.refresh_data(keep=entry.id)
+        self.refresh_bindings()
+        self.notify("The entry is back.", title="Undone")
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filter = JournalFilter(
+            event.value, self.filter.tag, self.filter.person_id, self.filter.start, self.filter.end
+        )
+        self.refresh_data()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        if self.table.display:
+            self.table.focus()
+
+    @on(DataTable.RowSelected, "#entries")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        entry = self.store.journal.get(str(event.row_key.value))
+        if entry is not None:
+            self.open_editor(JournalEditorScreen.for_entry(entry))

@@ -1,0 +1,130 @@
+"""Narrow the journal to a tag, a person and a date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from brilliance.domain.journal import JournalFilter
+from brilliance.domain.models import Person
+
+
+class JournalFilterScreen(ModalScreen[JournalFilter | None]):
+    """Dismisses with the new filter (words kept), or None on escape."""
+
+    DEFAULT_CSS = """
+    JournalFilterScreen { align: center middle; }
+    JournalFilterScreen > Vertical {
+        width: 70; height: auto; padding: 1 2;
+        border: thick $primary 60%; background: $surface;
+    }
+    JournalFilterScreen #title { text-style: bold; color: $text-primary; }
+    JournalFilterScreen #hint { color: $text-muted; margin-bottom: 1; }
+    JournalFilterScreen Label { color: $text-muted; }
+    JournalFilterScreen Input { margin-bottom: 1; }
+    JournalFilterScreen #error { color: $text-error; }
+    JournalFilterScreen Horizontal { height: auto; align-horizontal: right; }
+    JournalFilterScreen Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, current: JournalFilter, tags: list[str], people: list[Person]) -> None:
+        super().__init__()
+        self.current = current
+        self.tags = tags
+        self.people = people
+
+    def _person_name(self, person_id: str | None) -> str:
+        found = next((p for p in self.people if p.id == person_id), None)
+        return found.name if found else ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Filter the journal", id="title", markup=False)
+            yield Static(
+                "Leave a field empty to not filter by it. enter or ctrl+s applies.",
+                id="hint",
+                markup=False,
+            )
+            yield Label("Tag")
+            yield Input(
+                self.current.tag or "",
+                placeholder="a tag, without #",
+                id="tag",
+                suggester=SuggestFromList(self.tags, case_sensitive=False),
+            )
+            yield Label("Person mentioned")
+            yield Input(
+                self._person_name(self.current.person_id),
+                placeholder="a name",
+                id="person",
+                suggester=SuggestFromList([p.name for p in self.people], case_sensitive=False),
+            )
+            yield Label("From (YYYY-MM-DD)")
+            yield Input(self._day(self.current.start), id="start")
+            yield Label("To (YYYY-MM-DD)")
+            yield Input(self._day(self.current.end), id="end")
+            yield Static("", id="error", markup=False)
+            with Horizontal():
+                yield Button("Clear all", id="clear")
+                yield Button("Apply", id="apply", variant="primary")
+
+    @staticmethod
+    def _day(value: date | None) -> str:
+        return value.isoformat() if value else ""
+
+    def _read(self) -> JournalFilter | str:
+        tag = self.query_one("#tag", Input).value.strip().lstrip("#").casefold() or None
+        if tag and tag not in self.tags:
+            return f"No entry has the tag #{tag}."
+        name = self.query_one("#person", Input).value.strip().casefold()
+        person_id = None
+        if name:
+            match = next((p for p in self.people if p.name.casefold() == name), None)
+            if match is None:
+                return f"No one in your network is called {name!r}."
+            person_id = match.id
+        days: list[date | None] = []
+        for field in ("start", "end"):
+            raw = self.query_one(f"#{field}", Input).value.strip()
+            try:
+                days.append(date.fromisoformat(raw) if raw else None)
+            except ValueError:
+                return f"{'From' if field == 'start' else 'To'} must be a date like 2026-11-24."
+        start, end = days
+        if start and end and start > end:
+            return "From is after To."
+        return JournalFilter(self.current.words, tag, person_id, start, end)
+
+    def action_apply(self) -> None:
+        result = self._read()
+        if isinstance(result, str):
+            self.query_one("#error", Static).update(result)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_apply()
+
+    @on(Button.Pressed, "#apply")
+    def _apply_pressed(self) -> None:
+        self.action_apply()
+
+    @on(Button.Pressed, "#clear")
+    def _clear_pressed(self) -> None:
+        self.dismiss(JournalFilter(self.current.words))

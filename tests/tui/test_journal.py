@@ -1,0 +1,217 @@
+"""The Journal, driven by keys, checking what reached the disk."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from brilliance.app import make_app
+from brilliance.domain.clock import FixedClock
+from brilliance.domain.models import JournalEntry, Person
+from brilliance.screens.journal import EntriesTable, JournalScreen
+from brilliance.screens.journal_editor import AUTOSAVE_DELAY, JournalEditorScreen
+from brilliance.screens.modals.confirm import ConfirmScreen
+from brilliance.screens.modals.journal_filter import JournalFilterScreen
+from brilliance.screens.person import PersonScreen
+from brilliance.store.store import Store
+
+SIZE = (120, 40)
+
+
+def on_disk(store: Store) -> list[JournalEntry]:
+    with Store.open(store.data_dir, lock=False) as fresh:
+        return fresh.journal.newest_first()
+
+
+def seed(store: Store) -> tuple[Person, Person]:
+    ana = store.people.save(Person(name="Ana Lima", on_list=True))
+    bruno = store.people.save(Person(name="Bruno Costa", on_list=True))
+    return ana, bruno
+
+
+async def test_write_with_two_mentions_autosaves(store: Store, clock: FixedClock) -> None:
+    ana, bruno = seed(store)
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, JournalEditorScreen)
+        prompt = app.screen.entry.prompt
+        assert prompt
+        await pilot.press(*"Lunch with @An")
+        await pilot.pause()
+        assert app.screen.suggestions.shown
+        await pilot.press("tab")
+        await pilot.press(*"and @bru", "enter")
+        await pilot.press(*"about the #launch")
+        await pilot.pause(AUTOSAVE_DELAY + 0.5)
+        (saved,) = on_disk(store)  # saved by the pause, before leaving
+        assert saved.text == "Lunch with @Ana Lima and @Bruno Costa about the #launch"
+        assert saved.people == [ana.id, bruno.id]
+        assert saved.tags == ["launch"]
+        assert saved.prompt == prompt
+        assert saved.written_at == clock.now()
+        await pilot.press("escape")
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.query_one(EntriesTable).row_count == 1
+        # The entry shows on both people's detail views.
+        for person in (ana, bruno):
+            app.open_person(person.id)
+            await pilot.pause()
+            assert isinstance(app.screen, PersonScreen)
+            assert "Lunch with @Ana Lima" in str(app.screen.query_one("#sections").render())
+            await pilot.press("escape")
+
+
+async def test_leaving_saves_without_waiting(store: Store, clock: FixedClock) -> None:
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"quick thought", "escape")
+        await pilot.pause()
+    assert [e.text for e in on_disk(store)] == ["quick thought"]
+
+
+async def test_quitting_from_the_editor_saves(store: Store, clock: FixedClock) -> None:
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"typed then quit")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert [e.text for e in on_disk(store)] == ["typed then quit"]
+
+
+async def test_n_reopens_todays_entry_and_capital_n_adds_another(
+    store: Store, clock: FixedClock
+) -> None:
+    store.journal.save(JournalEntry(written_at=clock.now(), text="first"))
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, JournalEditorScreen)
+        assert app.screen.query_one(TextArea).text == "first"
+        await pilot.press("escape", "N", *"second", "escape")
+        await pilot.pause()
+    assert sorted(e.text for e in on_disk(store)) == ["first", "second"]
+
+
+async def test_empty_new_entry_is_not_kept(store: Store, clock: FixedClock) -> None:
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "escape")
+    assert on_disk(store) == [] if store.path.exists() else True
+
+
+def add_entries(store: Store) -> None:
+    ana, _ = seed(store)
+    with store.batch():
+        for day, text, tags, people in (
+            (20, "Coffee with Ana about the launch", ["launch"], [ana.id]),
+            (21, "Walked by the river", ["walk"], []),
+            (22, "Launch checklist drafted", ["launch"], []),
+        ):
+            store.journal.save(
+                JournalEntry(
+                    id=f"e{day}",
+                    written_at=datetime(2026, 11, day, 8),
+                    text=text,
+                    tags=tags,
+                    people=people,
+                )
+            )
+
+
+async def test_search_as_you_type(store: Store, clock: FixedClock) -> None:
+    add_entries(store)
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(EntriesTable)
+        assert table.entry_ids == ["e22", "e21", "e20"]
+        await pilot.press("slash", *"LAUNCH")
+        await pilot.pause()
+        assert table.entry_ids == ["e22", "e20"]
+        await pilot.press(*" ana")
+        await pilot.pause()
+        assert table.entry_ids == ["e20"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.entry_ids == ["e22", "e21", "e20"]
+
+
+async def test_filter_by_tag_person_and_dates(store: Store, clock: FixedClock) -> None:
+    add_entries(store)
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(EntriesTable)
+        await pilot.press("f")
+        assert isinstance(app.screen, JournalFilterScreen)
+        app.screen.query_one("#tag", Input).value = "launch"
+        app.screen.query_one("#start", Input).value = "2026-11-21"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert table.entry_ids == ["e22"]
+        await pilot.press("f")
+        app.screen.query_one("#tag", Input).value = ""
+        app.screen.query_one("#start", Input).value = ""
+        app.screen.query_one("#person", Input).value = "ana lima"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert table.entry_ids == ["e20"]
+        await pilot.press("f")
+        app.screen.query_one("#start", Input).value = "next week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalFilterScreen)
+        assert "date like" in str(app.screen.query_one("#error").render())
+
+
+async def test_delete_asks_and_undo_restores(store: Store, clock: FixedClock) -> None:
+    add_entries(store)
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [e.id for e in on_disk(store)] == ["e21", "e20"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert [e.id for e in on_disk(store)] == ["e22", "e21", "e20"]
+
+
+DRIVER = """
+import asyncio, sys
+from pathlib import Path
+from brilliance.app import make_app
+from brilliance.store.store import Store
+
+async def main():
+    store = Store.open(Path(sys.argv[1]))
+    app = make_app(store, start_mode="journal")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"Every word must survive a kill")
+        await pilot.pause(2.5)
+        print("typed", flush=True)
+        await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def test_autosave_then_sigkill_keeps_the_text(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    process = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "typed"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        process.kill()
+    with Store.open(data_dir) as restarted:
+        assert [e.text for e in restarted.journal] == ["Every word must survive a kill"]
