@@ -87,3 +87,20 @@ def test_note_does_not_import_textual(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip().endswith("[]")
+
+
+def test_export_journal_as_markdown_reads_back(tmp_path: Path) -> None:
+    seed(tmp_path)
+    note(tmp_path, "First @Ana Lima #one")
+    note(tmp_path, "Second line")
+    out = tmp_path / "journal.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "brilliance", "export", "journal", "--format", "markdown",
+         "--out", str(out), "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    from brilliance.portability.journal_markdown import parse_markdown
+
+    texts = [p.text for p in parse_markdown(out.read_text())]
+    assert texts == ["First @Ana Lima #one", "Second line"]
