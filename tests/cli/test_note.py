@@ -95,9 +95,22 @@ def test_export_journal_as_markdown_reads_back(tmp_path: Path) -> None:
     note(tmp_path, "Second line")
     out = tmp_path / "journal.md"
     result = subprocess.run(
-        [sys.executable, "-m", "brilliance", "export", "journal", "--format", "markdown",
-         "--out", str(out), "--data-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "brilliance",
+            "export",
+            "journal",
+            "--format",
+            "markdown",
+            "--out",
+            str(out),
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     from brilliance.portability.journal_markdown import parse_markdown
