@@ -241,7 +241,8 @@ class EventSuggestion:
     def describe(self) -> str:
         place = f", {self.event.place}" if self.event.place else ""
         invited = " (invited)" if self.invited else ""
-        return f"{self.event.title}, {self.event.day:%a %d %b}{place}{invited}: {'; '.join(self.reasons)}"
+        reasons = "; ".join(self.reasons)
+        return f"{self.event.title}, {self.event.day:%a %d %b}{place}{invited}: {reasons}"
 
 
 def suggest_events(
