@@ -18,7 +18,8 @@ from brilliance.screens.journal import JournalScreen
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
-from brilliance.screens.placeholder import PrepScreen, TodayScreen
+from brilliance.screens.placeholder import TodayScreen
+from brilliance.screens.prep import PrepScreen
 from brilliance.store.errors import SaveError
 from brilliance.store.store import Store
 
@@ -102,6 +103,20 @@ class BrillianceApp(App[None]):
             return
         self.switch_mode("people")
         self.push_screen(PersonScreen(person_id))
+
+    async def prepare(self, person_id: str, meeting_id: str | None = None) -> None:
+        """Open the prep sheet for a person (and a meeting) from anywhere."""
+        if person_id not in self.store.people:
+            return
+        await self.switch_mode("prep")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        base = self.screen_stack[0]
+        if isinstance(base, PrepScreen):
+            base.show_person(person_id, meeting_id)
+
+    async def action_prepare(self, person_id: str) -> None:
+        await self.prepare(person_id)
 
     async def action_add_person(self) -> None:
         """Open the add-person form over the List (from anywhere, e.g. the command palette)."""

@@ -23,6 +23,7 @@ APP_NAME = "brilliance"
 
 SUBCOMMANDS: dict[str, str] = {
     "note": "brilliance.commands.note",
+    "prep": "brilliance.commands.prep",
     "export": "brilliance.commands.export",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""

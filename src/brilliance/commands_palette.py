@@ -25,6 +25,13 @@ class PeopleCommands(Provider):
         for person in sorted(app.store.people.all(), key=lambda p: p.name.casefold()):
             commands.append(
                 (
+                    f"Prepare for {person.name}",
+                    "Open the prep sheet for your next meeting with them",
+                    lambda person_id=person.id: app.run_action(f"prepare({person_id!r})"),
+                )
+            )
+            commands.append(
+                (
                     f"Open person: {person.name}",
                     person.headline or "Show everything about them",
                     lambda person_id=person.id: app.open_person(person_id),

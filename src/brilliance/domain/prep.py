@@ -217,15 +217,13 @@ def suggest_introductions(
         score = 0
         sources = [(skill, 3) for skill in candidate.skills]
         sources += [(candidate.headline, 2), (candidate.organisation, 1)]
-        for text, weight in sources:
-            if not text:
-                continue
-            for kind, aim in aims:
-                if common_keywords(text, aim):
-                    reason = f"{text} -> {kind} '{aim}'"
-                    if reason not in reasons:
-                        reasons.append(reason)
-                        score += weight
+        for kind, aim in aims:
+            # The strongest thing about them that fits this aim: one reason per aim.
+            for text, weight in sources:
+                if text and common_keywords(text, aim):
+                    reasons.append(f"{text} -> {kind} '{aim}'")
+                    score += weight
+                    break
         if reasons:
             found.append(Introduction(candidate, tuple(reasons[:2]), score))
     found.sort(key=lambda i: (-i.score, i.person.name.casefold(), i.person.id))
@@ -255,12 +253,11 @@ def suggest_events(
         if event.day < today:
             continue
         reasons: list[str] = []
-        for topic in [*event.topics, event.title]:
-            for kind, want in wants:
+        for kind, want in wants:
+            for topic in [*event.topics, event.title]:
                 if common_keywords(topic, want):
-                    reason = f"{topic} -> {kind} '{want}'"
-                    if reason not in reasons:
-                        reasons.append(reason)
+                    reasons.append(f"{topic} -> {kind} '{want}'")
+                    break
         if reasons:
             found.append(EventSuggestion(event, tuple(reasons[:2]), person.id in event.invited))
     found.sort(key=lambda s: (s.event.day, s.event.title.casefold(), s.event.id))
@@ -393,6 +390,8 @@ class PrepInputs:
     praise: PraisePrompts
     partnership: Sequence[PartnershipQuestion]
     today: date
+    chosen_questions: Sequence[str] | None = None
+    """Questions chosen for a meeting not planned yet (swapped or added on the sheet)."""
 
 
 def question_key(text: str) -> str:
@@ -401,6 +400,8 @@ def question_key(text: str) -> str:
 
 def sheet_questions(data: PrepInputs, shares: bool) -> list[str]:
     """The meeting's chosen questions if it has them, else fresh suggestions."""
+    if data.chosen_questions:
+        return list(data.chosen_questions)
     if data.meeting is not None and data.meeting.prep.questions:
         return list(data.meeting.prep.questions)
     theirs = [m for m in data.meetings if m.person_id == data.person.id]

@@ -40,6 +40,7 @@ class PeopleScreen(BrillianceScreen):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo delete"),
+        Binding("p", "prep", "Prep"),
         Binding("m", "move", "On/off list"),
         Binding("slash", "filter", "Filter"),
         Binding("s", "sort", "Sort"),
@@ -137,7 +138,7 @@ class PeopleScreen(BrillianceScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hide keys that have nothing to act on, so the footer only offers what works.
-        if action in ("edit", "delete", "move") and self.selected() is None:
+        if action in ("edit", "delete", "move", "prep") and self.selected() is None:
             return False
         return not (action == "undo" and self.last_removal is None)
 
@@ -192,6 +193,11 @@ class PeopleScreen(BrillianceScreen):
         self.refresh_data(keep=removal.person.id)
         self.refresh_bindings()
         self.notify(f"{removal.person.name} is back.", title="Undone")
+
+    async def action_prep(self) -> None:
+        person = self.selected()
+        if person is not None:
+            await self.brilliance.prepare(person.id)
 
     def action_move(self) -> None:
         person = self.selected()

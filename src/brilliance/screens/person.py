@@ -31,6 +31,7 @@ class PersonScreen(BrillianceScreen):
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit"),
         Binding("m", "move", "On/off list"),
+        Binding("p", "prep", "Prep"),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -162,6 +163,9 @@ class PersonScreen(BrillianceScreen):
         person = self.person
         if person is not None:
             edit_person(self, person, on_saved=lambda _: self.refresh_data())
+
+    async def action_prep(self) -> None:
+        await self.brilliance.prepare(self.person_id)
 
     def action_move(self) -> None:
         person = self.person
