@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make run` and `make test`. Each builds .venv first if needed.
+# `make bench` measures speed on years of generated data (BENCH_ARGS passes options through).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -35,6 +36,18 @@ typecheck: $(TEST_STAMP)
 
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -q
+
+BENCH_DATA := benchmarks/data
+BENCH_YEARS := 1 10 20
+
+# A dataset per size, made once (benchmarks/data/ is git-ignored) and again if the generator
+# changes. Its dates end on the day it was made.
+$(BENCH_DATA)/%y/brilliance.json: benchmarks/make_dataset.py | $(RUN_STAMP)
+	$(BIN)/python benchmarks/make_dataset.py --years $* --data-dir $(BENCH_DATA)/$*y --force
+
+## Time every figure of issue 7 on 1, 10 and 20 years of data; see benchmarks/README.md.
+bench: $(RUN_STAMP) $(foreach years,$(BENCH_YEARS),$(BENCH_DATA)/$(years)y/brilliance.json)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

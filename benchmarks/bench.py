@@ -1,0 +1,1231 @@
+"""How fast Brilliance is with years of data: every figure of issue 7, with targets and baseline.
+
+    make bench                          # datasets into benchmarks/data/, then this script
+    python benchmarks/bench.py          # the same, once the datasets exist
+    python benchmarks/bench.py --smoke --data-dir DIR --json OUT   # CI: each figure once
+
+It prints a table (figure, median with its spread, target, baseline, verdict) and writes
+``benchmarks/results.json``. ``--save-baseline`` also stores the figures as the baseline that
+later runs print beside their own (``benchmarks/baseline.json``). A missed target is reported,
+never raised: the exit status is non-zero only when a measurement itself broke.
+
+Plug-ins
+--------
+Each measurement is a function registered with ``@measurement(needs=...)``. ``needs`` checks
+that the feature exists (an import, an attribute, a subcommand) and returns a reason when it
+does not; the measurement is then skipped with a row "n/a: not built yet (needs ...)". So the
+same script reports more as screens land, without edits.
+
+How figures are taken
+---------------------
+* Whole processes (cold start, quick capture): wall time from ``Popen`` to the exit status, with
+  ``os.wait4`` giving that one child's peak RSS. Brilliance and the bare Textual app
+  (``bare_app.py``, a header, a label and a footer) run interleaved, after one warm-up each, so
+  they share the machine's state; a ratio is the median of the pairwise ratios. Both exit after
+  their first frame (``--exit-after-first-frame``: headless, draw once, exit).
+* In-process figures (load, save, search, prep build): ``time.perf_counter`` around one call,
+  repeated; the median and the spread (p25-p75, or min-max) are reported.
+* Keypress to refreshed screen: the app runs under ``App.run_test`` (headless, 120x40) with
+  ``TEXTUAL_FPS=1000``. Every frame the compositor produces is timestamped as it is handed to
+  the display, after converting it to the escape sequences a real terminal would get (headless
+  mode skips that step, so the benchmark does it). The latency of one key is the time from
+  sending the key to the first frame that shows its result (the cursor on the next row, the
+  detail screen up, the list filtered), checked by a predicate at each frame. Raising the frame
+  cap from 60 to 1000 fps removes Textual's deliberate frame pacing (up to 16.7 ms of idle
+  waiting) so that what is measured is the work a key causes: handling, layout, rendering.
+  p50 and p95 are over 200 presses.
+* Peak memory: the maximum RSS of a whole process, by ``os.wait4``: the app drawing its first
+  frame, and a scripted session (a subprocess of this script) that visits every built screen.
+* Growth: load, start, save and search on the 1-, 10- and 20-year files. Costs grow no worse
+  than linearly when doubling the data (10 -> 20 years) at most doubles the cost (with 10%
+  allowance for noise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gc
+import importlib
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ORIGINAL_ENV = dict(os.environ)
+"""Subprocesses run with the user's environment, not the in-process frame-rate override."""
+assert "textual" not in sys.modules, "TEXTUAL_FPS must be set before Textual is imported"
+os.environ["TEXTUAL_FPS"] = "1000"  # see "Keypress to refreshed screen" above
+
+HERE = Path(__file__).resolve().parent
+DATA_ROOT = HERE / "data"
+RESULTS_FILE = HERE / "results.json"
+BASELINE_FILE = HERE / "baseline.json"
+SIZES = ("1y", "10y", "20y")
+MAIN_SIZE = "10y"
+TERMINAL = (120, 40)
+NOTE_TEXT = "Coffee with a friend, talked about #pricing and what comes next"
+
+sys.path.insert(0, str(HERE))
+import make_dataset  # noqa: E402
+from make_dataset import SEARCH_QUERIES  # noqa: E402
+
+
+class BenchError(Exception):
+    """A measurement could not be taken (the benchmark is broken, not slow)."""
+
+
+# -- figures ----------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Linear-interpolated percentile (``share`` in 0..1) of a non-empty list."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = share * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+@dataclass
+class Figure:
+    """One row of the table: samples, the statistic checked against the target, the verdict."""
+
+    key: str
+    label: str
+    unit: str = "ms"
+    samples: list[float] = field(default_factory=list)
+    stat: str = "p50"
+    """Which statistic is the figure's value: p50 (the median) or p95."""
+    target: float | None = None
+    """Upper bound for the value; None for figures reported for information."""
+    target_text: str = ""
+    note: str = ""
+    na: str | None = None
+    error: str | None = None
+    baseline: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        if not self.samples:
+            return None
+        return percentile(self.samples, 0.95 if self.stat == "p95" else 0.5)
+
+    @property
+    def spread(self) -> str:
+        if len(self.samples) < 2:
+            return ""
+        if self.stat == "p95":
+            median = fmt(percentile(self.samples, 0.5), self.unit)
+            return f"p50 {median}, max {fmt(max(self.samples), self.unit)}"
+        if len(self.samples) >= 8:
+            low, high = percentile(self.samples, 0.25), percentile(self.samples, 0.75)
+            return f"IQR {fmt(low, self.unit)}-{fmt(high, self.unit)}"
+        return f"range {fmt(min(self.samples), self.unit)}-{fmt(max(self.samples), self.unit)}"
+
+    @property
+    def verdict(self) -> str:
+        if self.error:
+            return "error"
+        if self.na:
+            return "n/a"
+        value = self.value
+        if self.target is None or value is None:
+            return ""
+        if value <= self.target:
+            return "met"
+        return f"missed by {(value / self.target - 1) * 100:.0f}%"
+
+    def as_json(self) -> dict[str, Any]:
+        samples = self.samples
+        return {
+            "key": self.key,
+            "label": self.label,
+            "unit": self.unit,
+            "stat": self.stat,
+            "value": self.value,
+            "p25": percentile(samples, 0.25) if samples else None,
+            "p50": percentile(samples, 0.5) if samples else None,
+            "p75": percentile(samples, 0.75) if samples else None,
+            "p95": percentile(samples, 0.95) if samples else None,
+            "min": min(samples) if samples else None,
+            "max": max(samples) if samples else None,
+            "n": len(samples),
+            "target": self.target,
+            "target_text": self.target_text,
+            "verdict": self.verdict,
+            "baseline": self.baseline,
+            "note": self.na or self.error or self.note,
+        }
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "x":
+        return f"{value:.2f}x"
+    if unit == "MiB":
+        return f"{value:.0f} MiB"
+    if value >= 100:
+        return f"{value:.0f} ms"
+    if value >= 10:
+        return f"{value:.1f} ms"
+    return f"{value:.2f} ms"
+
+
+@dataclass
+class Growth:
+    """One cost on the 1-, 10- and 20-year files."""
+
+    key: str
+    label: str
+    unit: str = "ms"
+    values: dict[str, float] = field(default_factory=dict)
+    na: str | None = None
+    error: str | None = None
+    baseline_ratio: float | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        """Cost at 20 years over cost at 10: at most 2 when growth is linear or better."""
+        if "10y" in self.values and "20y" in self.values and self.values["10y"] > 0:
+            return self.values["20y"] / self.values["10y"]
+        return None
+
+    @property
+    def verdict(self) -> str:
+        if self.error:
+            return "error"
+        if self.na:
+            return "n/a"
+        ratio = self.ratio
+        if ratio is None:
+            return ""
+        return "met" if ratio <= 2.2 else f"missed ({ratio:.1f}x for 2x the data)"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "unit": self.unit,
+            "values": self.values,
+            "ratio_20y_10y": self.ratio,
+            "verdict": self.verdict,
+            "baseline_ratio": self.baseline_ratio,
+            "note": self.na or self.error or "",
+        }
+
+
+# -- the context every measurement gets -------------------------------------------------------
+
+
+@dataclass
+class Context:
+    data: dict[str, Path]
+    """Working copies of the datasets by size ("1y", "10y", "20y"), safe to change."""
+    runs: int
+    """Repetitions of a whole-process figure."""
+    repeats: int
+    """Repetitions of an in-process figure."""
+    presses: int
+    smoke: bool
+    scratch: Path
+    figures: list[Figure] = field(default_factory=list)
+    growth: list[Growth] = field(default_factory=list)
+    bare_samples: list[float] = field(default_factory=list)
+
+    @property
+    def main(self) -> Path:
+        return self.data[MAIN_SIZE]
+
+    def figure(self, key: str) -> Figure | None:
+        return next((f for f in self.figures if f.key == key), None)
+
+
+Needs = Callable[[], str | None]
+Measure = Callable[[Context], None]
+
+
+@dataclass
+class Measurement:
+    name: str
+    title: str
+    needs: Needs
+    run: Measure
+    rows: list[tuple[str, str]]
+    """(key, label) of the rows it produces, for the n/a and error rows."""
+    growth: bool = False
+
+
+MEASUREMENTS: list[Measurement] = []
+
+
+def measurement(
+    title: str, rows: list[tuple[str, str]], needs: Needs | None = None, *, growth: bool = False
+) -> Callable[[Measure], Measure]:
+    def register(run: Measure) -> Measure:
+        MEASUREMENTS.append(
+            Measurement(run.__name__, title, needs or (lambda: None), run, rows, growth)
+        )
+        return run
+
+    return register
+
+
+def has(module: str, *attributes: str) -> Needs:
+    """A ``needs`` check: ``module`` imports and has each dotted attribute."""
+
+    def check() -> str | None:
+        try:
+            found: Any = importlib.import_module(module)
+        except ImportError:
+            return f"{module}"
+        for dotted in attributes:
+            target = found
+            for part in dotted.split("."):
+                if not hasattr(target, part):
+                    return f"{module}.{dotted}"
+                target = getattr(target, part)
+        return None
+
+    return check
+
+
+def all_of(*checks: Needs) -> Needs:
+    def check() -> str | None:
+        missing = [reason for c in checks if (reason := c()) is not None]
+        return ", ".join(missing) if missing else None
+
+    return check
+
+
+def subcommand(name: str) -> Needs:
+    def check() -> str | None:
+        from brilliance import cli
+
+        return None if name in getattr(cli, "SUBCOMMANDS", {}) else f"`brilliance {name}`"
+
+    return check
+
+
+def exit_after_first_frame() -> str | None:
+    import inspect
+
+    from brilliance import cli
+
+    run_app = getattr(cli, "run_app", None)
+    if run_app is None or "exit_after_first_frame" not in inspect.signature(run_app).parameters:
+        return "`brilliance --exit-after-first-frame`"
+    return None
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def brilliance_command() -> list[str]:
+    script = Path(sys.executable).parent / "brilliance"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "brilliance"]
+
+
+def bare_command() -> list[str]:
+    return [sys.executable, str(HERE / "bare_app.py"), "--exit-after-first-frame"]
+
+
+def start_command(data_dir: Path) -> list[str]:
+    return [*brilliance_command(), "--exit-after-first-frame", "--data-dir", str(data_dir)]
+
+
+def maxrss_mib(usage: resource.struct_rusage) -> float:
+    """``ru_maxrss`` is in KiB on Linux and in bytes on macOS."""
+    return usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
+
+
+def run_process(argv: list[str]) -> tuple[float, float, str]:
+    """Run one whole process: (wall milliseconds, peak RSS MiB, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=ORIGINAL_ENV
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = (time.perf_counter() - started) * 1000
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode(errors="replace")
+        if proc.returncode != 0:
+            raise BenchError(
+                f"{' '.join(argv)} exited {proc.returncode}: {err.read().decode(errors='replace')}"
+            )
+    return elapsed, maxrss_mib(usage), stdout
+
+
+def timed(call: Callable[[], object], repeats: int) -> list[float]:
+    """Milliseconds of ``call``, ``repeats`` times, after one untimed warm-up call."""
+    call()
+    samples = []
+    for _ in range(repeats):
+        gc.collect()
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def anchor_clock(store: Any) -> Any:
+    """A clock stopped at the data's last journal entry: the day the dataset calls today."""
+    from brilliance.domain.clock import FixedClock
+
+    latest = max((e.written_at for e in store.journal), default=datetime.now())
+    return FixedClock(latest.replace(second=0, microsecond=0))
+
+
+@contextlib.contextmanager
+def open_store(data_dir: Path, *, lock: bool = False) -> Iterator[Any]:
+    from brilliance.store.store import Store
+
+    store = Store.open(data_dir, lock=lock)
+    store.clock = anchor_clock(store)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def journal_text(words: int = 150) -> str:
+    vocabulary = make_dataset.words(
+        "met talked listened about pricing roadmap goals career introduction coffee walk "
+        "promise follow up next week idea article praise honest trust learning"
+    )
+    return " ".join(vocabulary[i % len(vocabulary)] for i in range(words))
+
+
+# -- whole processes --------------------------------------------------------------------------
+
+
+@measurement(
+    "cold start",
+    [
+        ("start_brilliance", "cold start to first frame: Brilliance"),
+        ("start_bare", "cold start to first frame: bare Textual app"),
+        ("start_ratio", "cold start: Brilliance / bare Textual"),
+        ("rss_first_frame", "peak RSS: first frame, 10-year file"),
+    ],
+    exit_after_first_frame,
+)
+def cold_start(ctx: Context) -> None:
+    brilliance, bare = start_command(ctx.main), bare_command()
+    run_process(brilliance)  # warm the page cache and the bytecode caches
+    run_process(bare)
+    ours: list[float] = []
+    floor: list[float] = []
+    rss: list[float] = []
+    for _ in range(ctx.runs):
+        ms, peak, _ = run_process(bare)
+        floor.append(ms)
+        ms, peak, _ = run_process(brilliance)
+        ours.append(ms)
+        rss.append(peak)
+    ctx.bare_samples = floor
+    from brilliance.app import BrillianceApp
+
+    today = BrillianceApp.MODES.get("today")
+    placeholder = getattr(today, "__module__", "").endswith("placeholder")
+    note = "Today is still a placeholder screen" if placeholder else ""
+    ctx.figures += [
+        Figure(
+            "start_brilliance", "cold start to first frame: Brilliance", samples=ours, note=note
+        ),
+        Figure("start_bare", "cold start to first frame: bare Textual app", samples=floor),
+        Figure(
+            "start_ratio",
+            "cold start: Brilliance / bare Textual",
+            unit="x",
+            samples=[a / b for a, b in zip(ours, floor, strict=True)],
+            target=1.25,
+            target_text="<= 1.25x",
+            note=note,
+        ),
+        Figure(
+            "rss_first_frame",
+            "peak RSS: first frame, 10-year file",
+            unit="MiB",
+            samples=rss,
+            target=120,
+            target_text="<= 120 MiB",
+        ),
+    ]
+
+
+@measurement(
+    "quick capture",
+    [
+        ("note_process", "quick capture: `brilliance note` process"),
+        ("note_ratio", "quick capture: note / bare Textual"),
+    ],
+    subcommand("note"),
+)
+def quick_capture(ctx: Context) -> None:
+    argv = [*brilliance_command(), "note", NOTE_TEXT, "--data-dir", str(ctx.main)]
+    run_process(argv)
+    samples = []
+    rss = []
+    for _ in range(ctx.runs):
+        ms, peak, _ = run_process(argv)
+        samples.append(ms)
+        rss.append(peak)
+    floor = ctx.bare_samples or [run_process(bare_command())[0] for _ in range(ctx.runs)]
+    bare = statistics.median(floor)
+    ctx.figures += [
+        Figure(
+            "note_process",
+            "quick capture: `brilliance note` process",
+            samples=samples,
+            note=f"peak RSS {statistics.median(rss):.0f} MiB",
+        ),
+        Figure(
+            "note_ratio",
+            "quick capture: note / bare Textual",
+            unit="x",
+            samples=[s / bare for s in samples],
+            target=0.5,
+            target_text="<= 0.5x",
+        ),
+    ]
+
+
+# -- in-process: the store ---------------------------------------------------------------------
+
+
+@measurement("load", [("load", "load the data file (Store.open)")])
+def load(ctx: Context) -> None:
+    from brilliance.store.store import Store
+
+    def open_and_close() -> None:
+        Store.open(ctx.main, lock=False).close()
+
+    ctx.figures.append(
+        Figure(
+            "load", "load the data file (Store.open)", samples=timed(open_and_close, ctx.repeats)
+        )
+    )
+
+
+def save_samples(data_dir: Path, repeats: int) -> list[float]:
+    from brilliance.domain.models import JournalEntry
+
+    text = journal_text()
+    with open_store(data_dir, lock=True) as store:
+        entries = iter(
+            [JournalEntry(written_at=store.clock.now(), text=text) for _ in range(repeats + 1)]
+        )
+        return timed(lambda: store.journal.save(next(entries)), repeats)
+
+
+@measurement(
+    "save",
+    [
+        ("save", "save one journal entry"),
+        ("save_disk", "save: of which write + fsync + rename"),
+    ],
+)
+def save(ctx: Context) -> None:
+    from brilliance.store.storage import atomic_write
+
+    samples = save_samples(ctx.main, ctx.repeats)
+    data = (ctx.main / "brilliance.json").read_bytes()
+    target = ctx.scratch / "disk-only.json"
+    disk = timed(lambda: atomic_write(target, data), ctx.repeats)
+    ctx.figures += [
+        Figure(
+            "save", "save one journal entry", samples=samples, target=25, target_text="<= 25 ms"
+        ),
+        Figure(
+            "save_disk",
+            "save: of which write + fsync + rename",
+            samples=disk,
+            note=f"the whole file, {len(data) / 2**20:.1f} MiB",
+        ),
+    ]
+
+
+SEARCH_API = has("brilliance.domain.journal", "JournalIndex.search", "JournalFilter")
+
+
+def search_samples(data_dir: Path, repeats: int) -> tuple[list[float], list[float]]:
+    from brilliance.domain.journal import JournalFilter, JournalIndex
+
+    with open_store(data_dir) as store:
+        cold = []
+        for query in SEARCH_QUERIES:
+            started = time.perf_counter()
+            JournalIndex().search(store.journal.all(), JournalFilter(words=query))
+            cold.append((time.perf_counter() - started) * 1000)
+        index = JournalIndex()
+        warm: list[float] = []
+        for query in SEARCH_QUERIES:
+            wanted = JournalFilter(words=query)
+            warm += timed(lambda w=wanted: index.search(store.journal.all(), w), repeats)
+    return warm, cold
+
+
+@measurement(
+    "full-text search",
+    [("search", "full-text search of the journal"), ("search_cold", "search: first, index cold")],
+    SEARCH_API,
+)
+def search(ctx: Context) -> None:
+    warm, cold = search_samples(ctx.main, ctx.repeats)
+    queries = ", ".join(repr(q) for q in SEARCH_QUERIES)
+    ctx.figures += [
+        Figure(
+            "search",
+            "full-text search of the journal",
+            samples=warm,
+            target=20,
+            target_text="<= 20 ms",
+            note=f"queries {queries}",
+        ),
+        Figure("search_cold", "search: first, index cold", samples=cold),
+    ]
+
+
+PREP_DOMAIN = all_of(
+    has("brilliance.domain.prep", "build_sheet"),
+    has("brilliance.portability.prep_inputs", "gather_inputs"),
+    has("brilliance.domain.meetings", "next_planned"),
+)
+
+
+def prep_person(store: Any) -> Any:
+    """The person the prep figures use: first on the list by name, with meetings behind them."""
+    return min(store.people.on_list(), key=lambda p: p.name.casefold())
+
+
+@measurement("prep sheet (domain)", [("prep_build", "prep sheet: gather and build")], PREP_DOMAIN)
+def prep_build(ctx: Context) -> None:
+    from brilliance.domain.meetings import next_planned
+    from brilliance.domain.prep import build_sheet
+    from brilliance.portability.prep_inputs import gather_inputs
+
+    with open_store(ctx.main) as store:
+        person = prep_person(store)
+        meeting = next_planned(store.meetings.for_person(person.id), store.clock.today())
+
+        def build() -> object:
+            return build_sheet(gather_inputs(store, person, meeting))
+
+        samples = timed(build, ctx.repeats)
+    ctx.figures.append(Figure("prep_build", "prep sheet: gather and build", samples=samples))
+
+
+# -- in-process: the TUI -------------------------------------------------------------------------
+
+
+class FrameRecorder:
+    """Timestamps each frame the app draws, and whether it showed what a key was meant to do."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.frames: list[tuple[float, bool]] = []
+        self.shows: Callable[[Any], bool] | None = None
+        original = app._display
+        console = app.console
+
+        def display(screen: Any, renderable: Any) -> None:
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                # What a real terminal driver would do; headless mode skips it.
+                renderable.render_segments(console)
+            original(screen, renderable)
+            stamp = time.perf_counter()
+            check = self.shows
+            self.frames.append((stamp, check(screen) if check is not None else True))
+
+        app._display = display
+
+    async def latency(self, pilot: Any, key: str, shows: Callable[[Any], bool]) -> float:
+        """Milliseconds from sending ``key`` to the first frame for which ``shows`` holds."""
+        self.shows = shows
+        mark = len(self.frames)
+        started = time.perf_counter()
+        await pilot.press(key)
+        for _ in range(100):
+            hits = [stamp for stamp, ok in self.frames[mark:] if ok]
+            if hits:
+                self.shows = None
+                return (hits[0] - started) * 1000
+            await pilot.pause()
+        self.shows = None
+        raise BenchError(f"no frame showed the result of pressing {key!r}")
+
+
+SessionBody = Callable[[Any, Any, FrameRecorder], Awaitable[None]]
+
+
+def run_session(data_dir: Path, start_mode: str, body: SessionBody) -> None:
+    """Run ``body(app, pilot, recorder)`` in a headless app on ``data_dir``."""
+    from brilliance.app import make_app
+
+    async def main() -> None:
+        with open_store(data_dir, lock=True) as store:
+            app = make_app(store, store.clock, start_mode=start_mode)
+            async with app.run_test(size=TERMINAL) as pilot:
+                recorder = FrameRecorder(app)
+                await pilot.pause()
+                await body(app, pilot, recorder)
+
+    asyncio.run(main())
+
+
+async def walk_table(pilot: Any, recorder: FrameRecorder, table: Any, presses: int) -> list[float]:
+    """Move the cursor ``presses`` times (down to the end, then back up), timing each key."""
+    samples = []
+    step = 1
+    for _ in range(presses):
+        row = table.cursor_row
+        if row + step >= table.row_count or row + step < 0:
+            step = -step
+        wanted = row + step
+        samples.append(
+            await recorder.latency(
+                pilot,
+                "down" if step > 0 else "up",
+                lambda _screen, w=wanted: table.cursor_row == w,
+            )
+        )
+    return samples
+
+
+def keypress_figure(key: str, label: str, samples: list[float], note: str = "") -> Figure:
+    return Figure(
+        key, label, samples=samples, stat="p95", target=16, target_text="p95 <= 16 ms", note=note
+    )
+
+
+@measurement(
+    "keypress: the List",
+    [("key_list", "keypress: List, wider network (p95)")],
+    has("brilliance.screens.people", "PeopleScreen.action_toggle_wide"),
+)
+def keypress_list(ctx: Context) -> None:
+    samples: list[float] = []
+    rows = 0
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        nonlocal rows
+        await pilot.press("w")
+        await pilot.pause()
+        table = app.screen.table
+        rows = table.row_count
+        table.focus()
+        await pilot.pause()
+        samples.extend(await walk_table(pilot, recorder, table, ctx.presses))
+
+    run_session(ctx.main, "people", body)
+    ctx.figures.append(
+        keypress_figure("key_list", "keypress: List, wider network (p95)", samples, f"{rows} rows")
+    )
+
+
+@measurement(
+    "keypress: the Journal",
+    [("key_journal", "keypress: Journal list (p95)")],
+    has("brilliance.screens.journal", "JournalScreen"),
+)
+def keypress_journal(ctx: Context) -> None:
+    samples: list[float] = []
+    rows = 0
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        nonlocal rows
+        table = app.screen.table
+        rows = table.row_count
+        table.focus()
+        await pilot.pause()
+        samples.extend(await walk_table(pilot, recorder, table, ctx.presses))
+
+    run_session(ctx.main, "journal", body)
+    ctx.figures.append(
+        keypress_figure("key_journal", "keypress: Journal list (p95)", samples, f"{rows} rows")
+    )
+
+
+async def type_and_erase(
+    pilot: Any,
+    recorder: FrameRecorder,
+    words: list[str],
+    typed: Callable[[Any], str | None],
+    shown: Callable[[Any], bool],
+) -> list[float]:
+    """Type each word a key at a time, then erase it, timing every key to its refreshed frame."""
+    samples = []
+    for word in words:
+        text = ""
+        keys = [(ch, text := text + ch) for ch in word]
+        keys += [("backspace", word[:i]) for i in range(len(word) - 1, -1, -1)]
+        for key, expected in keys:
+            samples.append(
+                await recorder.latency(
+                    pilot,
+                    "space" if key == " " else key,
+                    lambda screen, e=expected: typed(screen) == e and shown(screen),
+                )
+            )
+    return samples
+
+
+@measurement(
+    "List filter as you type",
+    [("filter_list", "List filter: keystroke to refreshed list (p95)")],
+    has("brilliance.screens.people", "PeopleScreen.action_filter", "PeopleScreen.visible_people"),
+)
+def filter_list(ctx: Context) -> None:
+    samples: list[float] = []
+
+    def typed(screen: Any) -> str | None:
+        return getattr(screen, "filter_text", None)
+
+    def shown(screen: Any) -> bool:
+        return [p.id for p in screen.visible_people()] == list(screen.table.person_ids)
+
+    words = ["python", "pricing"] if not ctx.smoke else ["py"]
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        await pilot.press("w")
+        await pilot.press("slash")
+        await pilot.pause()
+        samples.extend(await type_and_erase(pilot, recorder, words, typed, shown))
+
+    run_session(ctx.main, "people", body)
+    ctx.figures.append(
+        Figure(
+            "filter_list",
+            "List filter: keystroke to refreshed list (p95)",
+            samples=samples,
+            stat="p95",
+            note=f"wider network; typing and erasing {', '.join(map(repr, words))}",
+        )
+    )
+
+
+@measurement(
+    "Journal search as you type",
+    [("search_journal", "Journal search: keystroke to results (p95)")],
+    all_of(SEARCH_API, has("brilliance.screens.journal", "JournalScreen.action_search")),
+)
+def search_journal(ctx: Context) -> None:
+    samples: list[float] = []
+
+    def typed(screen: Any) -> str | None:
+        wanted = getattr(screen, "filter", None)
+        return getattr(wanted, "words", None)
+
+    words = [SEARCH_QUERIES[0]] if not ctx.smoke else [SEARCH_QUERIES[0][:2]]
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        await pilot.press("slash")
+        await pilot.pause()
+        samples.extend(await type_and_erase(pilot, recorder, words, typed, lambda _s: True))
+
+    run_session(ctx.main, "journal", body)
+    ctx.figures.append(
+        Figure(
+            "search_journal",
+            "Journal search: keystroke to results (p95)",
+            samples=samples,
+            stat="p95",
+            note=f"typing and erasing {', '.join(map(repr, words))}",
+        )
+    )
+
+
+@measurement(
+    "open a person",
+    [("open_person", "open a person's detail (enter on the List)")],
+    has("brilliance.screens.person", "PersonScreen"),
+)
+def open_person(ctx: Context) -> None:
+    from brilliance.screens.person import PersonScreen
+
+    samples: list[float] = []
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        app.screen.table.focus()
+        await pilot.pause()
+        for _ in range(ctx.repeats + 1):
+            samples.append(
+                await recorder.latency(
+                    pilot, "enter", lambda screen: isinstance(screen, PersonScreen)
+                )
+            )
+            await pilot.press("escape")
+            await pilot.pause()
+        del samples[0]  # the first opening builds the screen's CSS; report the steady state
+
+    run_session(ctx.main, "people", body)
+    ctx.figures.append(
+        Figure("open_person", "open a person's detail (enter on the List)", samples=samples)
+    )
+
+
+@measurement(
+    "prep sheet (screen)",
+    [("prep_screen", "prep sheet: p on the List to drawn sheet")],
+    all_of(
+        PREP_DOMAIN,
+        has("brilliance.screens.prep", "PrepScreen.show_person"),
+        has("brilliance.screens.people", "PeopleScreen.action_prep"),
+    ),
+)
+def prep_screen(ctx: Context) -> None:
+    from brilliance.screens.prep import PrepScreen
+
+    samples: list[float] = []
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        screen = app.screen
+        person = prep_person(app.store)
+        table = screen.table
+        table.move_cursor(row=table.get_row_index(person.id), animate=False)
+        table.focus()
+        await pilot.pause()
+
+        def drawn(shown: Any) -> bool:
+            return (
+                isinstance(shown, PrepScreen)
+                and shown.person_id == person.id
+                and shown.sheet is not None
+            )
+
+        for _ in range(ctx.repeats + 1):
+            samples.append(await recorder.latency(pilot, "p", drawn))
+            await pilot.press("2")
+            await pilot.pause()
+        del samples[0]
+
+    run_session(ctx.main, "people", body)
+    ctx.figures.append(
+        Figure(
+            "prep_screen",
+            "prep sheet: p on the List to drawn sheet",
+            samples=samples,
+            target=50,
+            target_text="p50 <= 50 ms",
+        )
+    )
+
+
+# -- memory of a whole session -------------------------------------------------------------------
+
+
+async def visit_every_screen(app: Any, pilot: Any, downs: int) -> None:
+    """What the memory figure's session does: every built screen, with some scrolling."""
+    for mode in ("people", "journal", "prep", "today"):
+        if mode in app.MODES:
+            await app.switch_mode(mode)
+            await pilot.pause()
+            table = getattr(app.screen, "table", None)
+            if table is not None:
+                for _ in range(downs):
+                    await pilot.press("down")
+    await app.switch_mode("people")
+    await pilot.press("w")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    if hasattr(app, "prepare"):
+        await app.prepare(prep_person(app.store).id)
+        await pilot.pause()
+
+
+def session_worker(data_dir: Path, downs: int) -> int:
+    """``bench.py --session DIR``: run the session, print its peak RSS as JSON."""
+    from brilliance.app import make_app
+
+    async def main() -> None:
+        with open_store(data_dir, lock=True) as store:
+            app = make_app(store, store.clock)
+            async with app.run_test(size=TERMINAL) as pilot:
+                await pilot.pause()
+                await visit_every_screen(app, pilot, downs)
+
+    asyncio.run(main())
+    print(json.dumps({"rss_mib": maxrss_mib(resource.getrusage(resource.RUSAGE_SELF))}))
+    return 0
+
+
+@measurement("peak memory", [("rss_session", "peak RSS: session visiting every screen")])
+def memory(ctx: Context) -> None:
+    downs = min(30, ctx.presses)
+    argv = [sys.executable, str(Path(__file__).resolve()), "--session", str(ctx.main)]
+    argv += ["--presses", str(downs)]
+    samples = []
+    for _ in range(max(1, min(3, ctx.runs))):
+        _, peak, out = run_process(argv)
+        samples.append(max(peak, json.loads(out.strip().splitlines()[-1])["rss_mib"]))
+    ctx.figures.append(
+        Figure(
+            "rss_session",
+            "peak RSS: session visiting every screen",
+            unit="MiB",
+            samples=samples,
+            target=120,
+            target_text="<= 120 MiB",
+            note=f"a headless scripted session (run_test), {downs} keys down each list",
+        )
+    )
+
+
+# -- growth ---------------------------------------------------------------------------------------
+
+
+@measurement(
+    "growth 1 -> 10 -> 20 years",
+    [
+        ("grow_load", "load"),
+        ("grow_start", "cold start"),
+        ("grow_save", "save"),
+        ("grow_search", "search"),
+    ],
+    growth=True,
+)
+def growth(ctx: Context) -> None:
+    from brilliance.store.store import Store
+
+    runs = max(1, ctx.runs // 2)
+    repeats = max(1, ctx.repeats // 2)
+    rows = {
+        "grow_load": Growth("grow_load", "load the data file"),
+        "grow_start": Growth("grow_start", "cold start to first frame"),
+        "grow_save": Growth("grow_save", "save one journal entry"),
+        "grow_search": Growth("grow_search", "full-text search"),
+    }
+    start_missing = exit_after_first_frame()
+    search_missing = SEARCH_API()
+    for size, data_dir in ctx.data.items():
+        rows["grow_load"].values[size] = statistics.median(
+            timed(lambda d=data_dir: Store.open(d, lock=False).close(), repeats)
+        )
+        if start_missing is None:
+            run_process(start_command(data_dir))
+            rows["grow_start"].values[size] = statistics.median(
+                run_process(start_command(data_dir))[0] for _ in range(runs)
+            )
+        rows["grow_save"].values[size] = statistics.median(save_samples(data_dir, repeats))
+        if search_missing is None:
+            rows["grow_search"].values[size] = statistics.median(
+                search_samples(data_dir, repeats)[0]
+            )
+    if start_missing:
+        rows["grow_start"].na = f"not built yet (needs {start_missing})"
+    if search_missing:
+        rows["grow_search"].na = f"not built yet (needs {search_missing})"
+    ctx.growth += rows.values()
+
+
+# -- running and reporting --------------------------------------------------------------------
+
+
+def run_all(ctx: Context, only: set[str] | None) -> bool:
+    """Run every measurement (or those named); True when none broke."""
+    ok = True
+    for m in MEASUREMENTS:
+        if only and m.name not in only:
+            continue
+        missing = m.needs()
+        label = f"  {m.title} ..."
+        print(label, end="", flush=True)
+        started = time.perf_counter()
+        if missing:
+            reason = f"not built yet (needs {missing})"
+            if m.growth:
+                ctx.growth += [Growth(key, lbl, na=reason) for key, lbl in m.rows]
+            else:
+                ctx.figures += [Figure(key, lbl, na=reason) for key, lbl in m.rows]
+            print(" n/a")
+            continue
+        try:
+            m.run(ctx)
+        except Exception as exc:  # a broken measurement is reported, and fails the run
+            ok = False
+            error = f"{type(exc).__name__}: {exc}"
+            done = {f.key for f in ctx.figures} | {g.key for g in ctx.growth}
+            for key, lbl in m.rows:
+                if key not in done:
+                    if m.growth:
+                        ctx.growth.append(Growth(key, lbl, error=error))
+                    else:
+                        ctx.figures.append(Figure(key, lbl, error=error))
+            print(f" ERROR {error}")
+            continue
+        print(f" {time.perf_counter() - started:.1f} s")
+    return ok
+
+
+def load_baseline(path: Path) -> tuple[dict[str, float], dict[str, float]]:
+    if not path.exists():
+        return {}, {}
+    data = json.loads(path.read_text())
+    figures = {f["key"]: f["value"] for f in data.get("figures", []) if f.get("value") is not None}
+    growth = {
+        g["key"]: g["ratio_20y_10y"] for g in data.get("growth", []) if g.get("ratio_20y_10y")
+    }
+    return figures, growth
+
+
+def print_table(ctx: Context, baseline_name: str) -> None:
+    header = ("figure", "value", "spread", "target", baseline_name, "verdict")
+    rows = [header]
+    for f in ctx.figures:
+        if f.na or f.error:
+            rows.append((f.label, "n/a" if f.na else "error", f.na or f.error or "", "", "", ""))
+            continue
+        base = fmt(f.baseline, f.unit) if f.baseline is not None else ""
+        rows.append((f.label, fmt(f.value, f.unit), f.spread, f.target_text, base, f.verdict))
+    widths = [max(len(str(r[i])) for r in rows if len(str(r[i])) < 70) for i in range(len(header))]
+    print()
+    for index, row in enumerate(rows):
+        print("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if index == 0:
+            print("  ".join("-" * w for w in widths))
+    notes = [f"  {f.label}: {f.note}" for f in ctx.figures if f.note and not (f.na or f.error)]
+    if notes:
+        print("\nnotes:")
+        print("\n".join(notes))
+    if ctx.growth:
+        sizes = list(ctx.data)
+        columns = "  ".join(s.rjust(8) for s in sizes)
+        print(f"\ngrowth (median)              {columns}   20y/10y  {baseline_name:>8}  verdict")
+        for g in ctx.growth:
+            if g.na or g.error:
+                print(f"  {g.label:<26} {g.na or g.error}")
+                continue
+            cells = "  ".join(fmt(g.values.get(s), "ms").rjust(8) for s in sizes)
+            ratio = f"{g.ratio:.2f}x" if g.ratio is not None else "-"
+            base = f"{g.baseline_ratio:.2f}x" if g.baseline_ratio else ""
+            print(f"  {g.label:<26} {cells}   {ratio:>7}  {base:>8}  {g.verdict}")
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def results(ctx: Context, took: float) -> dict[str, Any]:
+    import textual
+
+    return {
+        "meta": {
+            "when": datetime.now().isoformat(timespec="seconds"),
+            "commit": git_commit(),
+            "python": platform.python_version(),
+            "textual": getattr(textual, "__version__", "?"),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "smoke": ctx.smoke,
+            "runs": ctx.runs,
+            "repeats": ctx.repeats,
+            "presses": ctx.presses,
+            "seconds": round(took, 1),
+            "datasets": {
+                size: (path / "brilliance.json").stat().st_size for size, path in ctx.data.items()
+            },
+        },
+        "figures": [f.as_json() for f in ctx.figures],
+        "growth": [g.as_json() for g in ctx.growth],
+    }
+
+
+def copy_datasets(sources: dict[str, Path], scratch: Path) -> dict[str, Path]:
+    """Working copies, so that the measurements that write never change the real files."""
+    copies: dict[str, Path] = {}
+    made: dict[Path, Path] = {}
+    for size, source in sources.items():
+        if not (source / "brilliance.json").exists():
+            raise SystemExit(
+                f"bench: no data file in {source}. Make one with `python "
+                f"benchmarks/make_dataset.py --years {size.rstrip('y')} --data-dir {source}` "
+                "(or run `make bench`)."
+            )
+        if source not in made:
+            made[source] = scratch / size
+            made[source].mkdir(mode=0o700)
+            shutil.copy2(source / "brilliance.json", made[source] / "brilliance.json")
+        copies[size] = made[source]
+    return copies
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-root", type=Path, default=DATA_ROOT, help="holds 1y/ 10y/ 20y/")
+    parser.add_argument("--data-dir", type=Path, help="one dataset for every figure (with --smoke)")
+    parser.add_argument("--smoke", action="store_true", help="each measurement once, no timing")
+    parser.add_argument("--runs", type=int, default=11, help="runs of each whole process (11)")
+    parser.add_argument("--repeats", type=int, default=21, help="repeats in-process (21)")
+    parser.add_argument("--presses", type=int, default=200, help="keypresses per list (200)")
+    parser.add_argument("--only", nargs="*", help="run only these measurements (function names)")
+    parser.add_argument("--json", type=Path, default=RESULTS_FILE, help="where to write results")
+    parser.add_argument("--baseline", type=Path, default=BASELINE_FILE, help="baseline to compare")
+    parser.add_argument("--save-baseline", action="store_true", help="also write --baseline")
+    parser.add_argument("--session", type=Path, help=argparse.SUPPRESS)  # the memory worker
+    args = parser.parse_args(argv)
+    if args.session:
+        return session_worker(args.session, args.presses)
+    if args.smoke:
+        args.runs, args.repeats, args.presses = 1, 1, 3
+    if args.data_dir:
+        sources = dict.fromkeys(SIZES, args.data_dir)
+    else:
+        sources = {size: args.data_root / size for size in SIZES}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="brilliance-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        ctx = Context(
+            data=copy_datasets(sources, scratch),
+            runs=args.runs,
+            repeats=args.repeats,
+            presses=args.presses,
+            smoke=args.smoke,
+            scratch=scratch,
+        )
+        print(f"Benchmarking {sources[MAIN_SIZE]} ({'smoke' if args.smoke else 'full'} run)")
+        ok = run_all(ctx, set(args.only) if args.only else None)
+        took = time.perf_counter() - started
+        baseline, baseline_growth = load_baseline(args.baseline)
+        for f in ctx.figures:
+            f.baseline = baseline.get(f.key)
+        for g in ctx.growth:
+            g.baseline_ratio = baseline_growth.get(g.key)
+        print_table(ctx, "baseline" if baseline else "")
+        report = results(ctx, took)
+    args.json.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwrote {args.json} in {took:.0f} s")
+    if args.save_baseline:
+        args.baseline.write_text(json.dumps(report, indent=2) + "\n")
+        print(f"wrote {args.baseline}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
