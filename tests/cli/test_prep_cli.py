@@ -15,7 +15,9 @@ from brilliance.store.store import Store
 def prep(data_dir: Path, name: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "brilliance", "prep", name, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -27,8 +29,9 @@ def seed(data_dir: Path) -> None:
         )
         store.people.save(Person(name="Dana Fischer", headline="Recruiter, hiring"))
         store.meetings.save(
-            Meeting(person_id=ana.id, when=datetime(2099, 1, 5, 18, 30), kind="walk",
-                    place="River path")
+            Meeting(
+                person_id=ana.id, when=datetime(2099, 1, 5, 18, 30), kind="walk", place="River path"
+            )
         )
 
 

@@ -38,8 +38,12 @@ def seed(store: Store) -> Person:
     store.save_profile(Profile(name="Me", interests=["hiking"]))
     ana = store.people.save(
         Person(
-            name="Ana Lima", on_list=True, goals=["raise a seed round"], interests=["Hike"],
-            last_met=date(2026, 11, 1), partnership_prospect=True,
+            name="Ana Lima",
+            on_list=True,
+            goals=["raise a seed round"],
+            interests=["Hike"],
+            last_met=date(2026, 11, 1),
+            partnership_prospect=True,
         )
     )
     store.people.save(Person(name="Dana Fischer", skills=["fundraising"]))
@@ -138,7 +142,9 @@ async def test_log_meeting_moves_due_date(store: Store, clock: FixedClock) -> No
         assert dana is not None and meeting.introductions == [dana.id]
         (promise,) = again.followups.for_person(ana.id)
         assert (promise.text, promise.due, promise.meeting_id) == (
-            "Send the deck template", date(2026, 12, 1), planned.id,
+            "Send the deck template",
+            date(2026, 12, 1),
+            planned.id,
         )
         person = again.people.require(ana.id)
         assert person.last_met == date(2026, 11, 24)

@@ -140,7 +140,8 @@ class TodayScreen(BrillianceScreen):
                         (p.name, "bold"),
                         ("  never met ·" if p.last_met is None else "", "$text-muted"),
                         (
-                            "  " + describe_due(days_until_due(p, today)),
+                            (" " if p.last_met is None else "  ")
+                            + describe_due(days_until_due(p, today)),
                             "$text-warning" if days_until_due(p, today) < 0 else "$text-accent",
                         ),
                     ),
