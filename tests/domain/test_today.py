@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -134,7 +135,7 @@ def test_weekly_counts_across_month_ends_and_leap_day() -> None:
     today = date(2028, 3, 2)
     starts = week_starts(today)
     assert len(starts) == 12 and starts[-1] == date(2028, 2, 28)
-    assert all((b - a).days == 7 for a, b in zip(starts, starts[1:], strict=False))
+    assert all((b - a).days == 7 for a, b in itertools.pairwise(starts))
     meetings = [
         held("a", date(2028, 2, 29)),  # leap day, this week
         held("a", date(2028, 3, 1)),  # this week, next month
