@@ -36,5 +36,9 @@ typecheck: $(TEST_STAMP)
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
+## SVG screenshots of the four modes on the sample data, for the README.
+screenshots: $(RUN_STAMP)
+	$(BIN)/python -m brilliance.screenshots assets/screenshots
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
