@@ -12,9 +12,10 @@ from textual.screen import Screen
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import Profile, updated
-from brilliance.screens.base import AppAccess
+from brilliance.screens.base import AppAccess, BrillianceScreen
 from brilliance.screens.help import HelpScreen
 from brilliance.screens.journal import JournalScreen
+from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.modals.profile import ProfileScreen
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
@@ -22,7 +23,7 @@ from brilliance.screens.person_actions import edit_person
 from brilliance.screens.prep import PrepScreen
 from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
-from brilliance.store.errors import SaveError
+from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.store import Store
 
 ABOUT = (
@@ -109,12 +110,43 @@ class BrillianceApp(App[str]):
             "My profile", "Your name, interests and what you offer", self.action_profile
         )
 
+    def resolve_conflict(self) -> None:
+        """The file changed on disk: ask how to go on (never overwrite it blindly)."""
+        if isinstance(self.screen, ConflictScreen):
+            return
+
+        def chosen(choice: str | None) -> None:
+            try:
+                if choice == "reapply":
+                    count = self.store.reload_and_reapply()
+                    self.notify(f"Reloaded the file and re-applied {count} change(s) of yours.")
+                elif choice == "copy":
+                    copy = self.store.save_copy_and_reload()
+                    self.notify(f"Your version is saved in {copy}; showing the file from disk.")
+                else:
+                    self.notify("Your changes are kept in memory, not yet saved.", timeout=8)
+                    return
+            except StoreError as exc:
+                self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+                return
+            self.refresh_visible_screen()
+
+        self.push_screen(ConflictScreen(), chosen)
+
+    def refresh_visible_screen(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BrillianceScreen):
+            screen.refresh_data()
+
     def action_profile(self) -> None:
         def saved(profile: Profile | None) -> None:
             if profile is None:
                 return
             try:
                 self.store.save_profile(profile)
+            except ConflictError:
+                self.resolve_conflict()
+                return
             except SaveError as exc:
                 self.notify(str(exc), title="Not saved", severity="error", timeout=15)
                 return
@@ -129,6 +161,8 @@ class BrillianceApp(App[str]):
             return
         try:
             self.store.save_profile(updated(profile, theme=theme))
+        except ConflictError:
+            self.resolve_conflict()
         except SaveError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
 

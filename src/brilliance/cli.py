@@ -27,6 +27,9 @@ SUBCOMMANDS: dict[str, str] = {
     "today": "brilliance.commands.today",
     "demo": "brilliance.commands.demo",
     "export": "brilliance.commands.export",
+    "import": "brilliance.commands.import_",
+    "doctor": "brilliance.commands.doctor",
+    "restore": "brilliance.commands.restore",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""
 
@@ -112,6 +115,16 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                 store.flush()
             except StoreError as exc:
                 print(f"brilliance: {exc}", file=sys.stderr)
+                try:
+                    rescued = store.rescue_copy()
+                except OSError:
+                    print("brilliance: no copy could be written either.", file=sys.stderr)
+                else:
+                    print(
+                        f"brilliance: everything you had open is in {rescued}; "
+                        "`brilliance import` can bring it back once the problem is fixed.",
+                        file=sys.stderr,
+                    )
                 return 1
     if app.return_value == "demo":  # chosen on the first-run welcome
         from brilliance.commands.demo import run_demo
