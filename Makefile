@@ -37,6 +37,10 @@ typecheck: $(TEST_STAMP)
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
+## SVG screenshots of the four modes on the sample data, for the README.
+screenshots: $(RUN_STAMP)
+	$(BIN)/python -m brilliance.screenshots assets/screenshots
+
 BENCH_DATA := benchmarks/data
 BENCH_YEARS := 1 10 20
 

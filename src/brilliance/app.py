@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
-from brilliance.domain.models import updated
-from brilliance.screens.base import AppAccess
+from brilliance.domain.models import Profile, updated
+from brilliance.screens.base import AppAccess, BrillianceScreen
 from brilliance.screens.help import HelpScreen
 from brilliance.screens.journal import JournalScreen
+from brilliance.screens.modals.conflict import ConflictScreen
+from brilliance.screens.modals.profile import ProfileScreen
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
-from brilliance.screens.placeholder import TodayScreen
 from brilliance.screens.prep import PrepScreen
-from brilliance.store.errors import SaveError
+from brilliance.screens.today import TodayScreen
+from brilliance.screens.welcome import WelcomeScreen
+from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.store import Store
 
 ABOUT = (
@@ -31,7 +34,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class BrillianceApp(App[None]):
+class BrillianceApp(App[str]):
     """The app. Build it with :func:`make_app` so tests and the command line share one path."""
 
     TITLE = "Brilliance"
@@ -52,6 +55,7 @@ class BrillianceApp(App[None]):
         Binding("4", "switch_mode('journal')", "Journal", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("ctrl+o", "profile", "My profile", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -62,8 +66,10 @@ class BrillianceApp(App[None]):
         *,
         start_mode: str = "today",
         exit_after_first_frame: bool = False,
+        demo: bool = False,
     ) -> None:
         super().__init__()
+        self.demo = demo
         self.store = store
         self.clock = clock
         self.start_mode = start_mode
@@ -75,6 +81,78 @@ class BrillianceApp(App[None]):
         self.switch_mode(self.start_mode)
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
+            return
+        if self.demo:
+            self.notify(
+                "You are exploring sample data in a temporary folder. Change anything you "
+                "like: it is thrown away when you quit, and your own data is untouched.",
+                title="Sample data",
+                timeout=10,
+            )
+        elif self.first_run and self.start_mode == "today":
+            self.push_screen(WelcomeScreen(), self._welcomed)
+
+    @property
+    def first_run(self) -> bool:
+        """Nothing saved yet and the welcome never seen."""
+        store = self.store
+        return not store.profile.welcomed and not len(store.people) and not len(store.journal)
+
+    def _welcomed(self, choice: str | None) -> None:
+        if choice == "demo":
+            self.exit(result="demo")
+        else:
+            self.notify("Press 2 for your list, then a to add the first person.", timeout=8)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "My profile", "Your name, interests and what you offer", self.action_profile
+        )
+
+    def resolve_conflict(self) -> None:
+        """The file changed on disk: ask how to go on (never overwrite it blindly)."""
+        if isinstance(self.screen, ConflictScreen):
+            return
+
+        def chosen(choice: str | None) -> None:
+            try:
+                if choice == "reapply":
+                    count = self.store.reload_and_reapply()
+                    self.notify(f"Reloaded the file and re-applied {count} change(s) of yours.")
+                elif choice == "copy":
+                    copy = self.store.save_copy_and_reload()
+                    self.notify(f"Your version is saved in {copy}; showing the file from disk.")
+                else:
+                    self.notify("Your changes are kept in memory, not yet saved.", timeout=8)
+                    return
+            except StoreError as exc:
+                self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+                return
+            self.refresh_visible_screen()
+
+        self.push_screen(ConflictScreen(), chosen)
+
+    def refresh_visible_screen(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BrillianceScreen):
+            screen.refresh_data()
+
+    def action_profile(self) -> None:
+        def saved(profile: Profile | None) -> None:
+            if profile is None:
+                return
+            try:
+                self.store.save_profile(profile)
+            except ConflictError:
+                self.resolve_conflict()
+                return
+            except SaveError as exc:
+                self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+                return
+            self.notify("Profile saved.")
+
+        self.push_screen(ProfileScreen(self.store.profile), saved)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme (chosen by key or from the palette) in the profile."""
@@ -83,6 +161,8 @@ class BrillianceApp(App[None]):
             return
         try:
             self.store.save_profile(updated(profile, theme=theme))
+        except ConflictError:
+            self.resolve_conflict()
         except SaveError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
 
@@ -134,6 +214,7 @@ def make_app(
     *,
     start_mode: str = "today",
     exit_after_first_frame: bool = False,
+    demo: bool = False,
 ) -> BrillianceApp:
     """Build the app around an open store; the command line and the tests both use this."""
     return BrillianceApp(
@@ -141,4 +222,5 @@ def make_app(
         clock or store.clock or SystemClock(),
         start_mode=start_mode,
         exit_after_first_frame=exit_after_first_frame,
+        demo=demo,
     )

@@ -24,7 +24,12 @@ APP_NAME = "brilliance"
 SUBCOMMANDS: dict[str, str] = {
     "note": "brilliance.commands.note",
     "prep": "brilliance.commands.prep",
+    "today": "brilliance.commands.today",
+    "demo": "brilliance.commands.demo",
     "export": "brilliance.commands.export",
+    "import": "brilliance.commands.import_",
+    "doctor": "brilliance.commands.doctor",
+    "restore": "brilliance.commands.restore",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""
 
@@ -54,6 +59,16 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None
     )
 
 
+def _first_frame_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # For the benchmark: draw Today once, headless, and exit.
+    parser.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help=argparse.SUPPRESS,
+    )
+
+
 def load_subcommand(name: str) -> ModuleType:
     return importlib.import_module(SUBCOMMANDS[name])
 
@@ -68,22 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"brilliance {__version__}")
     _data_dir_option(parser, suppress=False)
-    parser.add_argument(
-        "--exit-after-first-frame",
-        action="store_true",
-        help=argparse.SUPPRESS,  # for the benchmark: draw Today once, headless, and exit
-    )
+    _first_frame_option(parser, suppress=False)
     if SUBCOMMANDS:
         subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
         for name in SUBCOMMANDS:
             module = load_subcommand(name)
             sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
             _data_dir_option(sub, suppress=True)
+            _first_frame_option(sub, suppress=True)
             module.configure(sub)
     return parser
 
 
-def run_app(data_dir: Path, *, exit_after_first_frame: bool = False) -> int:
+def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the TUI on ``data_dir``. Returns the process exit status."""
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
@@ -96,14 +108,28 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False) -> int:
     from brilliance.app import make_app
 
     with store:
-        app = make_app(store, exit_after_first_frame=exit_after_first_frame)
+        app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
         app.run(headless=exit_after_first_frame)
         if store.unsaved:
             try:
                 store.flush()
             except StoreError as exc:
                 print(f"brilliance: {exc}", file=sys.stderr)
+                try:
+                    rescued = store.rescue_copy()
+                except OSError:
+                    print("brilliance: no copy could be written either.", file=sys.stderr)
+                else:
+                    print(
+                        f"brilliance: everything you had open is in {rescued}; "
+                        "`brilliance import` can bring it back once the problem is fixed.",
+                        file=sys.stderr,
+                    )
                 return 1
+    if app.return_value == "demo":  # chosen on the first-run welcome
+        from brilliance.commands.demo import run_demo
+
+        return run_demo()
     return app.return_code or 0
 
 

@@ -207,6 +207,7 @@ async def test_enter_opens_detail_and_j_k_move(store: Store, clock: FixedClock) 
 
 
 async def test_modes_switch_with_number_keys(store: Store, clock: FixedClock) -> None:
+    add(store, "Ana Lima")  # not a first run: no welcome
     app = make_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         assert app.current_mode == "today"
@@ -218,6 +219,7 @@ async def test_modes_switch_with_number_keys(store: Store, clock: FixedClock) ->
 
 
 async def test_theme_toggle_is_remembered(store: Store, clock: FixedClock) -> None:
+    add(store, "Ana Lima")  # not a first run: no welcome
     app = make_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")

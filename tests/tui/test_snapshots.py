@@ -188,3 +188,147 @@ def test_journal_empty(snap_compare, tmp_path: Path) -> None:
     app = make_app(store, store.clock, start_mode="journal")
     assert snap_compare(app, terminal_size=SIZE)
     store.close()
+
+
+def prep_store(data_dir: Path, *, shared: bool = True) -> Store:
+    from brilliance.domain.models import Event, FollowUp, Meeting, MeetingStatus, Profile
+
+    store = seeded_store(data_dir)
+    ana = store.people.require("p00")
+    with store.batch():
+        store.save_profile(
+            Profile(name="Sam", interests=["hiking", "photography"] if shared else ["chess"])
+        )
+        store.people.save(
+            ana.model_copy(
+                update={
+                    "goals": ["raise a seed round", "hire a design lead"],
+                    "interests": ["Hike", "photographs"],
+                    "aspirations": "Start a studio for civic design",
+                    "wins": ["shipped the new onboarding"],
+                    "partnership_prospect": True,
+                }
+            )
+        )
+        store.people.save(
+            Person(id="w02", name="Dana Fischer", headline="Angel investor", skills=["fundraising"])
+        )
+        store.events.save(
+            Event(
+                id="e1",
+                title="Founders breakfast",
+                day=FROZEN_NOW.date() + timedelta(days=6),
+                place="The Hub",
+                topics=["fundraising"],
+            )
+        )
+        store.followups.save(
+            FollowUp(
+                id="f1",
+                person_id="p00",
+                text="Send the pitch deck template",
+                due=FROZEN_NOW.date() - timedelta(days=2),
+            )
+        )
+        store.meetings.save(
+            Meeting(
+                id="m0",
+                person_id="p00",
+                when=FROZEN_NOW - timedelta(days=3),
+                kind="coffee",
+                place="Corner café",
+                status=MeetingStatus.DONE,
+                notes="Weighing two offers. Proud of the onboarding work.",
+            )
+        )
+        store.meetings.save(
+            Meeting(
+                id="m1",
+                person_id="p00",
+                when=FROZEN_NOW + timedelta(days=2),
+                kind="walk",
+                place="River path",
+            )
+        )
+    return store
+
+
+def open_ana(keys: list[str]):  # type: ignore[no-untyped-def]
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.app.prepare("p00")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press(*keys)
+        no_blink(pilot)
+        await pilot.pause()
+
+    return run
+
+
+def test_prep_sheet(snap_compare, tmp_path: Path) -> None:
+    store = prep_store(tmp_path / "data")
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_ana(["space", "down", "space"]))
+    store.close()
+
+
+def test_prep_sheet_without_shared_interests(snap_compare, tmp_path: Path) -> None:
+    store = prep_store(tmp_path / "data", shared=False)
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_ana([]))
+    store.close()
+
+
+def test_prep_partnership_review(snap_compare, tmp_path: Path) -> None:
+    store = prep_store(tmp_path / "data")
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_ana(["P"]))
+    store.close()
+
+
+def test_prep_log_form(snap_compare, tmp_path: Path) -> None:
+    store = prep_store(tmp_path / "data")
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_ana(["space", "l"]))
+    store.close()
+
+
+def demo_store(data_dir: Path) -> Store:
+    from brilliance.demo import build_demo
+
+    store = Store.open(data_dir, clock=FixedClock(FROZEN_NOW))
+    build_demo(store, FROZEN_NOW.date())
+    return store
+
+
+def test_today_with_demo_data(snap_compare, tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "data")
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=SIZE)
+    store.close()
+
+
+def test_today_with_demo_data_at_80_by_24(snap_compare, tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "data")
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=(80, 24))
+    store.close()
+
+
+def test_today_empty(snap_compare, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+    store.save_profile(store.profile.model_copy(update={"welcomed": True}))
+    app = make_app(store, store.clock)
+    assert snap_compare(app, terminal_size=SIZE)
+    store.close()
+
+
+def test_welcome(snap_compare, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+    app = make_app(store, store.clock)
+
+    async def wait(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        no_blink(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=wait)
+    store.close()

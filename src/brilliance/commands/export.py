@@ -21,8 +21,15 @@ HELP = "export your data (a full JSON backup, the journal as Markdown, ...)"
 EXPORTERS: dict[tuple[str, str], str] = {
     ("all", "json"): "brilliance.portability.backup:export_backup",
     ("journal", "markdown"): "brilliance.portability.journal_markdown:export_journal",
+    ("people", "markdown"): "brilliance.portability.exporters:people_markdown",
+    ("people", "csv"): "brilliance.portability.exporters:people_csv",
+    ("meetings", "ics"): "brilliance.portability.exporters:calendar_ics",
+    ("all", "ics"): "brilliance.portability.exporters:calendar_ics",
 }
-"""(what, format) -> "module:function" taking a Store and returning bytes."""
+"""(what, format) -> "module:function" taking a Store and returning bytes, or a dict of
+file name -> bytes for exports that are a folder of files (one page per person)."""
+
+DEFAULT_FOLDER = "exports"
 
 WHATS = ("all", "journal", "people", "meetings")
 FORMATS = ("json", "markdown", "ics", "csv")
@@ -40,12 +47,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
 
 
-def exporter(what: str, fmt: str) -> Callable[[Store], bytes] | None:
+def exporter(what: str, fmt: str) -> Callable[[Store], bytes | dict[str, bytes]] | None:
     target = EXPORTERS.get((what, fmt))
     if target is None:
         return None
     module_name, _, function = target.partition(":")
-    found: Callable[[Store], bytes] = getattr(importlib.import_module(module_name), function)
+    found: Callable[[Store], bytes | dict[str, bytes]] = getattr(
+        importlib.import_module(module_name), function
+    )
     return found
 
 
@@ -73,6 +82,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     with store:
         data = export(store)
+    if isinstance(data, dict):
+        return write_folder(data, args, data_dir)
     if args.out:
         out = Path(args.out).expanduser()
         try:
@@ -84,4 +95,20 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+    return 0
+
+
+def write_folder(files: dict[str, bytes], args: argparse.Namespace, data_dir: Path) -> int:
+    """Exports of several files go into a folder (--out, or exports/WHAT in the data folder)."""
+    from brilliance.store.storage import atomic_write
+
+    folder = Path(args.out).expanduser() if args.out else data_dir / DEFAULT_FOLDER / args.what
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for name, content in files.items():
+            atomic_write(folder / name, content)
+    except OSError as exc:
+        print(f"brilliance export: cannot write into {folder}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Exported {len(files)} file(s) to {folder}", file=sys.stderr)
     return 0

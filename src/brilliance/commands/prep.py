@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         wanted = " ".join(args.name.split()).casefold()
         people = store.people.all()
         person = store.people.find_by_name(wanted)
-        if person is None:
+        if person is None and len(wanted) >= 2:
             # A unique match on the start of a name's words ("ana" -> Ana Lima), then anywhere.
             starts = [
                 p

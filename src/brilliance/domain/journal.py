@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from brilliance.domain.content import Prompt
+from brilliance.domain.daily import daily_pick
 from brilliance.domain.models import JournalEntry, Person, updated
 
 # '@' starts a mention only at the start of the text or after something that is not part of
@@ -122,8 +122,7 @@ def prompt_of_the_day(prompts: Sequence[Prompt], day: date) -> Prompt:
     """
     if not prompts:
         raise ValueError("the prompt deck is empty")
-    deck = sorted(prompts, key=lambda p: hashlib.sha256(p.id.encode()).hexdigest())
-    return deck[day.toordinal() % len(deck)]
+    return daily_pick(prompts, [p.id for p in prompts], day)
 
 
 def journal_streak(days_written: Iterable[date], today: date) -> int:

@@ -12,7 +12,32 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-STOPWORDS = frozenset(
+# Role words say little about what someone can help with ("Community lead" and
+# "hire a design lead" have nothing in common), so they never make a match on their own.
+ROLE_WORDS = frozenset(
+    [
+        "lead",
+        "head",
+        "manager",
+        "senior",
+        "junior",
+        "staff",
+        "director",
+        "chief",
+        "officer",
+        "team",
+        "work",
+        "job",
+        "role",
+        "company",
+        "person",
+        "people",
+        "principal",
+        "associate",
+    ]
+)
+
+STOPWORDS = ROLE_WORDS | frozenset(
     [
         "a",
         "an",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 
-from brilliance.store.errors import SaveError
+from brilliance.store.errors import ConflictError, SaveError
 
 if TYPE_CHECKING:
     from brilliance.app import BrillianceApp
@@ -39,6 +39,9 @@ class AppAccess:
         """
         try:
             return operation()
+        except ConflictError:
+            self.brilliance.resolve_conflict()
+            return None
         except SaveError as exc:
             self.brilliance.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return None

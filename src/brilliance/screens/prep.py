@@ -289,10 +289,12 @@ class PrepScreen(BrillianceScreen):
         sheet = self.sheet
         if meeting is None or sheet is None:
             return False
-        prep = PrepState(
-            checked=sorted(checked if checked is not None else sheet.checked),
-            questions=questions if questions is not None else sheet.questions,
-        )
+        questions = questions if questions is not None else sheet.questions
+        keep = {question_key(q) for q in questions}
+        ticks = checked if checked is not None else set(sheet.checked)
+        # A swapped-out question takes its tick with it.
+        ticks = {k for k in ticks if not k.startswith("q:") or k in keep}
+        prep = PrepState(checked=sorted(ticks), questions=questions)
         saved = self.attempt_save(
             lambda: self.store.meetings.save(meeting.model_copy(update={"prep": prep}))
         )

@@ -64,3 +64,15 @@ class SaveError(StoreError):
             "change is kept in memory; it will be saved with the next change once the problem "
             "is fixed."
         )
+
+
+class ConflictError(StoreError):
+    """The data file changed on disk since it was loaded; nothing was overwritten."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"Not saved: {path} changed on disk since Brilliance opened it (another device or "
+            "a sync tool?). Nothing was overwritten and your change is kept in memory: reload "
+            "and re-apply your changes, or save your version as a copy."
+        )

@@ -48,12 +48,16 @@ class Repository(Generic[M]):
         table: Table,
         items: dict[str, M],
         clock: Clock,
-        on_change: Callable[[], None],
+        on_change: Callable[[str, str], None],
     ) -> None:
         self._table = table
         self._items = items
         self._clock = clock
         self._on_change = on_change
+
+    def replace_items(self, items: dict[str, M]) -> None:
+        """Take a whole new set of records (after loading the file again)."""
+        self._items = items
 
     def __len__(self) -> int:
         return len(self._items)
@@ -103,7 +107,7 @@ class Repository(Generic[M]):
         """
         for item in items:
             self._items[item.id] = item
-        self._on_change()
+            self._on_change(self._table.name, item.id)
         documents = [document(item) for item in items]
 
         def put_all(table: dict[int, Any]) -> None:
@@ -116,15 +120,16 @@ class Repository(Generic[M]):
         """Remove a record; returns it (for undo) or None if there was none."""
         item = self._items.pop(item_id, None)
         if item is not None:
-            self._on_change()
+            self._on_change(self._table.name, item_id)
             self._table.remove(doc_ids=[doc_id(item_id)])
         return item
 
     def delete_many(self, item_ids: Iterable[str]) -> list[M]:
         """Remove several records in one write; returns those that existed."""
         removed = [item for i in item_ids if (item := self._items.pop(i, None)) is not None]
+        for item in removed:
+            self._on_change(self._table.name, item.id)
         if removed:
-            self._on_change()
             self._table.remove(doc_ids=[doc_id(item.id) for item in removed])
         return removed
 

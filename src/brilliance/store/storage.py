@@ -15,14 +15,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from brilliance.store.errors import SaveError
+from brilliance.store.errors import ConflictError, SaveError
 
 Tables = dict[str, dict[str, Any]]
 
@@ -89,18 +89,43 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_directory(path.parent)
 
 
+FileStamp = tuple[int, int, int] | None
+"""What identifies one version of the file on disk: inode, size and modification time."""
+
+
+def file_stamp(path: Path) -> FileStamp:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """In-memory TinyDB storage persisted by atomic whole-file writes.
 
     ``initial`` is the already parsed and checked content of the file (``Store.open`` does the
     parsing, so that a damaged file is reported before TinyDB ever sees it).
+
+    The storage remembers which version of the file it loaded or last wrote; if the file on
+    disk has changed since (a sync tool, another device), it refuses to overwrite it blindly
+    and raises ConflictError, keeping the change in memory.
     """
 
-    def __init__(self, path: Path, initial: Tables) -> None:
+    def __init__(
+        self,
+        path: Path,
+        initial: Tables,
+        before_write: Callable[[], None] | None = None,
+        after_write: Callable[[], None] | None = None,
+    ) -> None:
         self.path = path
         self._tables: Tables = initial
         self._batch_depth = 0
         self._unsaved = False
+        self._before_write = before_write
+        self._after_write = after_write
+        self.stamp: FileStamp = file_stamp(path)
         self.saves = 0
 
     def read(self) -> Tables:
@@ -112,22 +137,49 @@ class AtomicJSONStorage(Storage):
         if self._batch_depth == 0:
             self.flush()
 
+    def replace_all(self, tables: Tables) -> None:
+        """Swap in new content (after a reload); written at the next flush."""
+        self._tables = tables
+        self._unsaved = True
+
+    def adopt_disk(self, tables: Tables) -> None:
+        """Take ``tables`` just read from the file as the current, saved state."""
+        self._tables = tables
+        self._unsaved = False
+        self.stamp = file_stamp(self.path)
+
     @property
     def unsaved(self) -> bool:
         """True when memory holds changes the file does not (after a failed save)."""
         return self._unsaved
 
-    def flush(self) -> None:
-        """Write memory to disk now, if anything changed. Raises :class:`SaveError`."""
+    def changed_on_disk(self) -> bool:
+        """Whether the file is no longer the one this storage loaded or last wrote."""
+        return file_stamp(self.path) != self.stamp
+
+    def flush(self, *, overwrite: bool = False) -> None:
+        """Write memory to disk now, if anything changed.
+
+        Raises ConflictError if the file changed on disk since it was loaded (unless
+        ``overwrite``), SaveError if the disk refuses. Either way the file is untouched and
+        the change stays in memory.
+        """
         if not self._unsaved:
             return
+        if not overwrite and self.changed_on_disk():
+            raise ConflictError(self.path)
         data = serialize(self._tables)
         try:
+            if self._before_write is not None:
+                self._before_write()
             atomic_write(self.path, data)
         except OSError as exc:
             raise SaveError(self.path, exc) from exc
+        self.stamp = file_stamp(self.path)
         self._unsaved = False
         self.saves += 1
+        if self._after_write is not None:
+            self._after_write()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -26,6 +26,8 @@ from brilliance.domain.models import (
     Person,
     Profile,
 )
+from brilliance.store import migrations
+from brilliance.store.backups import daily_backup, named_backup, newest_backup
 from brilliance.store.errors import AlreadyOpenError, DamagedFileError, NewerSchemaError
 from brilliance.store.repositories import (
     EventRepository,
@@ -37,11 +39,10 @@ from brilliance.store.repositories import (
     StrIdTable,
     doc_id,
 )
-from brilliance.store.storage import AtomicJSONStorage, Tables
+from brilliance.store.storage import AtomicJSONStorage, Tables, atomic_write, serialize
 
 DATA_FILE_NAME = "brilliance.json"
 LOCK_FILE_NAME = "brilliance.lock"
-BACKUP_DIR_NAME = "backups"
 FOLDER_MODE = 0o700
 LOCK_WAIT_SECONDS = 0.5
 
@@ -67,26 +68,22 @@ def ensure_data_dir(data_dir: Path) -> None:
         os.chmod(data_dir, FOLDER_MODE)  # mkdir's mode is masked by the umask
 
 
-def newest_backup(data_dir: Path) -> Path | None:
-    """The most recent backup copy of the data file, if any."""
-    folder = data_dir / BACKUP_DIR_NAME
-    if not folder.is_dir():
-        return None
-    backups = sorted(folder.glob("*.json"))
-    return backups[-1] if backups else None
-
-
 def empty_tables() -> Tables:
     return {META_TABLE: {META_ID: {"version": SCHEMA_VERSION}}}
 
 
 def parse_file(path: Path) -> Tables:
     """Read and structurally check a data file. Raises DamagedFileError, never changes the file."""
-    data_dir = path.parent
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DamagedFileError(path, f"it cannot be read ({exc.strerror})", None) from exc
+    return parse_bytes(path, raw)
+
+
+def parse_bytes(path: Path, raw: bytes) -> Tables:
+    """Structurally check the bytes of a data file (or backup) named ``path``."""
+    data_dir = path.parent
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -130,6 +127,7 @@ class Loaded:
     tables: Tables
     items: dict[str, dict[str, Any]] = field(default_factory=dict)
     profile: Profile = field(default_factory=Profile)
+    migrated_from: int | None = None
 
 
 def validate_tables(path: Path, tables: Tables) -> Loaded:
@@ -166,15 +164,32 @@ def validate_tables(path: Path, tables: Tables) -> Loaded:
 
 
 def load_file(path: Path) -> Loaded:
-    """Parse, version-check and validate a data file, or an empty one if it does not exist."""
+    """Parse, version-check and validate a data file, or an empty one if it does not exist.
+
+    An older file is upgraded in memory (``Loaded.migrated_from`` says from which version);
+    the caller backs it up and writes the upgrade.
+    """
     if not path.exists():
         return Loaded(tables=empty_tables())
-    tables = parse_file(path)
+    return load_tables(path, parse_file(path))
+
+
+def load_tables(path: Path, tables: Tables) -> Loaded:
+    """Version-check, upgrade if older, and validate parsed tables (named ``path``)."""
     version = schema_version(path, tables)
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(path, version, SCHEMA_VERSION)
+    migrated_from = None
+    if version < SCHEMA_VERSION:
+        try:
+            tables = migrations.upgrade(tables, version, SCHEMA_VERSION)
+        except migrations.NoMigrationError as exc:
+            raise DamagedFileError(path, str(exc), newest_backup(path.parent)) from exc
+        migrated_from = version
     tables.setdefault(META_TABLE, {})[META_ID] = {"version": SCHEMA_VERSION}
-    return validate_tables(path, tables)
+    loaded = validate_tables(path, tables)
+    loaded.migrated_from = migrated_from
+    return loaded
 
 
 class DataLock:
@@ -227,25 +242,29 @@ class Store:
         self._lock = lock
         self.revision = 0
         """Grows with every change, so screens can tell whether to refresh."""
-        self.storage = AtomicJSONStorage(self.path, loaded.tables)
+        self.dirty: set[tuple[str, str]] = set()
+        """Records changed in memory since the last successful save: (table, id)."""
+        self.storage = AtomicJSONStorage(
+            self.path, loaded.tables, self._before_write, self.dirty.clear
+        )
         self.db = TinyDB(storage=self._storage_factory)
         self.db.table_class = StrIdTable
         self._profile = loaded.profile
-        self.people = PeopleRepository(
-            self.db.table("people"), loaded.items.get("people", {}), clock, self._changed
-        )
-        self.meetings = MeetingRepository(
-            self.db.table("meetings"), loaded.items.get("meetings", {}), clock, self._changed
-        )
-        self.followups = FollowUpRepository(
-            self.db.table("followups"), loaded.items.get("followups", {}), clock, self._changed
-        )
-        self.events = EventRepository(
-            self.db.table("events"), loaded.items.get("events", {}), clock, self._changed
-        )
-        self.journal = JournalRepository(
-            self.db.table("journal"), loaded.items.get("journal", {}), clock, self._changed
-        )
+        self.people = PeopleRepository(self._table("people"), {}, clock, self._changed)
+        self.meetings = MeetingRepository(self._table("meetings"), {}, clock, self._changed)
+        self.followups = FollowUpRepository(self._table("followups"), {}, clock, self._changed)
+        self.events = EventRepository(self._table("events"), {}, clock, self._changed)
+        self.journal = JournalRepository(self._table("journal"), {}, clock, self._changed)
+        self._adopt(loaded)
+
+    def _table(self, name: str) -> Any:
+        return self.db.table(name)
+
+    def _adopt(self, loaded: Loaded) -> None:
+        """Take the records of ``loaded`` as the repositories' contents."""
+        for name, repository in self.repositories().items():
+            repository.replace_items(loaded.items.get(name, {}))
+        self._profile = loaded.profile
 
     def _storage_factory(self) -> AtomicJSONStorage:
         return self.storage
@@ -268,13 +287,21 @@ class Store:
         data_lock = DataLock(data_dir) if lock else None
         if data_lock is not None:
             data_lock.acquire()
+        path = data_dir / DATA_FILE_NAME
         try:
-            loaded = load_file(data_dir / DATA_FILE_NAME)
+            loaded = load_file(path)
+            if loaded.migrated_from is not None and data_lock is not None:
+                # Keep the old file as it was, then write the upgraded one.
+                named_backup(path, f"v{loaded.migrated_from}", (clock or SystemClock()).now())
         except BaseException:
             if data_lock is not None:
                 data_lock.release()
             raise
-        return cls(data_dir, loaded, clock or SystemClock(), data_lock)
+        store = cls(data_dir, loaded, clock or SystemClock(), data_lock)
+        if loaded.migrated_from is not None and data_lock is not None:
+            store.storage.replace_all(store.storage.read())
+            store.flush()
+        return store
 
     def close(self) -> None:
         """Release the folder lock. Every change has already been written."""
@@ -288,8 +315,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _changed(self) -> None:
+    def _changed(self, table: str = "", record_id: str = "") -> None:
         self.revision += 1
+        if table:
+            self.dirty.add((table, record_id))
+
+    def _before_write(self) -> None:
+        daily_backup(self.path, self.clock.today())
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -304,9 +336,67 @@ class Store:
         """True when a save failed and memory holds changes the file lacks."""
         return self.storage.unsaved
 
-    def flush(self) -> None:
-        """Retry writing changes held in memory after a failed save."""
-        self.storage.flush()
+    def flush(self, *, overwrite: bool = False) -> None:
+        """Retry writing changes held in memory after a failed save.
+
+        ``overwrite`` replaces the file even if it changed on disk (the user chose to).
+        """
+        self.storage.flush(overwrite=overwrite)
+
+    # -- living with sync tools -----------------------------------------------------------
+
+    def reload_and_reapply(self) -> int:
+        """Load the file as it is on disk now, put my unsaved changes on top, and save.
+
+        Each record changed here since the last save wins over the disk's version of that
+        record (a deleted one stays deleted); every other record comes from the disk.
+        Returns how many of my changes were re-applied.
+        """
+        disk = load_file(self.path)
+        mine = self.storage.read()
+        merged = disk.tables
+        for table, record_id in self.dirty:
+            mine_table = mine.get(table, {})
+            if record_id in mine_table:
+                merged.setdefault(table, {})[record_id] = mine_table[record_id]
+            else:
+                merged.get(table, {}).pop(record_id, None)
+        loaded = validate_tables(self.path, merged)
+        reapplied = len(self.dirty)
+        self.storage.replace_all(merged)
+        self._adopt(loaded)
+        self.revision += 1
+        self.flush(overwrite=True)
+        return reapplied
+
+    def rescue_copy(self) -> Path:
+        """Write what is in memory somewhere, anywhere, when the data file can't be written.
+
+        Tried in the data folder first, then the system's temporary folder. Raises OSError
+        only if both refuse.
+        """
+        import tempfile
+
+        name = f"brilliance-unsaved-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
+        data = serialize(self.storage.read())
+        try:
+            atomic_write(self.data_dir / name, data)
+            return self.data_dir / name
+        except OSError:
+            fallback = Path(tempfile.gettempdir()) / name
+            atomic_write(fallback, data)
+            return fallback
+
+    def save_copy_and_reload(self) -> Path:
+        """Write my version to a copy beside the file, then load the file from disk."""
+        copy = self.data_dir / f"brilliance-mine-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
+        atomic_write(copy, serialize(self.storage.read()))
+        disk = load_file(self.path)
+        self.storage.adopt_disk(disk.tables)
+        self._adopt(disk)
+        self.dirty.clear()
+        self.revision += 1
+        return copy
 
     # -- the profile ----------------------------------------------------------------------
 
@@ -316,7 +406,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> Profile:
         self._profile = profile
-        self._changed()
+        self._changed(PROFILE_TABLE, PROFILE_ID)
         record = profile.model_dump(mode="json")
 
         def put(table: dict[int, Any]) -> None:

@@ -50,7 +50,7 @@ class Checklist(OptionList):
     @staticmethod
     def _prompt(item: Item, ticked: bool) -> Content:
         box = ("☑ ", "bold $success") if ticked else ("☐ ", "")
-        detail = (f"  {item.detail}", "dim") if item.detail else ""
+        detail = (f" · {item.detail}", "dim") if item.detail else ""
         return Content.assemble(box, item.text, detail)
 
     def show(self, sheet: PrepSheet, keep: str | None = None) -> None:

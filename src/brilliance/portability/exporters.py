@@ -1,0 +1,162 @@
+"""Exports in the formats people already use: CSV, Markdown pages, iCalendar."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import timedelta
+
+from brilliance.domain.models import MeetingStatus, Person
+from brilliance.portability.importers import LIST_SEPARATOR
+from brilliance.store.store import Store
+
+CSV_HEADER = [
+    "name",
+    "headline",
+    "organisation",
+    "email",
+    "phone",
+    "on list",
+    "cadence",
+    "last met",
+    "skills",
+    "interests",
+    "goals",
+    "aspirations",
+    "how i can help",
+    "wins",
+    "tags",
+    "notes",
+]
+MEETING_LENGTH = timedelta(hours=1)
+
+
+def people_csv(store: Store) -> bytes:
+    """One row per person, readable back by the CSV import (lists separated by ';')."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for person in sorted(store.people.all(), key=lambda p: (p.name.casefold(), p.id)):
+        join = LIST_SEPARATOR.join
+        writer.writerow(
+            [
+                person.name,
+                person.headline,
+                person.organisation,
+                person.email,
+                person.phone,
+                "yes" if person.on_list else "no",
+                person.cadence_days,
+                person.last_met.isoformat() if person.last_met else "",
+                join(person.skills),
+                join(person.interests),
+                join(person.goals),
+                person.aspirations,
+                person.how_i_can_help,
+                join(person.wins),
+                join(person.tags),
+                person.notes,
+            ]
+        )
+    return out.getvalue().encode("utf-8")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "person"
+
+
+def person_markdown(store: Store, person: Person) -> str:
+    """One person's page: who they are, then every meeting and open promise."""
+    lines = [f"# {person.name}", ""]
+    about = " · ".join(p for p in (person.headline, person.organisation) if p)
+    if about:
+        lines += [f"*{about}*", ""]
+    facts = [
+        ("On my list", f"yes, every {person.cadence_days} days" if person.on_list else "no"),
+        ("Last met", person.last_met.isoformat() if person.last_met else "never"),
+        ("Email", person.email),
+        ("Phone", person.phone),
+        ("Skills", ", ".join(person.skills)),
+        ("Interests", ", ".join(person.interests)),
+        ("Goals", "; ".join(person.goals)),
+        ("Recent wins", "; ".join(person.wins)),
+        ("Tags", ", ".join(person.tags)),
+    ]
+    lines += [f"- **{label}:** {value}" for label, value in facts if value]
+    for title, body in (
+        ("Aspirations", person.aspirations),
+        ("How I can help", person.how_i_can_help),
+        ("Notes", person.notes),
+    ):
+        if body.strip():
+            lines += ["", f"## {title}", "", body.strip()]
+    meetings = store.meetings.for_person(person.id)
+    lines += ["", "## Meetings", ""]
+    if not meetings:
+        lines.append("_None yet._")
+    for meeting in reversed(meetings):
+        place = f" at {meeting.place}" if meeting.place else ""
+        lines += [
+            f"### {meeting.when:%Y-%m-%d %H:%M} · {meeting.kind}{place} ({meeting.status.value})"
+        ]
+        if meeting.notes.strip():
+            lines += ["", meeting.notes.strip()]
+        for value in meeting.value_given:
+            lines.append(f"- Gave {value.kind.value}: {value.note}".rstrip(": "))
+        for question in meeting.questions_asked:
+            lines.append(f"- Asked: {question}")
+        lines.append("")
+    open_promises = [f for f in store.followups.for_person(person.id) if not f.done]
+    if open_promises:
+        lines += ["## Promises", ""]
+        lines += [f"- [ ] {f.text} (due {f.due.isoformat()})" for f in open_promises]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def people_markdown(store: Store) -> dict[str, bytes]:
+    """A Markdown page per person, named after them."""
+    pages: dict[str, bytes] = {}
+    for person in sorted(store.people.all(), key=lambda p: (p.name.casefold(), p.id)):
+        name = f"{slug(person.name)}.md"
+        if name in pages:
+            name = f"{slug(person.name)}-{person.id}.md"
+        pages[name] = person_markdown(store, person).encode("utf-8")
+    return pages
+
+
+def calendar_ics(store: Store) -> bytes:
+    """Planned meetings as events and open promises as to-dos, for any calendar app."""
+    from icalendar import Calendar, Todo
+    from icalendar import Event as CalendarEvent
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Brilliance//brilliance//EN")
+    calendar.add("version", "2.0")
+    names = {p.id: p.name for p in store.people}
+    stamp = store.clock.now()
+    for meeting in sorted(store.meetings.all(), key=lambda m: (m.when, m.id)):
+        if meeting.status is not MeetingStatus.PLANNED:
+            continue
+        event = CalendarEvent()
+        event.add("uid", f"meeting-{meeting.id}@brilliance")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", meeting.when)
+        event.add("dtend", meeting.when + MEETING_LENGTH)
+        event.add(
+            "summary", f"{meeting.kind.capitalize()} with {names.get(meeting.person_id, '?')}"
+        )
+        if meeting.place:
+            event.add("location", meeting.place)
+        calendar.add_component(event)
+    for followup in sorted(store.followups.all(), key=lambda f: (f.due, f.id)):
+        if followup.done:
+            continue
+        todo = Todo()
+        todo.add("uid", f"followup-{followup.id}@brilliance")
+        todo.add("dtstamp", stamp)
+        todo.add("due", followup.due)
+        todo.add("summary", f"{followup.text} (for {names.get(followup.person_id, '?')})")
+        calendar.add_component(todo)
+    data: bytes = calendar.to_ical()
+    return data

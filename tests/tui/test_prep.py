@@ -1,0 +1,240 @@
+"""Prep, driven by keys: plan, tick, swap, export, log, events, partnership review."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from brilliance.app import make_app
+from brilliance.domain.cadence import days_until_due
+from brilliance.domain.clock import FixedClock
+from brilliance.domain.models import (
+    Answer,
+    Event,
+    Meeting,
+    MeetingStatus,
+    Person,
+    Profile,
+    ValueKind,
+)
+from brilliance.screens.events import EventsScreen
+from brilliance.screens.modals.event_form import EventFormScreen
+from brilliance.screens.modals.log_meeting import LogMeetingScreen
+from brilliance.screens.modals.partnership import PartnershipScreen
+from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
+from brilliance.screens.prep import PrepScreen
+from brilliance.store.store import Store
+from brilliance.widgets.checklist import Checklist
+
+SIZE = (120, 40)
+
+
+def fresh(store: Store) -> Store:
+    return Store.open(store.data_dir, lock=False)
+
+
+def seed(store: Store) -> Person:
+    store.save_profile(Profile(name="Me", interests=["hiking"]))
+    ana = store.people.save(
+        Person(
+            name="Ana Lima",
+            on_list=True,
+            goals=["raise a seed round"],
+            interests=["Hike"],
+            last_met=date(2026, 11, 1),
+            partnership_prospect=True,
+        )
+    )
+    store.people.save(Person(name="Dana Fischer", skills=["fundraising"]))
+    store.events.save(
+        Event(title="Founders breakfast", day=date(2026, 12, 2), topics=["fundraising"])
+    )
+    return ana
+
+
+async def open_prep(pilot, app, person: Person) -> PrepScreen:  # type: ignore[no-untyped-def]
+    await app.prepare(person.id)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, PrepScreen)
+    return screen
+
+
+async def test_p_on_the_list_opens_the_sheet(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        assert app.screen.person_id == ana.id
+        sheet = app.screen.sheet
+        assert sheet is not None
+        assert [i.text for i in sheet.section("interests").items] == ["Hike (you: hiking)"]
+        assert "Dana Fischer" in sheet.section("introductions").items[0].text
+        assert "Founders breakfast" in sheet.section("events").items[0].text
+
+
+async def test_plan_tick_and_swap_are_saved(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prep(pilot, app, ana)
+        questions_before = screen.sheet.questions  # type: ignore[union-attr]
+        await pilot.press("space")  # nothing planned yet: not ticked, and told why
+        assert screen.sheet.checked == frozenset()  # type: ignore[union-attr]
+        await pilot.press("n")
+        assert isinstance(app.screen, PlanMeetingScreen)
+        app.screen.query_one("#day", Input).value = "2026-11-27"
+        app.screen.query_one("#time", Input).value = "18:30"
+        app.screen.query_one("#kind", Input).value = "walk"
+        app.screen.query_one("#place", Input).value = "River path"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        checklist = screen.query_one(Checklist)
+        first_question = checklist.highlighted_item
+        assert first_question is not None and first_question.text == questions_before[0]
+        await pilot.press("space")
+        await pilot.press("r")  # swap the (ticked) first question
+        await pilot.pause()
+    with fresh(store) as again:
+        (meeting,) = again.meetings.for_person(ana.id)
+        assert meeting.when == datetime(2026, 11, 27, 18, 30)
+        assert (meeting.kind, meeting.place, meeting.status) == ("walk", "River path", "planned")
+        assert meeting.prep.questions[1:] == questions_before[1:]
+        assert meeting.prep.questions[0] not in questions_before
+        assert meeting.prep.checked == []  # the swapped-out question took its tick
+
+
+async def test_log_meeting_moves_due_date(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    planned = store.meetings.save(
+        Meeting(person_id=ana.id, when=datetime(2026, 11, 24, 8), kind="coffee")
+    )
+    assert days_until_due(ana, clock.today()) == -9
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prep(pilot, app, ana)
+        assert screen.meeting_id == planned.id
+        await pilot.press("space")  # tick the first question: pre-selected as asked
+        first = screen.sheet.questions[0]  # type: ignore[union-attr]
+        await pilot.press("l")
+        form = app.screen
+        assert isinstance(form, LogMeetingScreen)
+        assert list(form.query_one("#asked", SelectionList).selected) == [first]
+        form.query_one("#notes", TextArea).text = "She closed her first angel. Proud of it."
+        form.query_one("#note-connection", Input).value = "Intro to Dana"
+        form.query_one("#promise-0", Input).value = "Send the deck template"
+        form.query_one("#due-0", Input).value = "2026-12-01"
+        form.query_one("#intros", SelectionList).select_all()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+    with fresh(store) as again:
+        meeting = again.meetings.require(planned.id)
+        assert meeting.status is MeetingStatus.DONE
+        assert meeting.questions_asked == [first]
+        assert [(v.kind, v.note) for v in meeting.value_given] == [
+            (ValueKind.CONNECTION, "Intro to Dana")
+        ]
+        dana = again.people.find_by_name("Dana Fischer")
+        assert dana is not None and meeting.introductions == [dana.id]
+        (promise,) = again.followups.for_person(ana.id)
+        assert (promise.text, promise.due, promise.meeting_id) == (
+            "Send the deck template",
+            date(2026, 12, 1),
+            planned.id,
+        )
+        person = again.people.require(ana.id)
+        assert person.last_met == date(2026, 11, 24)
+        assert days_until_due(person, clock.today()) == 14
+
+
+async def test_held_meeting_cannot_be_in_the_future(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_prep(pilot, app, ana)
+        await pilot.press("l")
+        app.screen.query_one("#day", Input).value = "2026-12-24"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogMeetingScreen)
+        assert "future" in str(app.screen.query_one("#form-error").render())
+    assert fresh(store).meetings.all() == []
+
+
+async def test_export_writes_markdown(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_prep(pilot, app, ana)
+        await pilot.press("x")
+        await pilot.pause()
+    exported = store.data_dir / "exports" / "prep-ana-lima-2026-11-24.md"
+    text = exported.read_text()
+    assert text.startswith("# Prep: Ana Lima")
+    assert "## Shared interests" in text
+    assert "Dana Fischer: fundraising -> goal 'raise a seed round'" in text
+
+
+async def test_partnership_review_saved_with_the_person(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_prep(pilot, app, ana)
+        await pilot.press("P")
+        assert isinstance(app.screen, PartnershipScreen)
+        app.screen.query_one("#answer-priorities", Select).value = Answer.YES
+        app.screen.query_one("#note-priorities", Input).value = "Both focused on farms"
+        app.screen.query_one("#answer-exit", Select).value = Answer.UNSURE
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with fresh(store) as again:
+        review = again.people.require(ana.id).partnership_review
+        assert review["priorities"].answer is Answer.YES
+        assert review["priorities"].note == "Both focused on farms"
+        assert review["exit"].answer is Answer.UNSURE
+        assert review["strengths"].answer is Answer.UNANSWERED
+
+
+async def test_events_view_and_invite(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prep(pilot, app, ana)
+        checklist = screen.query_one(Checklist)
+        event_item = next(k for k in checklist.items if k.startswith("event:"))
+        checklist.highlighted = checklist.get_option_index(event_item)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("v")
+        assert isinstance(app.screen, EventsScreen)
+        await pilot.press("a")
+        assert isinstance(app.screen, EventFormScreen)
+        app.screen.query_one("#title", Input).value = "Photo walk"
+        app.screen.query_one("#day", Input).value = "2026-12-06"
+        app.screen.query_one("#topics", Input).value = "photography, hiking"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)
+        await pilot.press("escape")
+    with fresh(store) as again:
+        events = {e.title: e for e in again.events}
+        assert events["Founders breakfast"].invited == [ana.id]
+        assert events["Photo walk"].topics == ["photography", "hiking"]
+
+
+async def test_choose_from_the_list_of_people(store: Store, clock: FixedClock) -> None:
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert isinstance(app.screen, PrepScreen)
+        assert app.screen.person_id is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.person_id == ana.id
+        await pilot.press("escape")
+        assert app.screen.person_id is None
