@@ -25,6 +25,7 @@ from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.widgets.mode_bar import ModeBar
+from brilliance.widgets.row_table import RowCursorTable
 
 EMPTY_JOURNAL = (
     "Your journal is empty. A few lines a day about the people you met, what you gave and "
@@ -40,7 +41,7 @@ def streak_text(days: int) -> str:
     return f"journal streak: {days} day{'s' if days != 1 else ''}"
 
 
-class EntriesTable(DataTable[Text | str]):
+class EntriesTable(RowCursorTable[Text | str]):
     """Journal entries as rows keyed by entry id."""
 
     BINDINGS = [

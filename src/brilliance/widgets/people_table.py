@@ -8,11 +8,11 @@ from datetime import date
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.models import Person
+from brilliance.widgets.row_table import RowCursorTable
 
 HELP_WIDTH = 36
 
@@ -23,7 +23,7 @@ def shorten(text: str, width: int) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-class PeopleTable(DataTable[Text | str]):
+class PeopleTable(RowCursorTable[Text | str]):
     """Rows keyed by person id; the cursor stays on the same person across refreshes."""
 
     DEFAULT_CSS = """
