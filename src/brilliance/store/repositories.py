@@ -23,9 +23,21 @@ M = TypeVar("M", bound=Entity)
 
 
 class StrIdTable(Table):
-    """A TinyDB table keyed by our own string ids rather than TinyDB's integers."""
+    """A TinyDB table keyed by our own string ids rather than TinyDB's integers.
+
+    Records are replaced, never changed in place: the storage keeps each record's serialized
+    line for as long as the record is the same object. TinyDB's in-place updates are refused.
+    """
 
     document_id_class = str  # type: ignore[assignment]
+
+    def update(self, *args: Any, **kwargs: Any) -> list[int]:
+        raise TypeError(
+            "records are replaced, never changed in place: save them through a Repository"
+        )
+
+    update_multiple = update
+    upsert = update
 
 
 def doc_id(item_id: str) -> int:

@@ -29,22 +29,69 @@ Tables = dict[str, dict[str, Any]]
 FILE_MODE = 0o600
 
 
-def serialize(tables: Tables) -> bytes:
-    """The file's bytes: deterministic, one record per line."""
+class LineCache:
+    """The serialized lines of the file, kept between saves so that a save only serializes what
+    changed: each record's line while the record is the same object, and each table's block of
+    lines while the table is the same object.
+
+    That is sound because records and tables are replaced, never changed in place: a change
+    puts a new record dict in a new table dict (TinyDB's ``_update_table``), and ``StrIdTable``
+    refuses TinyDB's in-place updates. ``forget`` drops what a change touches as well, and
+    ``clear`` everything, for content swapped in wholesale.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: dict[str, tuple[dict[str, Any], bytes]] = {}
+        self.lines: dict[str, dict[str, tuple[Any, bytes]]] = {}
+
+    def forget(self, table: str, record_id: str) -> None:
+        self.blocks.pop(table, None)
+        self.lines.get(table, {}).pop(record_id, None)
+
+    def clear(self) -> None:
+        self.blocks.clear()
+        self.lines.clear()
+
+    def block(self, name: str, records: dict[str, Any]) -> bytes:
+        """One table's records, one per line, sorted by id (no trailing newline)."""
+        known = self.blocks.get(name)
+        if known is not None and known[0] is records:
+            return known[1]
+        old = self.lines.get(name, {})
+        fresh: dict[str, tuple[Any, bytes]] = {}
+        for record_id in sorted(records):
+            record = records[record_id]
+            seen = old.get(record_id)
+            if seen is not None and seen[0] is record:
+                fresh[record_id] = seen
+            else:
+                fresh[record_id] = (record, record_line(record_id, record))
+        block = b",\n".join(line for _, line in fresh.values())
+        self.lines[name] = fresh
+        self.blocks[name] = (records, block)
+        return block
+
+
+def record_line(record_id: str, record: Any) -> bytes:
+    return b"".join(
+        (b"  ", orjson.dumps(record_id), b": ", orjson.dumps(record, option=orjson.OPT_SORT_KEYS))
+    )
+
+
+def serialize(tables: Tables, cache: LineCache | None = None) -> bytes:
+    """The file's bytes: deterministic, one record per line, tables and records sorted.
+
+    With a ``cache`` (see :class:`LineCache`), what has not changed since the last call is not
+    serialized again.
+    """
+    cache = cache if cache is not None else LineCache()
     chunks: list[bytes] = [b"{\n"]
     table_names = sorted(tables)
     for t_index, name in enumerate(table_names):
         records = tables[name]
         chunks.append(orjson.dumps(name) + b": {")
-        ids = sorted(records)
-        if ids:
-            chunks.append(b"\n")
-        for r_index, record_id in enumerate(ids):
-            chunks.append(b"  ")
-            chunks.append(orjson.dumps(record_id))
-            chunks.append(b": ")
-            chunks.append(orjson.dumps(records[record_id], option=orjson.OPT_SORT_KEYS))
-            chunks.append(b",\n" if r_index < len(ids) - 1 else b"\n")
+        if records:
+            chunks += (b"\n", cache.block(name, records), b"\n")
         chunks.append(b"}")
         chunks.append(b",\n" if t_index < len(table_names) - 1 else b"\n")
     chunks.append(b"}\n")
@@ -127,6 +174,8 @@ class AtomicJSONStorage(Storage):
         self._after_write = after_write
         self.stamp: FileStamp = file_stamp(path)
         self.saves = 0
+        self._lines = LineCache()
+        """The serialized file, kept so that a save only serializes what changed."""
 
     def read(self) -> Tables:
         return self._tables
@@ -141,12 +190,18 @@ class AtomicJSONStorage(Storage):
         """Swap in new content (after a reload); written at the next flush."""
         self._tables = tables
         self._unsaved = True
+        self._lines.clear()
 
     def adopt_disk(self, tables: Tables) -> None:
         """Take ``tables`` just read from the file as the current, saved state."""
         self._tables = tables
         self._unsaved = False
         self.stamp = file_stamp(self.path)
+        self._lines.clear()
+
+    def forget(self, table: str, record_id: str) -> None:
+        """The record ``record_id`` of ``table`` changed: serialize it afresh at the next save."""
+        self._lines.forget(table, record_id)
 
     @property
     def unsaved(self) -> bool:
@@ -168,7 +223,7 @@ class AtomicJSONStorage(Storage):
             return
         if not overwrite and self.changed_on_disk():
             raise ConflictError(self.path)
-        data = serialize(self._tables)
+        data = serialize(self._tables, self._lines)
         try:
             if self._before_write is not None:
                 self._before_write()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import (
     SCHEMA_VERSION,
+    VALID_UTF8,
     Entity,
     Event,
     FollowUp,
@@ -68,6 +70,29 @@ def ensure_data_dir(data_dir: Path) -> None:
         os.chmod(data_dir, FOLDER_MODE)  # mkdir's mode is masked by the umask
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a file's records are built.
+
+    Loading ten years creates about a million objects and none of them is garbage, yet the
+    collector would walk the growing heap again and again: half the load time, and loads
+    growing faster than the file (25x the time for 10x the data). Reference counting still
+    frees what is dropped.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+FROM_JSON = {VALID_UTF8: True}
+"""Validation context for records parsed from JSON: orjson refuses lone surrogates, so there
+is nothing to scrub."""
+
+
 def empty_tables() -> Tables:
     return {META_TABLE: {META_ID: {"version": SCHEMA_VERSION}}}
 
@@ -85,7 +110,8 @@ def parse_bytes(path: Path, raw: bytes) -> Tables:
     """Structurally check the bytes of a data file (or backup) named ``path``."""
     data_dir = path.parent
     try:
-        data = orjson.loads(raw)
+        with collector_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
             path, f"it is not valid JSON ({exc})", newest_backup(data_dir)
@@ -131,14 +157,22 @@ class Loaded:
 
 
 def validate_tables(path: Path, tables: Tables) -> Loaded:
-    """Validate every record into its model. Raises DamagedFileError naming the first problems."""
+    """Validate every record into its model. Raises DamagedFileError naming the first problems.
+
+    ``tables`` hold records parsed from JSON or dumped from models, whose text is valid UTF-8.
+    """
+    with collector_paused():
+        return _validate_tables(path, tables)
+
+
+def _validate_tables(path: Path, tables: Tables) -> Loaded:
     loaded = Loaded(tables=tables)
     problems: list[str] = []
     for name, model in ENTITY_TABLES.items():
         models: dict[str, Any] = {}
         for record_id, record in tables.get(name, {}).items():
             try:
-                item = model.model_validate(record)
+                item = model.model_validate(record, context=FROM_JSON)
             except ValidationError as exc:
                 detail = "; ".join(f"{k}: {v}" for k, v in field_errors(exc).items())
                 problems.append(f"{name} record {record_id!r}: {detail}")
@@ -151,7 +185,7 @@ def validate_tables(path: Path, tables: Tables) -> Loaded:
     profile_record = tables.get(PROFILE_TABLE, {}).get(PROFILE_ID)
     if profile_record is not None:
         try:
-            loaded.profile = Profile.model_validate(profile_record)
+            loaded.profile = Profile.model_validate(profile_record, context=FROM_JSON)
         except ValidationError as exc:
             problems.append(f"profile: {'; '.join(field_errors(exc).values())}")
     if problems:
@@ -319,6 +353,7 @@ class Store:
         self.revision += 1
         if table:
             self.dirty.add((table, record_id))
+            self.storage.forget(table, record_id)
 
     def _before_write(self) -> None:
         daily_backup(self.path, self.clock.today())
