@@ -417,10 +417,16 @@ def anchor_clock(store: Any) -> Any:
 
 
 @contextlib.contextmanager
-def open_store(data_dir: Path, *, lock: bool = False) -> Iterator[Any]:
+def open_store(data_dir: Path, *, lock: bool = False, app: bool = False) -> Iterator[Any]:
+    """Open a store; ``app=True`` opens it as ``brilliance.cli.run_app`` does for the TUI."""
+    import inspect
+
     from brilliance.store.store import Store
 
-    store = Store.open(data_dir, lock=lock)
+    options: dict[str, Any] = {"lock": lock}
+    if app and "for_the_process" in inspect.signature(Store.open).parameters:
+        options["for_the_process"] = True
+    store = Store.open(data_dir, **options)
     store.clock = anchor_clock(store)
     try:
         yield store
@@ -703,7 +709,7 @@ def run_session(data_dir: Path, start_mode: str, body: SessionBody) -> None:
     from brilliance.app import make_app
 
     async def main() -> None:
-        with open_store(data_dir, lock=True) as store:
+        with open_store(data_dir, lock=True, app=True) as store:
             app = make_app(store, store.clock, start_mode=start_mode)
             async with app.run_test(size=TERMINAL) as pilot:
                 recorder = FrameRecorder(app)
@@ -979,7 +985,7 @@ def session_worker(data_dir: Path, downs: int) -> int:
     from brilliance.app import make_app
 
     async def main() -> None:
-        with open_store(data_dir, lock=True) as store:
+        with open_store(data_dir, lock=True, app=True) as store:
             app = make_app(store, store.clock)
             async with app.run_test(size=TERMINAL) as pilot:
                 await pilot.pause()

@@ -101,7 +101,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     from brilliance.store.store import Store
 
     try:
-        store = Store.open(data_dir)
+        store = Store.open(data_dir, for_the_process=True)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
         return 1

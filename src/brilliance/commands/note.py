@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         )
         return 2
     try:
-        store = Store.open(data_dir)
+        store = Store.open(data_dir, for_the_process=True)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
         return 1
