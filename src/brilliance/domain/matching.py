@@ -143,6 +143,7 @@ MIN_STEM = 3
 SIMILAR = 0.84
 
 
+@lru_cache(maxsize=20_000)
 def plain(text: str) -> str:
     """Lower case without accents: 'Café' -> 'cafe'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -165,6 +166,16 @@ def stem(word: str) -> str:
 
 def keywords(text: str) -> list[str]:
     """The meaningful word stems of a phrase, in order, without stopwords."""
+    return list(_keywords(text))
+
+
+# The prep sheet matches every skill, headline and organisation in the network against each
+# goal of one person: 300 people make some 5,000 comparisons of the same few hundred phrases.
+# Remembering keywords and stem comparisons took building the sheet from 80 ms to a few.
+
+
+@lru_cache(maxsize=20_000)
+def _keywords(text: str) -> tuple[str, ...]:
     stems: list[str] = []
     for match in _WORD.finditer(plain(text)):
         word = match.group(0)
@@ -173,9 +184,10 @@ def keywords(text: str) -> list[str]:
         stemmed = stem(word)
         if stemmed not in stems:
             stems.append(stemmed)
-    return stems
+    return tuple(stems)
 
 
+@lru_cache(maxsize=50_000)
 def stems_match(a: str, b: str) -> bool:
     """Two stems are the same word: equal, one inside the other (4+ letters), or nearly equal."""
     if a == b:
@@ -195,5 +207,5 @@ def phrases_match(a: str, b: str) -> bool:
 
 def common_keywords(a: str, b: str) -> list[str]:
     """The keywords of ``a`` that match a keyword of ``b``."""
-    theirs = keywords(b)
-    return [mine for mine in keywords(a) if any(stems_match(mine, other) for other in theirs)]
+    theirs = _keywords(b)
+    return [mine for mine in _keywords(a) if any(stems_match(mine, other) for other in theirs)]
