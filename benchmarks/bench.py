@@ -51,7 +51,6 @@ import importlib
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -371,29 +370,49 @@ def start_command(data_dir: Path) -> list[str]:
     return [*brilliance_command(), "--exit-after-first-frame", "--data-dir", str(data_dir)]
 
 
-def maxrss_mib(usage: resource.struct_rusage) -> float:
-    """``ru_maxrss`` is in KiB on Linux and in bytes on macOS."""
-    return usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
+LAUNCHER = """
+import json, os, subprocess, sys, time
+report, argv = sys.argv[1], sys.argv[2:]
+started = time.perf_counter()
+child = subprocess.Popen(argv, stdin=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+elapsed = time.perf_counter() - started
+with open(report, "w") as out:
+    json.dump({"ms": elapsed * 1000, "maxrss": usage.ru_maxrss, "status": status}, out)
+"""
+"""Runs one measured process and reports its wall time and peak RSS.
+
+Linux counts the parent's resident memory at fork into a child's ``ru_maxrss``, so a child
+forked from this benchmark (hundreds of MiB after the in-process figures) would report at
+least that much. Forking it from a fresh, small interpreter keeps the figure the child's own.
+"""
 
 
 def run_process(argv: list[str]) -> tuple[float, float, str]:
     """Run one whole process: (wall milliseconds, peak RSS MiB, stdout)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=ORIGINAL_ENV
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile(suffix=".json") as report,
+    ):
+        subprocess.run(
+            [sys.executable, "-c", LAUNCHER, report.name, *argv],
+            stdout=out,
+            stderr=err,
+            env=ORIGINAL_ENV,
+            check=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = (time.perf_counter() - started) * 1000
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        measured = json.loads(Path(report.name).read_text())
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors="replace")
-        if proc.returncode != 0:
+        status = os.waitstatus_to_exitcode(measured["status"])
+        if status != 0:
             raise BenchError(
-                f"{' '.join(argv)} exited {proc.returncode}: {err.read().decode(errors='replace')}"
+                f"{' '.join(argv)} exited {status}: {err.read().decode(errors='replace')}"
             )
-    return elapsed, maxrss_mib(usage), stdout
+    scale = 2**20 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
+    return measured["ms"], measured["maxrss"] / scale, stdout
 
 
 def timed(call: Callable[[], object], repeats: int) -> list[float]:
@@ -1013,7 +1032,7 @@ async def visit_every_screen(app: Any, pilot: Any, downs: int) -> None:
 
 
 def session_worker(data_dir: Path, downs: int) -> int:
-    """``bench.py --session DIR``: run the session, print its peak RSS as JSON."""
+    """``bench.py --session DIR``: run the session (its peak RSS is measured from outside)."""
     from brilliance.app import make_app
 
     async def main() -> None:
@@ -1024,7 +1043,6 @@ def session_worker(data_dir: Path, downs: int) -> int:
                 await visit_every_screen(app, pilot, downs)
 
     asyncio.run(main())
-    print(json.dumps({"rss_mib": maxrss_mib(resource.getrusage(resource.RUSAGE_SELF))}))
     return 0
 
 
@@ -1035,8 +1053,7 @@ def memory(ctx: Context) -> None:
     argv += ["--presses", str(downs)]
     samples = []
     for _ in range(max(1, min(3, ctx.runs))):
-        _, peak, out = run_process(argv)
-        samples.append(max(peak, json.loads(out.strip().splitlines()[-1])["rss_mib"]))
+        samples.append(run_process(argv)[1])
     ctx.figures.append(
         Figure(
             "rss_session",
