@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from datetime import date
+from typing import Self
 
 from rich.text import Text
 from textual.binding import Binding
@@ -43,6 +44,8 @@ class PeopleTable(RowCursorTable[Text | str]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.person_ids: list[str] = []
+        self._shown: tuple[list[Person], date, str, str] | None = None
+        """What the rows were last built from: people, today, warning and accent colours."""
 
     def on_mount(self) -> None:
         for label in self.COLUMNS:
@@ -64,15 +67,35 @@ class PeopleTable(RowCursorTable[Text | str]):
         accent: str,
         keep: str | None = None,
     ) -> None:
-        """Replace the rows with ``people`` and put the cursor back on ``keep`` if present."""
+        """Replace the rows with ``people`` and put the cursor back on ``keep`` if present.
+
+        When the rows would be the same as those shown (the same records, which are replaced,
+        never changed, on every edit), nothing is rebuilt: a rebuild throws away every rendered
+        line, and the filter asks for one on each key typed even when the matches are the same.
+        """
         keep = keep if keep is not None else self.selected_id
-        self.clear()
-        self.person_ids = [p.id for p in people]
-        for person in people:
-            self.add_row(*self._cells(person, today, warning, accent), key=person.id)
+        shown = (list(people), today, warning, accent)
+        if not self._same_as_shown(shown):
+            self.clear()
+            self.person_ids = [p.id for p in people]
+            for person in people:
+                self.add_row(*self._cells(person, today, warning, accent), key=person.id)
+            self._shown = shown
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):
                 self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def clear(self, columns: bool = False) -> Self:
+        self._shown = None
+        return super().clear(columns)
+
+    def _same_as_shown(self, shown: tuple[list[Person], date, str, str]) -> bool:
+        if self._shown is None or shown[1:] != self._shown[1:]:
+            return False
+        people, before = shown[0], self._shown[0]
+        return len(people) == len(before) and all(
+            a is b for a, b in zip(people, before, strict=True)
+        )
 
     @staticmethod
     def _cells(person: Person, today: date, warning: str, accent: str) -> list[Text | str]:
