@@ -136,7 +136,7 @@ class PersonScreen(BrillianceScreen):
         return "\n".join(f"{f.due.isoformat()}  {f.text}" for f in open_items)
 
     def _mentions(self, person: Person) -> str:
-        entries = [e for e in self.store.journal.newest_first() if person.id in e.people]
+        entries = self.store.journal.mentioning(person.id)
         if not entries:
             return "No journal entry mentions them yet."
         lines = []

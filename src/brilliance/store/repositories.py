@@ -192,3 +192,12 @@ class JournalRepository(Repository[JournalEntry]):
 
     def newest_first(self) -> list[JournalEntry]:
         return sorted(self._items.values(), key=lambda e: (e.written_at, e.id), reverse=True)
+
+    def mentioning(self, person_id: str) -> list[JournalEntry]:
+        """The entries that mention this person, newest first (picked before sorting: a person
+        is in a few dozen of ten years' 3,650 entries)."""
+        return sorted(
+            (e for e in self._items.values() if person_id in e.people),
+            key=lambda e: (e.written_at, e.id),
+            reverse=True,
+        )
