@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 HELP = "import contacts (.vcf), people (.csv), a journal (jrnl, .md), events (.ics) or a backup"
 
 
+SHOWN_SKIPPED = 10
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the file to import (.vcf, .csv, .txt, .md, .ics, .json)")
     parser.add_argument(
@@ -85,8 +88,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             except StoreError as exc:
                 print(f"brilliance: {exc}", file=sys.stderr)
                 return 1
-    for skipped in plan.skipped:
+    for skipped in plan.skipped[:SHOWN_SKIPPED]:
         print(f"skipped: {skipped}", file=sys.stderr)
+    if len(plan.skipped) > SHOWN_SKIPPED:
+        print(f"skipped: ... and {len(plan.skipped) - SHOWN_SKIPPED} more", file=sys.stderr)
     print(
         f"Imported {plan.kind} from {path.name}: {plan.added} added, {len(plan.skipped)} "
         f"skipped, {len(plan.rejected)} rejected."
@@ -148,5 +153,5 @@ def write_backup(store: Store, plan: ImportPlan, merge: bool) -> int:
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
         return 1
-    plan.notes.append(f"{added} records added")
+    plan.records_added = added
     return 0
