@@ -39,9 +39,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.commands import open_store
     from brilliance.portability import importers
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
     path = Path(args.file).expanduser()
     try:
@@ -49,10 +49,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     except OSError as exc:
         print(f"brilliance import: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return 1
-    try:
-        store = Store.open(data_dir)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir)
+    if store is None:
         return 1
     with store:
         try:
