@@ -467,9 +467,9 @@ def build_sheet(data: PrepInputs) -> PrepSheet:
             reason = "Nothing in common on paper yet."
         empty = reason
         interest_items = ()
-        question = interest_question(data, questions)
-        if question is not None:
-            interest_items = (Item("interest-question", f"{reason} Ask: \u201c{question}\u201d"),)
+        ask = interest_question(data, questions)
+        if ask is not None:
+            interest_items = (Item("interest-question", f"{reason} Ask: \u201c{ask}\u201d"),)
     sections.append(Section("interests", "Shared interests", interest_items, empty))
 
     aims = [Item(f"goal:{plain(g)}", g, "goal") for g in person.goals]
