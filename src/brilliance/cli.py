@@ -97,13 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the TUI on ``data_dir``. Returns the process exit status."""
+    from brilliance.commands import open_store
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
-    try:
-        store = Store.open(data_dir, for_the_process=True)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir, for_the_process=True)
+    if store is None:
         return 1
     from brilliance.app import make_app
 

@@ -205,9 +205,12 @@ def test_sheet_sections_and_followups_oldest_first() -> None:
 
 def test_no_shared_interests_says_so() -> None:
     sheet = build_sheet(inputs(profile=Profile(interests=["chess"])))
-    section = sheet.section("interests")
-    assert section.items == ()
-    assert "outside work" in section.empty
+    (item,) = sheet.section("interests").items
+    assert item.text.startswith("Nothing in common on paper yet. Ask: ")
+    asked = item.text.split("Ask: ")[1].strip("\u201c\u201d")
+    question = next(q for q in BANK if q.text == asked)
+    assert "outside-work" in question.themes
+    assert asked not in sheet.questions
 
 
 def test_sheet_keeps_a_meetings_chosen_questions_and_ticks() -> None:

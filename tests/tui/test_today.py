@@ -76,9 +76,15 @@ async def test_space_keeps_a_promise(store: Store, clock: FixedClock) -> None:
         await pilot.press("space")
         await pilot.pause()
         assert app.screen.query_one("#promises", AgendaList).chosen_id is None  # list is empty
+        with Store.open(store.data_dir, lock=False) as again:
+            kept = again.followups.require(promise.id)
+            assert kept.done and kept.done_on == clock.today()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.screen.query_one("#promises", AgendaList).chosen_id == promise.id
     with Store.open(store.data_dir, lock=False) as again:
-        kept = again.followups.require(promise.id)
-        assert kept.done and kept.done_on == clock.today()
+        reopened = again.followups.require(promise.id)
+        assert not reopened.done and reopened.done_on is None
 
 
 async def test_enter_on_due_opens_prep(store: Store, clock: FixedClock) -> None:

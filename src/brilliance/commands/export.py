@@ -63,9 +63,8 @@ def available() -> str:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.store.errors import StoreError
+    from brilliance.commands import open_store
     from brilliance.store.storage import atomic_write
-    from brilliance.store.store import Store
 
     export = exporter(args.what, args.format)
     if export is None:
@@ -75,10 +74,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        store = Store.open(data_dir, lock=False)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir, lock=False)
+    if store is None:
         return 1
     with store:
         data = export(store)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 HELP = "import contacts (.vcf), people (.csv), a journal (jrnl, .md), events (.ics) or a backup"
 
 
+SHOWN_SKIPPED = 10
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the file to import (.vcf, .csv, .txt, .md, .ics, .json)")
     parser.add_argument(
@@ -36,9 +39,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.commands import open_store
     from brilliance.portability import importers
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
     path = Path(args.file).expanduser()
     try:
@@ -46,10 +49,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     except OSError as exc:
         print(f"brilliance import: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return 1
-    try:
-        store = Store.open(data_dir)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir)
+    if store is None:
         return 1
     with store:
         try:
@@ -85,8 +86,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             except StoreError as exc:
                 print(f"brilliance: {exc}", file=sys.stderr)
                 return 1
-    for skipped in plan.skipped:
+    for skipped in plan.skipped[:SHOWN_SKIPPED]:
         print(f"skipped: {skipped}", file=sys.stderr)
+    if len(plan.skipped) > SHOWN_SKIPPED:
+        print(f"skipped: ... and {len(plan.skipped) - SHOWN_SKIPPED} more", file=sys.stderr)
     print(
         f"Imported {plan.kind} from {path.name}: {plan.added} added, {len(plan.skipped)} "
         f"skipped, {len(plan.rejected)} rejected."
@@ -148,5 +151,5 @@ def write_backup(store: Store, plan: ImportPlan, merge: bool) -> int:
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
         return 1
-    plan.notes.append(f"{added} records added")
+    plan.records_added = added
     return 0

@@ -31,10 +31,10 @@ def read_text(words: list[str]) -> str:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.commands import open_store
     from brilliance.domain.journal import parse_mentions, with_text
     from brilliance.domain.models import JournalEntry
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
     text = read_text(args.text).strip("\n")
     if not text.strip():
@@ -44,10 +44,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        store = Store.open(data_dir, for_the_process=True)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir, for_the_process=True)
+    if store is None:
         return 1
     with store:
         people = store.people.all()

@@ -15,16 +15,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.commands import open_store
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet, render_markdown
     from brilliance.portability.prep_inputs import gather_inputs
-    from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
-    try:
-        store = Store.open(data_dir, lock=False)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir, lock=False)
+    if store is None:
         return 1
     with store:
         wanted = " ".join(args.name.split()).casefold()

@@ -15,8 +15,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.agenda import build_agenda, render_text
-    from brilliance.store.errors import StoreError
-    from brilliance.store.store import DATA_FILE_NAME, Store
+    from brilliance.commands import open_store
+    from brilliance.store.store import DATA_FILE_NAME
 
     if not (data_dir / DATA_FILE_NAME).exists():
         print(
@@ -25,10 +25,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    try:
-        store = Store.open(data_dir, lock=False)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
+    store = open_store(data_dir, lock=False)
+    if store is None:
         return 1
     with store:
         sys.stdout.write(render_text(build_agenda(store)))

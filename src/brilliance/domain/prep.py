@@ -421,6 +421,21 @@ def sheet_questions(data: PrepInputs, shares: bool) -> list[str]:
     ]
 
 
+def interest_question(data: PrepInputs, on_sheet: Sequence[str]) -> str | None:
+    """A question about their interests, for when we share none: not asked, not on the sheet."""
+    theirs = [m for m in data.meetings if m.person_id == data.person.id]
+    taken = asked_questions(theirs) | {normalise_question(q) for q in on_sheet}
+    options = [
+        q
+        for q in data.bank
+        if "outside-work" in q.themes and normalise_question(q.text) not in taken
+    ]
+    if not options:
+        return None
+    options.sort(key=lambda q: stable_rank(data.person.id, data.today.isoformat(), q.id))
+    return options[0].text
+
+
 def build_sheet(data: PrepInputs) -> PrepSheet:
     """The whole checklist for one person and (optionally) one planned meeting."""
     person = data.person
@@ -444,15 +459,17 @@ def build_sheet(data: PrepInputs) -> PrepSheet:
         interest_items = tuple(Item(f"interest:{plain(s.theirs)}", s.describe()) for s in shared)
         empty = ""
     else:
-        interest_items = ()
         if not data.profile.interests:
-            empty = "Add your own interests to your profile to find common ground."
+            reason = "Add your own interests to your profile (ctrl+o) to find common ground."
         elif not person.interests:
-            empty = (
-                f"You don't know {person.name}'s interests yet: ask what they enjoy outside work."
-            )
+            reason = f"You don't know {person.name}'s interests yet."
         else:
-            empty = "Nothing in common on paper: ask what they enjoy outside work."
+            reason = "Nothing in common on paper yet."
+        empty = reason
+        interest_items = ()
+        ask = interest_question(data, questions)
+        if ask is not None:
+            interest_items = (Item("interest-question", f"{reason} Ask: \u201c{ask}\u201d"),)
     sections.append(Section("interests", "Shared interests", interest_items, empty))
 
     aims = [Item(f"goal:{plain(g)}", g, "goal") for g in person.goals]

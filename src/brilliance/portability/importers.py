@@ -50,9 +50,13 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     backup_tables: dict[str, dict[str, Any]] | None = None
     """For a JSON backup: the whole content to restore or merge."""
+    records_added: int | None = None
+    """Set once a backup is merged: how many of its records were new."""
 
     @property
     def added(self) -> int:
+        if self.records_added is not None:
+            return self.records_added
         if self.backup_tables is not None:
             return sum(
                 len(t) for name, t in self.backup_tables.items() if name not in ("meta", "profile")

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from brilliance.agenda import Agenda, build_agenda, describe_value_gap
 from brilliance.domain.cadence import days_until_due, describe_due
-from brilliance.domain.models import updated
+from brilliance.domain.models import FollowUp, updated
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal import JournalScreen
@@ -66,6 +66,7 @@ class TodayScreen(BrillianceScreen):
     """The daily agenda. tab moves between sections; enter acts on the highlighted item."""
 
     CSS_PATH = "today.tcss"
+    last_kept: FollowUp | None = None
     AUTO_FOCUS = "#due"
     HELP = (
         "Today's practice: who is due, what is coming up, the promises to keep, who has had "
@@ -74,6 +75,7 @@ class TodayScreen(BrillianceScreen):
 
     BINDINGS = [
         Binding("space", "done", "Promise kept"),
+        Binding("u", "undo", "Undo kept"),
         Binding("j", "journal", "Today's entry"),
         Binding("tab", "app.focus_next", "Next section", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous section", show=False),
@@ -250,6 +252,8 @@ class TodayScreen(BrillianceScreen):
         focused = self.focused
         if action == "done":
             return focused is not None and focused.id == "promises"
+        if action == "undo":
+            return self.last_kept is not None
         return True
 
     def on_descendant_focus(self) -> None:
@@ -293,8 +297,25 @@ class TodayScreen(BrillianceScreen):
         done = updated(followup, done=True, done_on=self.clock.today())
         if self.attempt_save(lambda: self.store.followups.save(done)) is None:
             return
+        self.last_kept = followup
         self.refresh_data()
-        self.notify(f"Kept: {followup.text}", title="Promise kept")
+        self.refresh_bindings()
+        self.notify(f"Kept: {followup.text}. u undoes.", title="Promise kept")
+
+    def action_undo(self) -> None:
+        kept = self.last_kept
+        if kept is None:
+            return
+        current = self.store.followups.get(kept.id)
+        if current is None:
+            return
+        reopened = updated(current, done=False, done_on=None)
+        if self.attempt_save(lambda: self.store.followups.save(reopened)) is None:
+            return
+        self.last_kept = None
+        self.refresh_data()
+        self.refresh_bindings()
+        self.notify(f"Open again: {kept.text}")
 
     async def action_journal(self) -> None:
         await self.app.switch_mode("journal")

@@ -88,9 +88,9 @@ def collector_paused(*, freeze: bool = False) -> Iterator[None]:
     gc.disable()
     try:
         yield
-    finally:
         if freeze:
             gc.freeze()
+    finally:
         if paused:
             gc.enable()
 
