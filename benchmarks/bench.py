@@ -36,9 +36,10 @@ How figures are taken
   p50 and p95 are over 200 presses.
 * Peak memory: the maximum RSS of a whole process, by ``os.wait4``: the app drawing its first
   frame, and a scripted session (a subprocess of this script) that visits every built screen.
-* Growth: load, start, save and search on the 1-, 10- and 20-year files. A cost grows no worse
-  than linearly when ten times the data (1 -> 10 years) costs at most ten times as much, and
-  twice the data (10 -> 20 years) at most twice as much, with 10% allowance for noise.
+* Growth: load, start, save and search on the 1-, 10- and 20-year files, with the ratios
+  10y/1y and 20y/10y and the growth exponent from 1 to 20 years (cost ~ years ** slope:
+  1.0 is linear, 2.0 quadratic). A cost grows no worse than linearly when the slope is at
+  most 1.15, a margin for noise and for caches missing more as the data grows.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ import contextlib
 import gc
 import importlib
 import json
+import math
 import os
 import platform
 import shutil
@@ -74,8 +76,9 @@ RESULTS_FILE = HERE / "results.json"
 BASELINE_FILE = HERE / "baseline.json"
 SIZES = ("1y", "10y", "20y")
 MAIN_SIZE = "10y"
-GROWTH_NOISE = 1.1
-"""Allowance for noise when checking that a cost grows no faster than the data."""
+LINEAR_SLOPE = 1.15
+"""The most a cost's log-log slope from 1 to 20 years may be and still count as linear: 1.0 is
+linear, 2.0 quadratic; the margin allows for noise and for caches missing more as data grows."""
 TERMINAL = (120, 40)
 NOTE_TEXT = "Coffee with a friend, talked about #pricing and what comes next"
 
@@ -217,19 +220,27 @@ class Growth:
         return self._ratio("10y", "1y")
 
     @property
+    def slope(self) -> float | None:
+        """The growth exponent from the smallest to the largest file: cost ~ years ** slope."""
+        sizes = sorted(self.values, key=lambda size: float(size.rstrip("y")))
+        if len(sizes) < 2:
+            return None
+        first, last = sizes[0], sizes[-1]
+        years = float(last.rstrip("y")) / float(first.rstrip("y"))
+        if years <= 1 or self.values[first] <= 0 or self.values[last] <= 0:
+            return None
+        return math.log(self.values[last] / self.values[first]) / math.log(years)
+
+    @property
     def verdict(self) -> str:
         if self.error:
             return "error"
         if self.na:
             return "n/a"
-        misses = []
-        if self.ratio_10_1 is not None and self.ratio_10_1 > 10 * GROWTH_NOISE:
-            misses.append(f"{self.ratio_10_1:.0f}x for 10x the data")
-        if self.ratio is not None and self.ratio > 2 * GROWTH_NOISE:
-            misses.append(f"{self.ratio:.1f}x for 2x the data")
-        if self.ratio is None and self.ratio_10_1 is None:
+        slope = self.slope
+        if slope is None:
             return ""
-        return f"missed ({'; '.join(misses)})" if misses else "met"
+        return "met" if slope <= LINEAR_SLOPE else f"missed (grows as years^{slope:.2f})"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -239,6 +250,7 @@ class Growth:
             "values": self.values,
             "ratio_10y_1y": self.ratio_10_1,
             "ratio_20y_10y": self.ratio,
+            "slope": self.slope,
             "verdict": self.verdict,
             "baseline": self.baseline,
             "note": self.na or self.error or "",
@@ -1187,8 +1199,8 @@ def print_table(ctx: Context, baseline_name: str) -> None:
         sizes = list(ctx.data)
         columns = "  ".join(s.rjust(8) for s in sizes)
         print(
-            f"\ngrowth (median)              {columns}   10y/1y  20y/10y  "
-            f"{(baseline_name + ' 10y') if baseline_name else '':>12}  verdict"
+            f"\ngrowth (median)              {columns}   10y/1y  20y/10y  slope  "
+            f"{(baseline_name + ' 10y (slope)') if baseline_name else '':>21}  verdict"
         )
         for g in ctx.growth:
             if g.na or g.error:
@@ -1197,8 +1209,16 @@ def print_table(ctx: Context, baseline_name: str) -> None:
             cells = "  ".join(fmt(g.values.get(s), "ms").rjust(8) for s in sizes)
             ten = f"{g.ratio_10_1:.1f}x" if g.ratio_10_1 is not None else "-"
             ratio = f"{g.ratio:.2f}x" if g.ratio is not None else "-"
-            base = fmt(g.baseline.get(MAIN_SIZE), "ms") if g.baseline.get(MAIN_SIZE) else ""
-            print(f"  {g.label:<26} {cells}   {ten:>6}  {ratio:>7}  {base:>12}  {g.verdict}")
+            before = Growth(g.key, g.label, values=g.baseline)
+            base = ""
+            if g.baseline.get(MAIN_SIZE):
+                base = fmt(g.baseline[MAIN_SIZE], "ms")
+                base += f" ({before.slope:.2f})" if before.slope is not None else ""
+            slope = f"{g.slope:.2f}" if g.slope is not None else "-"
+            print(
+                f"  {g.label:<26} {cells}   {ten:>6}  {ratio:>7}  {slope:>5}  {base:>21}  "
+                f"{g.verdict}"
+            )
 
 
 def git_commit() -> str:
