@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import gc
 import importlib
 import json
@@ -274,6 +275,10 @@ class Context:
     figures: list[Figure] = field(default_factory=list)
     growth: list[Growth] = field(default_factory=list)
     bare_samples: list[float] = field(default_factory=list)
+    in_worker: bool = False
+
+    def wire_data(self) -> dict[str, str]:
+        return {size: str(path) for size, path in self.data.items()}
 
     @property
     def main(self) -> Path:
@@ -302,17 +307,27 @@ class Measurement:
     rows: list[tuple[str, str]]
     """(key, label) of the rows it produces, for the n/a and error rows."""
     growth: bool = False
+    fresh_process: bool = True
+    """Run in a process of its own, as a user's session would be: no heap, caches or frozen
+    objects left over from the measurements before it."""
 
 
 MEASUREMENTS: list[Measurement] = []
 
 
 def measurement(
-    title: str, rows: list[tuple[str, str]], needs: Needs | None = None, *, growth: bool = False
+    title: str,
+    rows: list[tuple[str, str]],
+    needs: Needs | None = None,
+    *,
+    growth: bool = False,
+    fresh_process: bool = True,
 ) -> Callable[[Measure], Measure]:
     def register(run: Measure) -> Measure:
         MEASUREMENTS.append(
-            Measurement(run.__name__, title, needs or (lambda: None), run, rows, growth)
+            Measurement(
+                run.__name__, title, needs or (lambda: None), run, rows, growth, fresh_process
+            )
         )
         return run
 
@@ -485,6 +500,7 @@ def journal_text(words: int = 150) -> str:
         ("rss_first_frame", "peak RSS: first frame, 10-year file"),
     ],
     exit_after_first_frame,
+    fresh_process=False,
 )
 def cold_start(ctx: Context) -> None:
     brilliance, bare = start_command(ctx.main), bare_command()
@@ -537,6 +553,7 @@ def cold_start(ctx: Context) -> None:
         ("note_ratio", "quick capture: note / bare Textual"),
     ],
     subcommand("note"),
+    fresh_process=False,
 )
 def quick_capture(ctx: Context) -> None:
     argv = [*brilliance_command(), "note", NOTE_TEXT, "--data-dir", str(ctx.writable())]
@@ -1058,7 +1075,11 @@ def session_worker(data_dir: Path, downs: int) -> int:
     return 0
 
 
-@measurement("peak memory", [("rss_session", "peak RSS: session visiting every screen")])
+@measurement(
+    "peak memory",
+    [("rss_session", "peak RSS: session visiting every screen")],
+    fresh_process=False,
+)
 def memory(ctx: Context) -> None:
     downs = min(30, ctx.presses)
     argv = [sys.executable, str(Path(__file__).resolve()), "--session", str(ctx.main)]
@@ -1131,6 +1152,43 @@ def growth(ctx: Context) -> None:
 # -- running and reporting --------------------------------------------------------------------
 
 
+def run_in_worker(ctx: Context, m: Measurement) -> None:
+    """Run ``m`` in a fresh interpreter (``bench.py --worker``) and take its figures."""
+    with tempfile.NamedTemporaryFile(suffix=".json", dir=ctx.scratch) as out:
+        argv = [sys.executable, str(Path(__file__).resolve()), "--worker", m.name]
+        argv += ["--worker-out", out.name, "--worker-data", json.dumps(ctx.wire_data())]
+        argv += ["--runs", str(ctx.runs), "--repeats", str(ctx.repeats)]
+        argv += ["--presses", str(ctx.presses), *(["--smoke"] if ctx.smoke else [])]
+        done = subprocess.run(argv, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise BenchError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+        report = json.loads(Path(out.name).read_text())
+    ctx.figures += [Figure(**f) for f in report["figures"]]
+    ctx.growth += [Growth(**g) for g in report["growth"]]
+
+
+def worker(name: str, out: Path, data: dict[str, str], args: argparse.Namespace) -> int:
+    """``bench.py --worker NAME``: one measurement in this fresh process, figures to ``out``."""
+    (m,) = [m for m in MEASUREMENTS if m.name == name]
+    with tempfile.TemporaryDirectory(prefix="brilliance-worker-") as scratch:
+        ctx = Context(
+            data={size: Path(path) for size, path in data.items()},
+            runs=args.runs,
+            repeats=args.repeats,
+            presses=args.presses,
+            smoke=args.smoke,
+            scratch=Path(scratch),
+            in_worker=True,
+        )
+        m.run(ctx)
+    report = {
+        "figures": [dataclasses.asdict(f) for f in ctx.figures],
+        "growth": [dataclasses.asdict(g) for g in ctx.growth],
+    }
+    out.write_text(json.dumps(report))
+    return 0
+
+
 def run_all(ctx: Context, only: set[str] | None) -> bool:
     """Run every measurement (or those named); True when none broke."""
     ok = True
@@ -1150,7 +1208,10 @@ def run_all(ctx: Context, only: set[str] | None) -> bool:
             print(" n/a")
             continue
         try:
-            m.run(ctx)
+            if m.fresh_process and not ctx.in_worker:
+                run_in_worker(ctx, m)
+            else:
+                m.run(ctx)
         except Exception as exc:  # a broken measurement is reported, and fails the run
             ok = False
             error = f"{type(exc).__name__}: {exc}"
@@ -1290,9 +1351,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, default=BASELINE_FILE, help="baseline to compare")
     parser.add_argument("--save-baseline", action="store_true", help="also write --baseline")
     parser.add_argument("--session", type=Path, help=argparse.SUPPRESS)  # the memory worker
+    parser.add_argument("--worker", help=argparse.SUPPRESS)  # one measurement, fresh process
+    parser.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--worker-data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.session:
         return session_worker(args.session, args.presses)
+    if args.worker:
+        return worker(args.worker, args.worker_out, json.loads(args.worker_data), args)
     if args.smoke:
         args.runs, args.repeats, args.presses = 1, 1, 3
     if args.data_dir:
