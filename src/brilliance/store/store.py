@@ -27,7 +27,12 @@ from brilliance.domain.models import (
     Profile,
 )
 from brilliance.store import migrations
-from brilliance.store.backups import daily_backup, named_backup, newest_backup
+from brilliance.store.backups import (
+    daily_backup,
+    named_backup,
+    newest_backup,
+    remove_stale_temporaries,
+)
 from brilliance.store.errors import AlreadyOpenError, DamagedFileError, NewerSchemaError
 from brilliance.store.repositories import (
     EventRepository,
@@ -289,6 +294,8 @@ class Store:
             data_lock.acquire()
         path = data_dir / DATA_FILE_NAME
         try:
+            if data_lock is not None:
+                remove_stale_temporaries(data_dir)
             loaded = load_file(path)
             if loaded.migrated_from is not None and data_lock is not None:
                 # Keep the old file as it was, then write the upgraded one.
