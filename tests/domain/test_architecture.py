@@ -1,46 +1,95 @@
-"""The dependency direction: domain imports nothing of ours and no UI or storage library."""
+"""The dependency direction: domain -> nothing of ours, no UI or storage library;
+store -> domain, never the UI.
+
+Each check imports the modules in a fresh interpreter, so what this test process has already
+imported (textual, for the pilot tests) cannot hide or fake a dependency.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import pkgutil
 import subprocess
 import sys
+from types import ModuleType
 
 import brilliance.domain
 import brilliance.store
 
 CHECK = """
-import importlib, sys
+import importlib, json, sys
 for name in sys.argv[1:]:
     importlib.import_module(name)
-bad = sorted(m for m in sys.modules if m.split('.')[0] in set({forbidden!r}))
-print(' '.join(bad))
+print(json.dumps(sorted(sys.modules)))
 """
 
 
-def modules_of(package: object) -> list[str]:
-    path = package.__path__  # type: ignore[attr-defined]
-    prefix = package.__name__ + "."  # type: ignore[attr-defined]
-    return [info.name for info in pkgutil.iter_modules(path, prefix)]
+def modules_of(package: ModuleType) -> list[str]:
+    """Every module in ``package`` and its subpackages, found on disk."""
+    return [info.name for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
 
 
-def imported_forbidden(modules: list[str], forbidden: set[str]) -> str:
+def loaded_after_importing(modules: list[str]) -> list[str]:
+    """The names in ``sys.modules`` of a fresh interpreter after importing ``modules``."""
+    return list(_loaded(tuple(modules)))
+
+
+@functools.cache
+def _loaded(modules: tuple[str, ...]) -> tuple[str, ...]:
     result = subprocess.run(
-        [sys.executable, "-c", CHECK.format(forbidden=forbidden), *modules],
+        [sys.executable, "-c", CHECK, *modules],
         capture_output=True,
         text=True,
-        check=True,
+        timeout=60,
     )
-    return result.stdout.strip()
+    assert result.returncode == 0, result.stderr
+    return tuple(json.loads(result.stdout))
 
 
-def test_domain_is_pure() -> None:
+def starting_with(loaded: list[str], prefixes: tuple[str, ...]) -> list[str]:
+    return [name for name in loaded if name.startswith(prefixes)]
+
+
+def test_every_domain_module_is_found() -> None:
     modules = modules_of(brilliance.domain)
-    assert "brilliance.domain.models" in modules
-    assert imported_forbidden(modules, {"textual", "tinydb", "rich"}) == ""
+    for expected in ("models", "cadence", "errors", "clock", "journal", "prep", "today"):
+        assert f"brilliance.domain.{expected}" in modules
 
 
-def test_store_does_not_import_textual() -> None:
+def test_domain_imports_neither_textual_nor_tinydb() -> None:
+    modules = modules_of(brilliance.domain)
+    loaded = loaded_after_importing(modules)
+    assert set(modules) <= set(loaded)  # every module really was imported
+    assert starting_with(loaded, ("textual", "tinydb")) == []
+    # Nor the terminal rendering library underneath Textual.
+    assert starting_with(loaded, ("rich",)) == []
+
+
+def test_domain_imports_nothing_else_of_ours() -> None:
+    loaded = loaded_after_importing(modules_of(brilliance.domain))
+    ours = [name for name in loaded if name == "brilliance" or name.startswith("brilliance.")]
+    outside = [
+        name
+        for name in ours
+        if name not in ("brilliance", "brilliance.domain")
+        and not name.startswith("brilliance.domain.")
+    ]
+    assert outside == []
+
+
+def test_store_never_imports_textual() -> None:
     modules = modules_of(brilliance.store)
-    assert "brilliance.store.store" in modules
-    assert imported_forbidden(modules, {"textual", "rich"}) == ""
+    for expected in ("store", "storage", "repositories", "backups", "errors", "migrations"):
+        assert f"brilliance.store.{expected}" in modules
+    loaded = loaded_after_importing(modules)
+    assert set(modules) <= set(loaded)
+    assert starting_with(loaded, ("textual", "rich")) == []
+    ours = [name for name in loaded if name.startswith("brilliance.")]
+    assert all(name.startswith(("brilliance.store", "brilliance.domain")) for name in ours), ours
+
+
+def test_the_check_would_notice_textual() -> None:
+    """The check above is not vacuous: importing Textual shows up in the same way."""
+    loaded = loaded_after_importing(["textual.app"])
+    assert "textual" in starting_with(loaded, ("textual", "tinydb"))

@@ -101,9 +101,24 @@ def test_swap_gives_a_new_question() -> None:
 
 def test_introductions_best_first_with_reasons() -> None:
     intros = suggest_introductions(ANA, [ANA, DANA, ELI, FAY], set())
-    assert [i.person.id for i in intros] == ["dana", "eli"]
-    assert intros[0].describe() == "Dana Fischer: fundraising -> goal 'raise a seed round'"
-    assert "hire a design lead" in intros[1].describe()
+    # Eli's headline meets two words of a goal (design, hiring); Dana's skill one.
+    assert [i.person.id for i in intros] == ["eli", "dana"]
+    assert intros[0].describe() == "Eli Moss: Design hiring lead -> goal 'hire a design lead'"
+    assert intros[1].describe() == "Dana Fischer: fundraising -> goal 'raise a seed round'"
+
+
+def test_rare_words_outweigh_common_ones() -> None:
+    designers = [Person(id=f"d{n}", name=f"Designer {n}", skills=["design"]) for n in range(6)]
+    investor = Person(id="inv", name="Ivy", skills=["seed investing"])
+    founder = Person(id="f", name="F", goals=["raise a seed round for a design studio"])
+    intros = suggest_introductions(founder, [*designers, investor], set())
+    assert intros[0].person.id == "inv"
+
+
+def test_everyday_words_never_make_an_introduction() -> None:
+    lender = Person(id="l", name="L", skills=["small business loans"])
+    dreamer = Person(id="d", name="D", aspirations="Start a small studio")
+    assert suggest_introductions(dreamer, [lender], set()) == []
     assert suggest_introductions(ANA, [DANA], {"dana"}) == []
     assert suggest_introductions(Person(name="No goals"), [DANA], set()) == []
 

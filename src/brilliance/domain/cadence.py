@@ -28,7 +28,10 @@ def next_due(person: Person) -> date:
     """
     if person.last_met is None:
         return person.created_at.date()
-    return person.last_met + timedelta(days=person.cadence_days)
+    try:
+        return person.last_met + timedelta(days=person.cadence_days)
+    except OverflowError:  # a "last met" typed near the year 9999: due at the end of time
+        return date.max
 
 
 def days_until_due(person: Person, today: date) -> int:

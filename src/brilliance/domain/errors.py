@@ -79,7 +79,10 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
         field = str(loc[0]) if loc else ""
         if field in messages:
             continue
-        messages[field] = _sentence(dict(error), label_for(field) if field else "This record")
+        label = label_for(field) if field else "This record"
+        if len(loc) > 1 and isinstance(loc[1], int):  # one item of a list field
+            label = f"{label}, item {loc[1] + 1},"
+        messages[field] = _sentence(dict(error), label)
     return messages
 
 

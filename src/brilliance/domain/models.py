@@ -185,9 +185,10 @@ class Person(Entity):
     def _cadence_is_whole_days(cls, value: Any) -> Any:
         if isinstance(value, str):
             value = value.strip()
-            if not value.isdigit():
+            # isdigit alone accepts "²"; more than three digits can't be in range anyway.
+            if not (value.isascii() and value.isdigit()):
                 raise ValueError("Cadence must be a whole number of days, such as 14")
-            value = int(value)
+            value = int(value) if len(value) <= 3 else 10**6
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError("Cadence must be a whole number of days, such as 14")
         if not 1 <= value <= 365:

@@ -17,7 +17,7 @@ from brilliance.domain.content import (
     PraisePrompts,
     Question,
 )
-from brilliance.domain.matching import common_keywords, plain
+from brilliance.domain.matching import common_keywords, keywords, plain
 from brilliance.domain.models import (
     Event,
     FollowUp,
@@ -192,10 +192,14 @@ def introductions_made(person_id: str, meetings: Iterable[Meeting]) -> set[str]:
     return made
 
 
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _aims(person: Person) -> list[tuple[str, str]]:
     aims = [("goal", goal) for goal in person.goals]
     if person.aspirations.strip():
-        aims.append(("aspiration", " ".join(person.aspirations.split())[:80]))
+        aims.append(("aspiration", shorten(" ".join(person.aspirations.split()), 48)))
     return aims
 
 
@@ -205,27 +209,47 @@ def suggest_introductions(
     already_made: set[str],
     limit: int = INTRO_LIMIT,
 ) -> list[Introduction]:
-    """People whose skills, headline or organisation fit this person's goals, best first."""
+    """People whose skills, headline or organisation fit this person's goals, best first.
+
+    A rare word counts for more than a common one: in a network full of designers, "design"
+    says little, while "seed investing" against "raise a seed round" says a lot.
+    """
     aims = _aims(person)
     if not aims:
         return []
+    candidates = [c for c in network if c.id != person.id and c.id not in already_made]
+    profile_words = {
+        c.id: set(keywords(" ".join([*c.skills, c.headline, c.organisation]))) for c in candidates
+    }
+    frequency: dict[str, int] = {}
+    for words in profile_words.values():
+        for word in words:
+            frequency[word] = frequency.get(word, 0) + 1
+
+    def rarity(words: list[str]) -> float:
+        return sum(1 / frequency.get(word, 1) for word in words)
+
     found: list[Introduction] = []
-    for candidate in network:
-        if candidate.id == person.id or candidate.id in already_made:
-            continue
+    for candidate in candidates:
         reasons: list[str] = []
-        score = 0
+        score = 0.0
         sources = [(skill, 3) for skill in candidate.skills]
         sources += [(candidate.headline, 2), (candidate.organisation, 1)]
         for kind, aim in aims:
             # The strongest thing about them that fits this aim: one reason per aim.
+            best: tuple[float, str] | None = None
             for text, weight in sources:
-                if text and common_keywords(text, aim):
-                    reasons.append(f"{text} -> {kind} '{aim}'")
-                    score += weight
-                    break
+                if not text:
+                    continue
+                matched = common_keywords(text, aim)
+                if matched and (best is None or weight * rarity(matched) > best[0]):
+                    best = (weight * rarity(matched), text)
+            if best is not None:
+                # A stated goal is firmer ground than a sentence of aspirations.
+                score += best[0] * (1.0 if kind == "goal" else 0.5)
+                reasons.append(f"{best[1]} -> {kind} '{aim}'")
         if reasons:
-            found.append(Introduction(candidate, tuple(reasons[:2]), score))
+            found.append(Introduction(candidate, tuple(reasons[:2]), round(score * 100)))
     found.sort(key=lambda i: (-i.score, i.person.name.casefold(), i.person.id))
     return found[:limit]
 

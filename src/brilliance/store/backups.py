@@ -35,11 +35,15 @@ def _copy_private(source: Path, target: Path) -> None:
         folder.mkdir(mode=0o700, parents=True)
         os.chmod(folder, 0o700)
     temporary = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(source, temporary)
-    os.chmod(temporary, 0o600)
-    with open(temporary, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
+    try:
+        shutil.copyfile(source, temporary)
+        os.chmod(temporary, 0o600)
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def daily_backup(data_file: Path, today: date, keep: int = KEEP) -> Path | None:
@@ -73,3 +77,18 @@ def named_backup(data_file: Path, label: str, now: datetime) -> Path:
     target = backup_dir(data_file.parent) / f"{PREFIX}{now:%Y-%m-%d-%H%M%S}-{label}.json"
     _copy_private(data_file, target)
     return target
+
+
+def remove_stale_temporaries(data_dir: Path) -> list[Path]:
+    """Delete temporary files left by saves that were killed before their rename.
+
+    Only call this while holding the folder's lock: then no save of ours is under way.
+    """
+    removed = []
+    for folder in (data_dir, backup_dir(data_dir)):
+        if not folder.is_dir():
+            continue
+        for leftover in folder.glob(".brilliance*.tmp"):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed

@@ -29,7 +29,12 @@ from brilliance.domain.models import (
     Profile,
 )
 from brilliance.store import migrations
-from brilliance.store.backups import daily_backup, named_backup, newest_backup
+from brilliance.store.backups import (
+    daily_backup,
+    named_backup,
+    newest_backup,
+    remove_stale_temporaries,
+)
 from brilliance.store.errors import AlreadyOpenError, DamagedFileError, NewerSchemaError
 from brilliance.store.repositories import (
     EventRepository,
@@ -335,6 +340,8 @@ class Store:
             data_lock.acquire()
         path = data_dir / DATA_FILE_NAME
         try:
+            if data_lock is not None:
+                remove_stale_temporaries(data_dir)
             with collector_paused(freeze=for_the_process):
                 loaded = load_file(path)
                 if loaded.migrated_from is not None and data_lock is not None:
