@@ -14,13 +14,11 @@ from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import Profile, updated
 from brilliance.screens.base import AppAccess, BrillianceScreen
 from brilliance.screens.help import HelpScreen
-from brilliance.screens.journal import JournalScreen
 from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.modals.profile import ProfileScreen
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
-from brilliance.screens.prep import PrepScreen
 from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
@@ -44,8 +42,9 @@ class BrillianceApp(App[str]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
         "today": TodayScreen,
         "people": PeopleScreen,
-        "prep": PrepScreen,
-        "journal": JournalScreen,
+        # Imported when first opened: the first frame only needs Today.
+        "prep": lambda: _prep_screen(),
+        "journal": lambda: _journal_screen(),
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -191,6 +190,8 @@ class BrillianceApp(App[str]):
         await self.switch_mode("prep")
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        from brilliance.screens.prep import PrepScreen
+
         base = self.screen_stack[0]
         if isinstance(base, PrepScreen):
             base.show_person(person_id, meeting_id)
@@ -206,6 +207,18 @@ class BrillianceApp(App[str]):
             screen.action_add()
         elif isinstance(screen, AppAccess):
             edit_person(screen, None)
+
+
+def _prep_screen() -> Screen[None]:
+    from brilliance.screens.prep import PrepScreen
+
+    return PrepScreen()
+
+
+def _journal_screen() -> Screen[None]:
+    from brilliance.screens.journal import JournalScreen
+
+    return JournalScreen()
 
 
 def make_app(

@@ -33,6 +33,7 @@ EMPTY_JOURNAL = (
     "Press n to write today's entry."
 )
 TEXT_WIDTH = 70
+SEARCH_ROWS = 200
 
 
 def streak_text(days: int) -> str:
@@ -118,14 +119,20 @@ class JournalScreen(BrillianceScreen):
         store = self.store
         today = self.clock.today()
         entries = self.index.search(store.journal.all(), self.filter)
-        self._fill(entries, keep)
+        # While searching as you type, draw only the newest matches: drawing thousands of
+        # rows on every key is what makes typing lag, and nobody reads past a few hundred.
+        searching = bool(self.filter.words.strip())
+        shown = entries[:SEARCH_ROWS] if searching else entries
+        self._fill(shown, keep)
         total = len(store.journal)
         days = {e.day for e in store.journal}
         streak = journal_streak(days, today)
         self.query_one(ModeBar).set_status(streak_text(streak))
         title = f"Journal · {total} entr{'y' if total == 1 else 'ies'}"
         if self.filter.active:
-            title += f" · {len(entries)} shown"
+            title += f" · {len(entries)} match"
+            if len(shown) < len(entries):
+                title += f", newest {len(shown)} shown (add words to narrow)"
         self.query_one("#title", Static).update(title)
         written = "today's entry is written" if today in days else "today's entry: not yet (n)"
         self.query_one("#today-status", Static).update(written)

@@ -15,7 +15,6 @@ from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.models import FollowUp, updated
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
-from brilliance.screens.journal import JournalScreen
 from brilliance.widgets.mode_bar import ModeBar
 
 NARROW = 100
@@ -318,6 +317,8 @@ class TodayScreen(BrillianceScreen):
         self.notify(f"Open again: {kept.text}")
 
     async def action_journal(self) -> None:
+        from brilliance.screens.journal import JournalScreen
+
         await self.app.switch_mode("journal")
         screen = self.app.screen
         if isinstance(screen, JournalScreen):
