@@ -215,3 +215,31 @@ def test_autosave_then_sigkill_keeps_the_text(tmp_path: Path) -> None:
         process.kill()
     with Store.open(data_dir) as restarted:
         assert [e.text for e in restarted.journal] == ["Every word must survive a kill"]
+
+
+async def test_search_draws_only_the_newest_matches(store: Store, clock: FixedClock) -> None:
+    from datetime import timedelta
+
+    from brilliance.screens.journal import SEARCH_ROWS
+
+    with store.batch():
+        for n in range(SEARCH_ROWS + 50):
+            store.journal.save(
+                JournalEntry(
+                    written_at=datetime(2026, 1, 1, 8) + timedelta(hours=n), text=f"common word {n}"
+                )
+            )
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(EntriesTable)
+        assert table.row_count == SEARCH_ROWS + 50  # browsing shows everything
+        await pilot.press("slash", *"common")
+        await pilot.pause()
+        assert table.row_count == SEARCH_ROWS
+        newest = max(store.journal, key=lambda e: e.written_at)
+        assert table.entry_ids[0] == newest.id
+        title = str(app.screen.query_one("#title").render())
+        assert f"{SEARCH_ROWS + 50} match" in title and f"newest {SEARCH_ROWS} shown" in title
+        await pilot.press(*" 249")
+        await pilot.pause()
+        assert table.row_count == 1
