@@ -22,6 +22,7 @@ from brilliance.screens.person_actions import edit_person
 from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
+from brilliance.store.inbox import has_notes
 from brilliance.store.store import Store
 
 ABOUT = (
@@ -29,6 +30,7 @@ ABOUT = (
     "1-4 switch sections; every section lists its own keys in the footer."
 )
 LIGHT_THEME = "textual-light"
+INBOX_POLL_SECONDS = 2.0
 DARK_THEME = "textual-dark"
 
 
@@ -81,6 +83,8 @@ class BrillianceApp(App[str]):
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return
+        # Notes added with `brilliance note` while the app is open arrive through the inbox.
+        self.set_interval(INBOX_POLL_SECONDS, self.check_inbox)
         if self.demo:
             self.notify(
                 "You are exploring sample data in a temporary folder. Change anything you "
@@ -108,6 +112,25 @@ class BrillianceApp(App[str]):
         yield SystemCommand(
             "My profile", "Your name, interests and what you offer", self.action_profile
         )
+
+    def check_inbox(self) -> None:
+        """Merge notes waiting in the inbox into the journal, and say so."""
+        if not has_notes(self.store.data_dir):
+            return
+        try:
+            count = self.store.merge_inbox()
+        except ConflictError:
+            self.resolve_conflict()
+            return
+        except (StoreError, OSError) as exc:
+            self.notify(f"A note from the shell could not be added yet: {exc}", severity="error")
+            return
+        if count:
+            self.notify(
+                f"{count} note{'s' if count != 1 else ''} from the shell added to your journal.",
+                title="Journal",
+            )
+            self.refresh_visible_screen()
 
     def resolve_conflict(self) -> None:
         """The file changed on disk: ask how to go on (never overwrite it blindly)."""

@@ -117,3 +117,40 @@ def test_export_journal_as_markdown_reads_back(tmp_path: Path) -> None:
 
     texts = [p.text for p in parse_markdown(out.read_text())]
     assert sorted(texts) == ["First @Ana Lima #one", "Second line"]
+
+
+def test_note_works_while_the_app_holds_the_folder(tmp_path: Path) -> None:
+    from brilliance.store.store import DataLock
+
+    seed(tmp_path)
+    lock = DataLock(tmp_path)
+    lock.acquire()  # as the open app does
+    try:
+        result = note(tmp_path, "Written while the app is open")
+    finally:
+        lock.release()
+    assert result.returncode == 0, result.stderr
+    assert [e.text for e in entries(tmp_path)] == ["Written while the app is open"]
+
+
+def test_note_imports_neither_pydantic_nor_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys; from brilliance.cli import main; status = main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'pydantic')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "note", "--data-dir", str(tmp_path), "quick"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip().endswith("[]")
+
+
+def test_a_damaged_data_file_never_loses_the_note(tmp_path: Path) -> None:
+    (tmp_path / "brilliance.json").write_bytes(b'{"people": ')
+    result = note(tmp_path, "Still kept @Someone")
+    assert result.returncode == 0
+    assert "could not be read" in result.stderr
+    assert b"Still kept @Someone" in (tmp_path / "inbox.jsonl").read_bytes()
+    assert (tmp_path / "brilliance.json").read_bytes() == b'{"people": '

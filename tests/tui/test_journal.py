@@ -243,3 +243,32 @@ async def test_search_draws_only_the_newest_matches(store: Store, clock: FixedCl
         await pilot.press(*" 249")
         await pilot.pause()
         assert table.row_count == 1
+
+
+async def test_a_note_from_the_shell_arrives_in_the_open_app(
+    store: Store, clock: FixedClock
+) -> None:
+    from brilliance.app import INBOX_POLL_SECONDS
+
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "brilliance",
+                "note",
+                "--data-dir",
+                str(store.data_dir),
+                "From the shell #quick",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        await pilot.pause(INBOX_POLL_SECONDS + 1)
+        assert [e.text for e in store.journal] == ["From the shell #quick"]
+        assert app.screen.query_one(EntriesTable).row_count == 1
+    assert [e.text for e in on_disk(store)] == ["From the shell #quick"]
+    assert not (store.data_dir / "inbox.jsonl").exists()

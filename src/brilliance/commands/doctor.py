@@ -32,7 +32,8 @@ def check(path: Path) -> tuple[bool, str]:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.store.backups import list_backups
     from brilliance.store.errors import AlreadyOpenError
-    from brilliance.store.store import DATA_FILE_NAME, LOCK_FILE_NAME, DataLock
+    from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
+    from brilliance.store.store import DataLock
 
     data_file = data_dir / DATA_FILE_NAME
     print(f"Data folder: {data_dir}")

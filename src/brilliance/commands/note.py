@@ -1,6 +1,8 @@
 """``brilliance note "TEXT"``: add a journal entry from the shell, without opening the app.
 
-Deliberately light: it never imports Textual, so it starts fast enough to use from any prompt.
+Deliberately light: it imports neither Textual nor pydantic, and it never rewrites the data
+file. The note goes to the inbox (``store.inbox``), which the app merges at once if it is
+open and every later start merges otherwise, so a note works even while the app is open.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 HELP = "add a journal entry for now, from the arguments or standard input"
@@ -30,11 +33,41 @@ def read_text(words: list[str]) -> str:
     return sys.stdin.read()
 
 
+@dataclass(frozen=True)
+class Someone:
+    """Just what linking a mention needs, read straight from the file (no validation)."""
+
+    id: str
+    name: str
+
+
+def network(data_dir: Path) -> list[Someone] | None:
+    """Everyone's id and name, from the data file; None if it can't be read as one."""
+    import orjson
+
+    from brilliance.store.paths import DATA_FILE_NAME
+
+    path = data_dir / DATA_FILE_NAME
+    if not path.exists():
+        return []
+    try:
+        people = orjson.loads(path.read_bytes()).get("people", {})
+        return [
+            Someone(str(record["id"]), str(record["name"]))
+            for record in people.values()
+            if isinstance(record, dict) and record.get("name") and record.get("id")
+        ]
+    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError):
+        return None
+
+
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.commands import open_store
-    from brilliance.domain.journal import parse_mentions, with_text
-    from brilliance.domain.models import JournalEntry
-    from brilliance.store.errors import StoreError
+    import secrets
+    from datetime import datetime
+
+    from brilliance.domain.text import parse_mentions, parse_tags
+    from brilliance.store.inbox import append_note
+    from brilliance.store.paths import ensure_data_dir
 
     text = read_text(args.text).strip("\n")
     if not text.strip():
@@ -44,29 +77,45 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    store = open_store(data_dir, for_the_process=True)
-    if store is None:
+    people = network(data_dir)
+    mentions = parse_mentions(text, people or [])
+    now = datetime.now().replace(microsecond=0)
+    record = {
+        # The same fields as a JournalEntry; the store validates them when it merges.
+        "id": secrets.token_hex(6),
+        "written_at": now.isoformat(),
+        "created_at": now.isoformat(),
+        "updated_at": now.isoformat(),
+        "text": text,
+        "tags": parse_tags(text),
+        "people": mentions.people,
+        "prompt": "",
+    }
+    try:
+        ensure_data_dir(data_dir)
+        append_note(data_dir, record)
+    except OSError as exc:
+        print(f"brilliance note: not saved: {exc.strerror or exc}.", file=sys.stderr)
         return 1
-    with store:
-        people = store.people.all()
-        entry = with_text(JournalEntry(written_at=store.clock.now()), text, people)
-        try:
-            store.journal.save(entry)
-        except StoreError as exc:
-            print(f"brilliance: {exc}", file=sys.stderr)
-            return 1
-        names = [p.name for p in people]
-        for unknown in parse_mentions(text, people).unknown:
-            close = difflib.get_close_matches(unknown, names, n=3, cutoff=0.5)
-            close += [n for n in names if n.casefold().startswith(unknown.casefold())]
-            hint = f" Did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
-            print(
-                f"brilliance note: no one called @{unknown} in your network; kept as text.{hint}",
-                file=sys.stderr,
-            )
-    mentioned = len(entry.people)
+    if people is None:
+        print(
+            "brilliance note: the data file could not be read, so @mentions were not checked; "
+            "the note is kept safely and joins the journal once the file is repaired "
+            "(see brilliance doctor).",
+            file=sys.stderr,
+        )
+    names = [p.name for p in people or []]
+    for unknown in mentions.unknown if people is not None else []:
+        close = difflib.get_close_matches(unknown, names, n=3, cutoff=0.5)
+        close += [n for n in names if n.casefold().startswith(unknown.casefold())]
+        hint = f" Did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
+        print(
+            f"brilliance note: no one called @{unknown} in your network; kept as text.{hint}",
+            file=sys.stderr,
+        )
+    mentioned = len(mentions.people)
     extra = (
         f", mentioning {mentioned} {'person' if mentioned == 1 else 'people'}" if mentioned else ""
     )
-    print(f"Added to your journal for {entry.written_at:%Y-%m-%d %H:%M}{extra}.")
+    print(f"Added to your journal for {now:%Y-%m-%d %H:%M}{extra}.")
     return 0

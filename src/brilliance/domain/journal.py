@@ -2,81 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from brilliance.domain.content import Prompt
 from brilliance.domain.daily import daily_pick
 from brilliance.domain.models import JournalEntry, Person, updated
+from brilliance.domain.text import Mentions, fold, parse_mentions, parse_tags
 
-# '@' starts a mention only at the start of the text or after something that is not part of
-# a word, so that "ana@example.com" is an email, not a mention.
-_MENTION_START = re.compile(r"(?<![\w.@])@(?=\w)")
-_NEXT_WORD = re.compile(r"\w[\w'’.-]*")
-_TAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w-]*)")
-
-
-def fold(text: str) -> str:
-    """Text for matching: case-folded, accents kept (Zoë and Zoe are different people)."""
-    return unicodedata.normalize("NFC", text).casefold()
-
-
-@dataclass(frozen=True)
-class Mentions:
-    """What the @mentions of a text refer to."""
-
-    people: list[str] = field(default_factory=list)
-    """Ids of the people mentioned, in order of first mention."""
-    unknown: list[str] = field(default_factory=list)
-    """Words after an @ that match no one (kept in the text as typed)."""
-
-
-def _name_end_ok(text: str, end: int) -> bool:
-    return end >= len(text) or not (text[end].isalnum() or text[end] == "_")
-
-
-def parse_mentions(text: str, people: Iterable[Person]) -> Mentions:
-    """Find @Full Name (or an unambiguous @FirstName) mentions of people in ``text``."""
-    by_name = sorted(
-        ((fold(p.name), p.id) for p in people if p.name), key=lambda item: -len(item[0])
-    )
-    first_names: dict[str, list[str]] = {}
-    for name, person_id in by_name:
-        first_names.setdefault(name.split()[0], []).append(person_id)
-    found: list[str] = []
-    unknown: list[str] = []
-    folded = fold(text)
-    for match in _MENTION_START.finditer(text):
-        start = match.end()
-        rest = folded[start:]
-        for name, person_id in by_name:
-            if rest.startswith(name) and _name_end_ok(folded, start + len(name)):
-                if person_id not in found:
-                    found.append(person_id)
-                break
-        else:
-            word_match = _NEXT_WORD.match(text, start)
-            word = word_match.group(0).rstrip(".'’-") if word_match else ""
-            candidates = first_names.get(fold(word), [])
-            if len(candidates) == 1:
-                if candidates[0] not in found:
-                    found.append(candidates[0])
-            elif word and word not in unknown:
-                unknown.append(word)
-    return Mentions(found, unknown)
-
-
-def parse_tags(text: str) -> list[str]:
-    """The #tags of a text, lower-cased, in order of first use. Markdown headings are not tags."""
-    tags: list[str] = []
-    for match in _TAG.finditer(text):
-        tag = fold(match.group(1)).rstrip("-")
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
+__all__ = ["Mentions", "fold", "parse_mentions", "parse_tags"]
 
 
 def mention_query(line_before_cursor: str) -> str | None:

@@ -247,5 +247,14 @@ class AtomicJSONStorage(Storage):
         if self._batch_depth == 0:
             self.flush()
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Changes made in the block stay in memory only (for a read-only view)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+
     def close(self) -> None:
         pass

@@ -35,7 +35,18 @@ from brilliance.store.backups import (
     newest_backup,
     remove_stale_temporaries,
 )
-from brilliance.store.errors import AlreadyOpenError, DamagedFileError, NewerSchemaError
+from brilliance.store.errors import (
+    AlreadyOpenError,
+    DamagedFileError,
+    NewerSchemaError,
+    StoreError,
+)
+from brilliance.store.inbox import empty_inbox, has_notes, inbox_lock, read_inbox, set_aside
+from brilliance.store.paths import (
+    DATA_FILE_NAME,
+    LOCK_FILE_NAME,
+    ensure_data_dir,
+)
 from brilliance.store.repositories import (
     EventRepository,
     FollowUpRepository,
@@ -48,9 +59,6 @@ from brilliance.store.repositories import (
 )
 from brilliance.store.storage import AtomicJSONStorage, Tables, atomic_write, serialize
 
-DATA_FILE_NAME = "brilliance.json"
-LOCK_FILE_NAME = "brilliance.lock"
-FOLDER_MODE = 0o700
 LOCK_WAIT_SECONDS = 0.5
 
 META_TABLE = "meta"
@@ -66,13 +74,6 @@ ENTITY_TABLES: dict[str, type[Entity]] = {
     "journal": JournalEntry,
 }
 KNOWN_TABLES = {*ENTITY_TABLES, META_TABLE, PROFILE_TABLE}
-
-
-def ensure_data_dir(data_dir: Path) -> None:
-    """Create the data folder, private to the user (0700), if it does not exist."""
-    if not data_dir.exists():
-        data_dir.mkdir(parents=True, mode=FOLDER_MODE)
-        os.chmod(data_dir, FOLDER_MODE)  # mkdir's mode is masked by the umask
 
 
 @contextlib.contextmanager
@@ -355,7 +356,43 @@ class Store:
         if loaded.migrated_from is not None and data_lock is not None:
             store.storage.replace_all(store.storage.read())
             store.flush()
+        # A failure here (a full disk, the inbox lock busy) keeps the notes in the inbox:
+        # the next start, or the app's next look at the inbox, merges them.
+        with contextlib.suppress(StoreError, OSError):
+            store.merge_inbox(persist=data_lock is not None)
         return store
+
+    def merge_inbox(self, *, persist: bool = True) -> int:
+        """Bring notes left by ``brilliance note`` into the journal. Returns how many.
+
+        With ``persist`` (the folder's lock held) they are saved in one write and the inbox
+        is emptied only after that write worked; otherwise (a read-only view) they are only
+        added in memory. Lines that are not valid notes are set aside, never dropped.
+        """
+        if not has_notes(self.data_dir):
+            return 0
+        with inbox_lock(self.data_dir):
+            contents = read_inbox(self.data_dir)
+            fresh: list[JournalEntry] = []
+            bad = list(contents.bad_lines)
+            for record in contents.records:
+                try:
+                    entry = JournalEntry.model_validate(record)
+                except ValidationError:
+                    bad.append(orjson.dumps(record))
+                    continue
+                if entry.id not in self.journal and all(e.id != entry.id for e in fresh):
+                    fresh.append(entry)
+            if not persist:
+                with self.storage.held():
+                    self.journal.save_many(fresh)
+                return len(fresh)
+            if fresh:
+                self.journal.save_many(fresh)  # raises SaveError: the inbox is kept
+            if bad:
+                set_aside(self.data_dir, bad)
+            empty_inbox(self.data_dir)
+        return len(fresh)
 
     def close(self) -> None:
         """Release the folder lock. Every change has already been written."""
