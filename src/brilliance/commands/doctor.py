@@ -32,6 +32,7 @@ def check(path: Path) -> tuple[bool, str]:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.store.backups import list_backups
     from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
     from brilliance.store.store import DataLock
 
@@ -52,6 +53,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if good:
             good_backups.append(backup)
         print(f"  {backup.name}: {description}")
+    waiting = read_inbox(data_dir) if has_notes(data_dir) else None
+    if waiting is not None:
+        print(
+            f"Inbox: {len(waiting.records)} note(s) from `brilliance note` waiting; the app "
+            "adds them to the journal when it opens."
+        )
     if (data_dir / LOCK_FILE_NAME).exists():
         pid = DataLock(data_dir).holder_pid()
         try:
