@@ -112,6 +112,26 @@ class BrillianceApp(App[str]):
         yield SystemCommand(
             "My profile", "Your name, interests and what you offer", self.action_profile
         )
+        yield SystemCommand(
+            "Today's journal entry", "Write (or reopen) today's entry", self.action_journal_today
+        )
+        yield SystemCommand("Events", "Events you could invite people to", self.action_events)
+
+    async def action_journal_today(self) -> None:
+        from brilliance.screens.journal import JournalScreen
+
+        await self.switch_mode("journal")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        base = self.screen_stack[0]
+        if isinstance(base, JournalScreen):
+            base.action_today()
+
+    async def action_events(self) -> None:
+        from brilliance.screens.events import EventsScreen
+
+        await self.switch_mode("prep")
+        self.push_screen(EventsScreen())
 
     def check_inbox(self) -> None:
         """Merge notes waiting in the inbox into the journal, and say so."""

@@ -261,3 +261,22 @@ async def test_palette_opens_person(store: Store, clock: FixedClock) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
         assert app.screen.person_id == person.id
+
+
+async def test_palette_reaches_the_journal_and_events(store: Store, clock: FixedClock) -> None:
+    from brilliance.screens.events import EventsScreen
+    from brilliance.screens.journal_editor import JournalEditorScreen
+
+    add(store, "Ana Lima")
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"journal entry")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalEditorScreen)
+        await pilot.press("escape", "ctrl+p", *"events")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)

@@ -317,9 +317,4 @@ class TodayScreen(BrillianceScreen):
         self.notify(f"Open again: {kept.text}")
 
     async def action_journal(self) -> None:
-        from brilliance.screens.journal import JournalScreen
-
-        await self.app.switch_mode("journal")
-        screen = self.app.screen
-        if isinstance(screen, JournalScreen):
-            screen.action_today()
+        await self.brilliance.action_journal_today()
