@@ -22,11 +22,7 @@ class EventsScreen(BrillianceScreen):
 
     HELP = "Events you could invite people to. Their topics are matched on every prep sheet."
     AUTO_FOCUS = "#events"
-    DEFAULT_CSS = """
-    EventsScreen #events-title { padding: 1 1 0 1; text-style: bold; }
-    EventsScreen #events { height: 1fr; margin: 1 1 0 1; }
-    EventsScreen #events-empty { padding: 2 4; color: $text-muted; }
-    """
+    CSS_PATH = "events.tcss"
 
     BINDINGS = [
         Binding("escape", "back", "Back"),

@@ -23,22 +23,7 @@ INTRO = (
 class WelcomeScreen(BrillianceModal[str]):
     """Dismisses with "empty" or "demo" once the profile is saved."""
 
-    DEFAULT_CSS = """
-    WelcomeScreen { align: center middle; }
-    WelcomeScreen > Vertical {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary 60%; background: $surface; padding: 1 2;
-    }
-    WelcomeScreen #welcome-title { text-style: bold; color: $text-primary; }
-    WelcomeScreen #intro { margin: 1 0; }
-    WelcomeScreen VerticalScroll { height: auto; max-height: 1fr; }
-    WelcomeScreen .label { color: $text-muted; margin-top: 1; }
-    WelcomeScreen Input, WelcomeScreen TextArea { background: $boost; }
-    WelcomeScreen TextArea { height: 3; }
-    WelcomeScreen #error { color: $text-error; }
-    WelcomeScreen #choices { height: auto; margin-top: 1; align-horizontal: right; }
-    WelcomeScreen #choices Button { margin-left: 2; }
-    """
+    CSS_PATH = "welcome.tcss"
 
     BINDINGS = [
         Binding("ctrl+s", "start('empty')", "Start", priority=True),
