@@ -39,7 +39,8 @@ from brilliance.domain.models import (
     ValueItem,
     ValueKind,
 )
-from brilliance.store.store import DATA_FILE_NAME, Store
+from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.store import Store
 
 DEFAULT_SEED = 20_26
 

@@ -13,7 +13,8 @@ from types import ModuleType
 import pytest
 
 from brilliance.domain.journal import parse_mentions, parse_tags
-from brilliance.store.store import DATA_FILE_NAME, Store
+from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.store import Store
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 TODAY = "2026-11-24"

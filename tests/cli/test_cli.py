@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from brilliance import __version__, cli
-from brilliance.store.store import DATA_FILE_NAME, DataLock
+from brilliance.store.lock import DataLock
+from brilliance.store.paths import DATA_FILE_NAME
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -98,7 +99,7 @@ def test_second_instance_exits_quickly_with_the_pid(
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path; "
-            "from brilliance.store.store import DataLock; "
+            "from brilliance.store.lock import DataLock; "
             "lock = DataLock(Path(sys.argv[1])); lock.acquire(); print('held', flush=True); "
             "time.sleep(60)",
             str(tmp_path),

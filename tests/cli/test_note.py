@@ -120,7 +120,7 @@ def test_export_journal_as_markdown_reads_back(tmp_path: Path) -> None:
 
 
 def test_note_works_while_the_app_holds_the_folder(tmp_path: Path) -> None:
-    from brilliance.store.store import DataLock
+    from brilliance.store.lock import DataLock
 
     seed(tmp_path)
     lock = DataLock(tmp_path)

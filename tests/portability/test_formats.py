@@ -25,7 +25,8 @@ from brilliance.portability.importers import (
     import_jrnl,
     import_vcard,
 )
-from brilliance.store.store import DATA_FILE_NAME, Store
+from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.store import Store
 
 NOW = datetime(2026, 11, 24, 9, 30)
 

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from brilliance.domain.models import Person
-from brilliance.store.store import DATA_FILE_NAME, Store
+from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.store import Store
 
 KILLS = 50
 FILLERS = 300

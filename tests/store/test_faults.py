@@ -14,11 +14,11 @@ import pytest
 
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import JournalEntry, Person
-from brilliance.store import migrations, storage
-from brilliance.store import store as store_module
+from brilliance.store import fileformat, migrations, storage
 from brilliance.store.backups import KEEP, list_backups
 from brilliance.store.errors import ConflictError, DamagedFileError, SaveError
-from brilliance.store.store import DATA_FILE_NAME, Store
+from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.store import Store
 from tests.conftest import FROZEN_NOW
 
 
@@ -145,7 +145,7 @@ def test_older_file_is_backed_up_and_upgraded(
         return tables
 
     monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
     data_dir.mkdir()
     old = (
         b'{"meta": {"schema": {"version": 1}},\n'
@@ -164,7 +164,7 @@ def test_older_file_is_backed_up_and_upgraded(
 def test_no_migration_path_is_refused_untouched(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 3)
     data_dir.mkdir()
     content = b'{"meta": {"schema": {"version": 1}}}'
     (data_dir / DATA_FILE_NAME).write_bytes(content)

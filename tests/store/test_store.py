@@ -41,7 +41,8 @@ from brilliance.store.errors import (
     NewerSchemaError,
     SaveError,
 )
-from brilliance.store.store import DATA_FILE_NAME, LOCK_FILE_NAME, Store
+from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
+from brilliance.store.store import Store
 from tests.conftest import FROZEN_NOW, reopen
 from tests.domain.test_models import people as any_person
 

@@ -16,7 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def check(path: Path) -> tuple[bool, str]:
     """Whether ``path`` opens cleanly, and a one-line description of it."""
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import ENTITY_TABLES, load_tables, parse_file
+    from brilliance.store.fileformat import ENTITY_TABLES, load_tables, parse_file
 
     try:
         loaded = load_tables(path, parse_file(path))
@@ -33,8 +33,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.store.backups import list_backups
     from brilliance.store.errors import AlreadyOpenError
     from brilliance.store.inbox import has_notes, read_inbox
+    from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
-    from brilliance.store.store import DataLock
 
     data_file = data_dir / DATA_FILE_NAME
     print(f"Data folder: {data_dir}")

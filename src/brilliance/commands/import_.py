@@ -120,7 +120,7 @@ def build_plan(kind: str, path: Path, raw: bytes, store: Store) -> ImportPlan:
 def write_backup(store: Store, plan: ImportPlan, merge: bool) -> int:
     """Restore a backup into an empty folder, or merge it (new records only) with --merge."""
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import ENTITY_TABLES, validate_tables
+    from brilliance.store.fileformat import ENTITY_TABLES, validate_tables
 
     incoming = plan.backup_tables or {}
     has_data = any(len(repository) for repository in store.repositories().values())

@@ -17,9 +17,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.domain.clock import SystemClock
     from brilliance.store.backups import backup_dir, named_backup
     from brilliance.store.errors import StoreError
+    from brilliance.store.fileformat import load_tables, parse_bytes
+    from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.storage import atomic_write
-    from brilliance.store.store import DataLock, load_tables, parse_bytes
 
     given = Path(args.backup).expanduser()
     source = given if given.exists() else backup_dir(data_dir) / args.backup

@@ -443,7 +443,7 @@ def detect(path: Path, head: bytes) -> str:
 def import_backup(path: Path, raw: bytes) -> ImportPlan:
     """A Brilliance JSON backup (or data file): checked completely before anything is written."""
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import load_tables, parse_bytes
+    from brilliance.store.fileformat import load_tables, parse_bytes
 
     try:
         loaded = load_tables(path, parse_bytes(path, raw))

@@ -3,50 +3,30 @@
 from __future__ import annotations
 
 import contextlib
-import gc
-import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import TinyDB
 
 from brilliance.domain.clock import Clock, SystemClock
-from brilliance.domain.errors import field_errors
-from brilliance.domain.models import (
-    SCHEMA_VERSION,
-    VALID_UTF8,
-    Entity,
-    Event,
-    FollowUp,
-    JournalEntry,
-    Meeting,
-    Person,
-    Profile,
-)
-from brilliance.store import migrations
-from brilliance.store.backups import (
-    daily_backup,
-    named_backup,
-    newest_backup,
-    remove_stale_temporaries,
-)
-from brilliance.store.errors import (
-    AlreadyOpenError,
-    DamagedFileError,
-    NewerSchemaError,
-    StoreError,
+from brilliance.domain.models import FollowUp, JournalEntry, Meeting, Person, Profile
+from brilliance.store.backups import daily_backup, named_backup, remove_stale_temporaries
+from brilliance.store.errors import StoreError
+from brilliance.store.fileformat import (
+    PROFILE_ID,
+    PROFILE_TABLE,
+    Loaded,
+    collector_paused,
+    load_file,
+    validate_tables,
 )
 from brilliance.store.inbox import empty_inbox, has_notes, inbox_lock, read_inbox, set_aside
-from brilliance.store.paths import (
-    DATA_FILE_NAME,
-    LOCK_FILE_NAME,
-    ensure_data_dir,
-)
+from brilliance.store.lock import DataLock
+from brilliance.store.paths import DATA_FILE_NAME, ensure_data_dir
 from brilliance.store.repositories import (
     EventRepository,
     FollowUpRepository,
@@ -57,218 +37,7 @@ from brilliance.store.repositories import (
     StrIdTable,
     doc_id,
 )
-from brilliance.store.storage import AtomicJSONStorage, Tables, atomic_write, serialize
-
-LOCK_WAIT_SECONDS = 0.5
-
-META_TABLE = "meta"
-META_ID = "schema"
-PROFILE_TABLE = "profile"
-PROFILE_ID = "me"
-
-ENTITY_TABLES: dict[str, type[Entity]] = {
-    "people": Person,
-    "meetings": Meeting,
-    "followups": FollowUp,
-    "events": Event,
-    "journal": JournalEntry,
-}
-KNOWN_TABLES = {*ENTITY_TABLES, META_TABLE, PROFILE_TABLE}
-
-
-@contextlib.contextmanager
-def collector_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a file's records are built.
-
-    Loading ten years creates about a million objects and none of them is garbage, yet the
-    collector would walk the growing heap again and again: half the load time, and loads
-    growing faster than the file (25x the time for 10x the data). Reference counting still
-    frees what is dropped.
-
-    ``freeze`` then moves everything alive out of the collector's sight for good
-    (``gc.freeze``), for a process that keeps the records until it ends: otherwise every
-    full collection walks them again (60 ms at ten years, felt as a stutter in the TUI), the
-    first one straight after loading.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        if freeze:
-            gc.freeze()
-    finally:
-        if paused:
-            gc.enable()
-
-
-FROM_JSON = {VALID_UTF8: True}
-"""Validation context for records parsed from JSON: orjson refuses lone surrogates, so there
-is nothing to scrub."""
-
-
-def empty_tables() -> Tables:
-    return {META_TABLE: {META_ID: {"version": SCHEMA_VERSION}}}
-
-
-def parse_file(path: Path) -> Tables:
-    """Read and structurally check a data file. Raises DamagedFileError, never changes the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DamagedFileError(path, f"it cannot be read ({exc.strerror})", None) from exc
-    return parse_bytes(path, raw)
-
-
-def parse_bytes(path: Path, raw: bytes) -> Tables:
-    """Structurally check the bytes of a data file (or backup) named ``path``."""
-    data_dir = path.parent
-    try:
-        with collector_paused():
-            data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise DamagedFileError(
-            path, f"it is not valid JSON ({exc})", newest_backup(data_dir)
-        ) from exc
-    if not isinstance(data, dict):
-        raise DamagedFileError(
-            path,
-            "it holds JSON, but not a Brilliance data file (expected an object of tables)",
-            newest_backup(data_dir),
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
-            raise DamagedFileError(
-                path, f"table {name!r} is not an object of records", newest_backup(data_dir)
-            )
-    return data
-
-
-def schema_version(path: Path, tables: Tables) -> int:
-    meta = tables.get(META_TABLE, {}).get(META_ID)
-    if meta is None:
-        if any(tables.get(name) for name in ENTITY_TABLES):
-            raise DamagedFileError(
-                path, "it has records but no schema version", newest_backup(path.parent)
-            )
-        return SCHEMA_VERSION
-    version = meta.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DamagedFileError(
-            path, f"its schema version {version!r} is not valid", newest_backup(path.parent)
-        )
-    return version
-
-
-@dataclass
-class Loaded:
-    """The validated content of a data file."""
-
-    tables: Tables
-    items: dict[str, dict[str, Any]] = field(default_factory=dict)
-    profile: Profile = field(default_factory=Profile)
-    migrated_from: int | None = None
-
-
-def validate_tables(path: Path, tables: Tables) -> Loaded:
-    """Validate every record into its model. Raises DamagedFileError naming the first problems.
-
-    ``tables`` hold records parsed from JSON or dumped from models, whose text is valid UTF-8.
-    """
-    with collector_paused():
-        return _validate_tables(path, tables)
-
-
-def _validate_tables(path: Path, tables: Tables) -> Loaded:
-    loaded = Loaded(tables=tables)
-    problems: list[str] = []
-    for name, model in ENTITY_TABLES.items():
-        models: dict[str, Any] = {}
-        for record_id, record in tables.get(name, {}).items():
-            try:
-                item = model.model_validate(record, context=FROM_JSON)
-            except ValidationError as exc:
-                detail = "; ".join(f"{k}: {v}" for k, v in field_errors(exc).items())
-                problems.append(f"{name} record {record_id!r}: {detail}")
-                continue
-            if item.id != record_id:
-                problems.append(f"{name} record {record_id!r} carries another id {item.id!r}")
-                continue
-            models[record_id] = item
-        loaded.items[name] = models
-    profile_record = tables.get(PROFILE_TABLE, {}).get(PROFILE_ID)
-    if profile_record is not None:
-        try:
-            loaded.profile = Profile.model_validate(profile_record, context=FROM_JSON)
-        except ValidationError as exc:
-            problems.append(f"profile: {'; '.join(field_errors(exc).values())}")
-    if problems:
-        shown = "; ".join(problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise DamagedFileError(
-            path, f"some records are not valid: {shown}{more}", newest_backup(path.parent)
-        )
-    return loaded
-
-
-def load_file(path: Path) -> Loaded:
-    """Parse, version-check and validate a data file, or an empty one if it does not exist.
-
-    An older file is upgraded in memory (``Loaded.migrated_from`` says from which version);
-    the caller backs it up and writes the upgrade.
-    """
-    if not path.exists():
-        return Loaded(tables=empty_tables())
-    with collector_paused():
-        return load_tables(path, parse_file(path))
-
-
-def load_tables(path: Path, tables: Tables) -> Loaded:
-    """Version-check, upgrade if older, and validate parsed tables (named ``path``)."""
-    version = schema_version(path, tables)
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(path, version, SCHEMA_VERSION)
-    migrated_from = None
-    if version < SCHEMA_VERSION:
-        try:
-            tables = migrations.upgrade(tables, version, SCHEMA_VERSION)
-        except migrations.NoMigrationError as exc:
-            raise DamagedFileError(path, str(exc), newest_backup(path.parent)) from exc
-        migrated_from = version
-    tables.setdefault(META_TABLE, {})[META_ID] = {"version": SCHEMA_VERSION}
-    loaded = validate_tables(path, tables)
-    loaded.migrated_from = migrated_from
-    return loaded
-
-
-class DataLock:
-    """An exclusive lock on a data folder, holding the owner's pid for a friendly message."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.path = data_dir / LOCK_FILE_NAME
-        self._lock = FileLock(self.path, mode=0o600, on_acquired=self._write_pid)
-
-    @staticmethod
-    def _write_pid(fd: int) -> None:
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode())
-
-    def holder_pid(self) -> int | None:
-        try:
-            return int(self.path.read_text().strip() or 0) or None
-        except (OSError, ValueError):
-            return None
-
-    def acquire(self, wait: float = LOCK_WAIT_SECONDS) -> None:
-        try:
-            self._lock.acquire(timeout=wait)
-        except Timeout as exc:
-            raise AlreadyOpenError(self.data_dir, self.holder_pid()) from exc
-
-    def release(self) -> None:
-        if self._lock.is_locked:
-            self._lock.release()
+from brilliance.store.storage import AtomicJSONStorage, atomic_write, serialize
 
 
 class Store:
