@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time, timedelta
 
 from textual import on
@@ -40,7 +39,7 @@ from brilliance.screens.modals.line_prompt import LinePromptScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
 from brilliance.screens.modals.partnership import PartnershipScreen
 from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
-from brilliance.store.storage import atomic_write
+from brilliance.store.safe_files import file_slug, write_new_file
 from brilliance.widgets.checklist import Checklist
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -54,8 +53,7 @@ CHOOSE_HINT = (
 
 
 def export_name(person: Person, day: object) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-") or "person"
-    return f"prep-{slug}-{day}.md"
+    return f"prep-{file_slug(person.name)}-{day}.md"
 
 
 class PrepScreen(BrillianceScreen):
@@ -525,9 +523,8 @@ class PrepScreen(BrillianceScreen):
             return
         folder = self.store.data_dir / EXPORTS_DIR
         path = folder / export_name(person, self.clock.today())
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            atomic_write(path, render_markdown(sheet, self.clock.today()).encode("utf-8"))
+        try:  # a new name if today's sheet for them exists: never overwrite (issue 13.15)
+            path = write_new_file(path, render_markdown(sheet, self.clock.today()).encode())
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
             return
