@@ -136,7 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     command = getattr(args, "command", None)
     if command:
-        status: int = load_subcommand(command).run(args, data_dir)
+        from brilliance.commands.output import visible_output
+
+        with visible_output():  # no escape sequence from user text reaches the terminal
+            status: int = load_subcommand(command).run(args, data_dir)
         return status
     return run_app(data_dir, exit_after_first_frame=args.exit_after_first_frame)
 
