@@ -100,7 +100,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     from brilliance.commands import open_store
     from brilliance.store.errors import StoreError
 
-    store = open_store(data_dir, for_the_process=True)
+    store = open_store(data_dir, for_the_process=True, read_only_ok=True)
     if store is None:
         return 1
     from brilliance.app import make_app

@@ -31,7 +31,7 @@ def check(path: Path) -> tuple[bool, str]:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.store.backups import backup_infos, suggest_backup
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, StoreError
     from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
@@ -67,6 +67,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             lock.release()
         except AlreadyOpenError:
             print(f"Open right now in another Brilliance (process {pid}).")
+        except StoreError:
+            print("The folder cannot be written: Brilliance opens it read-only.")
     if not healthy:
         best = suggest_backup(data_dir, usable=good_backups)
         advice = (
