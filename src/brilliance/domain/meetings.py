@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
+from brilliance.domain.cadence import next_due
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState
 from brilliance.domain.prep import question_key
+
+DEFAULT_MEETING_TIME = time(12, 30)
+"""Lunchtime: when a newly planned meeting starts unless the user says otherwise."""
+
+
+def suggested_start(person: Person, today: date) -> datetime:
+    """When to propose meeting ``person``: the day they fall due (tomorrow at the earliest)."""
+    day = max(next_due(person), today + timedelta(days=1))
+    return datetime.combine(day, DEFAULT_MEETING_TIME)
 
 
 def last_met_after_logging(

@@ -2,43 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, OptionList
 
 from brilliance import assets
-from brilliance.domain.cadence import days_until_due, describe_due, next_due
 from brilliance.domain.meetings import next_planned
-from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState, updated
+from brilliance.domain.models import Meeting, MeetingStatus, Person, updated
 from brilliance.domain.prep import (
     PrepSheet,
     asked_questions,
     build_sheet,
-    introductions_made,
     question_key,
-    suggest_introductions,
-    suggest_venue,
     swap_question,
 )
 from brilliance.portability.prep_export import export_prep_sheet
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.events import EventsScreen
 from brilliance.screens.modals.line_prompt import LinePromptScreen
-from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
 from brilliance.screens.modals.partnership import PartnershipScreen
-from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
 from brilliance.screens.navigation import OpenPerson
-from brilliance.services.meetings import log_meeting, save_prep
+from brilliance.screens.prep_meeting import edit_plan, log_meeting_from_sheet, plan_meeting
+from brilliance.services.meetings import save_prep
 from brilliance.services.prep_inputs import gather_inputs
 from brilliance.widgets.checklist import Checklist
 from brilliance.widgets.meeting_header import MeetingHeader
 from brilliance.widgets.mode_bar import ModeBar
 from brilliance.widgets.person_chooser import PersonChooser
-
-DEFAULT_MEETING_TIME = time(12, 30)
 
 CHOOSE_HINT = (
     "Prepare for a meeting: choose someone (enter). Most overdue first; "
@@ -279,113 +270,27 @@ class PrepScreen(BrillianceScreen):
             LinePromptScreen("Add your own question", "What would you like to ask them?"), added
         )
 
-    # -- planning and logging -------------------------------------------------------------
+    # -- planning and logging (the dialogs live in prep_meeting) ---------------------------
 
-    def _default_when(self, person: Person) -> datetime:
-        today = self.clock.today()
-        day = max(next_due(person), today + timedelta(days=1))
-        return datetime.combine(day, DEFAULT_MEETING_TIME)
-
-    def _kind_ids(self) -> list[str]:
-        return [k.id for k in assets.meeting_kinds()]
+    def _show_meeting(self, meeting: Meeting) -> None:
+        self.meeting_id = meeting.id
+        self.draft_questions = None
+        self.refresh_data()
 
     def action_plan(self) -> None:
-        person = self.person
-        if person is None:
-            return
-        venue = suggest_venue(
-            person,
-            self.store.meetings.for_person(person.id),
-            assets.meeting_kinds(),
-            self.clock.today(),
-        )
-        questions = self.sheet.questions if self.sheet else []
-
-        def planned(meeting: Meeting | None) -> None:
-            if meeting is None:
-                return
-            meeting = meeting.model_copy(update={"prep": PrepState(questions=questions)})
-            stored = self.attempt_save(lambda: self.store.meetings.save(meeting))
-            if stored is not None:
-                self.meeting_id = stored.id
-                self.draft_questions = None
-                self.refresh_data()
-                self.notify(f"Planned: {stored.kind} on {stored.when:%a %d %b at %H:%M}.")
-
-        self.app.push_screen(
-            PlanMeetingScreen(person, self._default_when(person), self._kind_ids(), venue), planned
-        )
+        if (person := self.person) is not None:
+            questions = self.sheet.questions if self.sheet else []
+            plan_meeting(self, person, questions, self._show_meeting)
 
     def action_edit_plan(self) -> None:
         person, meeting = self.person, self.meeting
-        if person is None or meeting is None:
-            return
-
-        def changed(result: Meeting | None) -> None:
-            if result is None:
-                return
-            if self.attempt_save(lambda: self.store.meetings.save(result)) is not None:
-                self.refresh_data()
-
-        self.app.push_screen(
-            PlanMeetingScreen(person, meeting.when, self._kind_ids(), None, existing=meeting),
-            changed,
-        )
+        if person is not None and meeting is not None:
+            edit_plan(self, person, meeting, lambda _: self.refresh_data())
 
     def action_log(self) -> None:
         person, sheet = self.person, self.sheet
-        if person is None or sheet is None:
-            return
-        meeting = self.meeting or Meeting(
-            person_id=person.id,
-            when=self.clock.now().replace(second=0),
-            kind="coffee",
-            prep=PrepState(questions=sheet.questions),
-        )
-        ticked_questions = {
-            item.text for item in sheet.section("questions").items if item.key in sheet.checked
-        }
-        intro_items = sheet.section("introductions").items
-        made = introductions_made(person.id, self.store.meetings.all()) - set(meeting.introductions)
-        candidates = [
-            i.person for i in suggest_introductions(person, self.store.people.all(), made, limit=10)
-        ]
-        ticked_intros = {item.ref for item in intro_items if item.key in sheet.checked}
-        before = self.store.meetings.get(meeting.id)
-
-        def logged(result: MeetingLog | None) -> None:
-            if result is not None:
-                self._save_log(person, result, before)
-
-        self.app.push_screen(
-            LogMeetingScreen(
-                person,
-                meeting,
-                sheet.questions,
-                ticked_questions,
-                candidates,
-                ticked_intros,
-                self.clock.today(),
-            ),
-            logged,
-        )
-
-    def _save_log(self, person: Person, log: MeetingLog, before: Meeting | None) -> None:
-        store = self.store
-        saved = self.attempt_save(
-            lambda: log_meeting(store, person, log.meeting, log.followups, before)
-        )
-        if saved is None:
-            return
-        self.meeting_id = saved.id
-        self.refresh_data()
-        fresh = store.people.require(person.id)
-        if saved.status is MeetingStatus.DONE:
-            due = describe_due(days_until_due(fresh, self.clock.today()))
-            promises = f" {len(log.followups)} new promise(s) noted." if log.followups else ""
-            self.notify(f"Logged. Next meeting with {fresh.name} {due}.{promises}", title="Logged")
-        else:
-            self.notify("Logged as cancelled.", title="Logged")
+        if person is not None and sheet is not None:
+            log_meeting_from_sheet(self, person, self.meeting, sheet, self._show_meeting)
 
     # -- the rest -------------------------------------------------------------------------
 
