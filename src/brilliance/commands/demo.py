@@ -12,6 +12,10 @@ import tempfile
 from pathlib import Path
 
 HELP = "explore the app on sample data in a temporary folder (your own data is untouched)"
+EXAMPLES = (
+    "brilliance demo",
+    "brilliance demo --keep",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

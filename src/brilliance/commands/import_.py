@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from brilliance.store.store import Store
 
 HELP = "import contacts (.vcf), people (.csv), a journal (jrnl, .md), events (.ics) or a backup"
+EXAMPLES = (
+    "brilliance import contacts.vcf",
+    "brilliance import people.csv --skip-bad",
+)
 
 
 SHOWN_SKIPPED = 10
