@@ -38,7 +38,7 @@ def check(path: Path) -> tuple[bool, str]:
 
 def examine(data_dir: Path) -> dict[str, Any]:
     """What doctor found, as documented in docs/json/doctor.schema.json."""
-    from brilliance.store.backups import list_backups
+    from brilliance.store.backups import backup_infos, suggest_backup
     from brilliance.store.errors import AlreadyOpenError
     from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.lock import DataLock
@@ -48,9 +48,19 @@ def examine(data_dir: Path) -> dict[str, Any]:
     exists = data_file.exists()
     good, description = check(data_file) if exists else (True, "not created yet")
     backups = []
-    for backup in list_backups(data_dir):
-        backup_ok, backup_description = check(backup)
-        backups.append({"name": backup.name, "ok": backup_ok, "description": backup_description})
+    good_backups = []
+    for backup in backup_infos(data_dir):
+        backup_ok, backup_description = check(backup.path)
+        if backup_ok:
+            good_backups.append(backup.path)
+        backups.append(
+            {
+                "name": backup.path.name,
+                "ok": backup_ok,
+                "description": backup_description,
+                "taken": backup.taken.replace(microsecond=0).isoformat(),
+            }
+        )
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
     open_in: int | None = None
     if (data_dir / LOCK_FILE_NAME).exists():
@@ -63,11 +73,11 @@ def examine(data_dir: Path) -> dict[str, Any]:
             open_in = pid or 0
     advice = ""
     if not good:
-        good_backups = [b["name"] for b in backups if b["ok"]]
+        best = suggest_backup(data_dir, usable=good_backups)
         advice = (
-            f"`brilliance restore {good_backups[-1]}` puts the newest good backup back "
-            "(the damaged file is kept as a backup first)."
-            if good_backups
+            f"`brilliance restore {best.path.name}` puts back the fullest good backup "
+            f"({best.about}); the damaged file is kept as a backup first."
+            if best
             else "No good backup to restore; the damaged file is left as it is."
         )
     return {
@@ -93,9 +103,10 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"  {data_file['name']}: {data_file['description']}")
     else:
         print(f"  {data_file['name']}: not created yet (it is written at the first change)")
-    print(f"Backups: {len(report['backups'])}")
+    print(f"Backups: {len(report['backups'])}, oldest first")
     for backup in report["backups"]:
-        print(f"  {backup['name']}: {backup['description']}")
+        taken = backup["taken"].replace("T", " ")[:16]
+        print(f"  {backup['name']}: {backup['description']}; taken {taken}")
     if report["inbox_notes"]:
         print(
             f"Inbox: {report['inbox_notes']} note(s) from `brilliance note` waiting; the app "
