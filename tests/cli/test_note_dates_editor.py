@@ -6,12 +6,13 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from brilliance.commands.when import split_leading_date
+from brilliance.domain.dates import When
 from brilliance.domain.models import JournalEntry
 from brilliance.editor import EDIT_FILE_PREFIX, EditorFailed, edit_text, find_editor
 from brilliance.store.store import Store
@@ -103,13 +104,26 @@ def test_bad_or_future_dates_are_usage_errors_and_add_nothing(
 
 
 def test_split_leading_date() -> None:
-    today = date(2026, 11, 24)
-    assert split_leading_date("yesterday: a", today) == (date(2026, 11, 23), "a")
-    assert split_leading_date("  Today :  b: c", today) == (today, "b: c")
-    assert split_leading_date("2026-11-01: x", today) == (date(2026, 11, 1), "x")
-    assert split_leading_date("yesterday:no space", today) == (None, "yesterday:no space")
-    assert split_leading_date("Plan: x", today) == (None, "Plan: x")
-    assert split_leading_date("yesterday:\nx", today) == (None, "yesterday:\nx")
+    today = date(2026, 11, 24)  # a Tuesday
+    yesterday = When(date(2026, 11, 23))
+    assert split_leading_date("yesterday: a", today) == (yesterday, "a")
+    assert split_leading_date("  Today :  b: c", today) == (When(today), "b: c")
+    assert split_leading_date("2026-11-01: x", today) == (When(date(2026, 11, 1)), "x")
+    assert split_leading_date("fri: x", today) == (When(date(2026, 11, 20)), "x")  # the last one
+    assert split_leading_date("yesterday 9pm: x", today) == (When(yesterday.day, time(21)), "x")
+    assert split_leading_date("yesterday 12:30: x", today) == (
+        When(yesterday.day, time(12, 30)),
+        "x",
+    )
+    for kept in ("yesterday:no space", "Plan: x", "yesterday:\nx", "yesterday: ", "re: fri"):
+        assert split_leading_date(kept, today) == (None, kept)
+
+
+def test_a_leading_time_sets_the_hour(tmp_path: Path) -> None:
+    assert note(tmp_path, "yesterday 9pm: late call with Bo").returncode == 0
+    (entry,) = entries(tmp_path)
+    assert entry.written_at == datetime.combine(TODAY - timedelta(days=1), time(21))
+    assert entry.text == "late call with Bo"
 
 
 def test_edit_appends_through_the_editor(tmp_path: Path, appending_editor: str) -> None:

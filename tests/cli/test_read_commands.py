@@ -106,6 +106,11 @@ def test_journal_filters(folder: Path, capsys: pytest.CaptureFixture[str]) -> No
         capsys, folder, "--from", day(-10).isoformat(), "--to", day(-2).isoformat()
     ) == ["Lunch with @Ana Lima about the seed round #mentoring", "A quiet day #Reading"]
     assert journal_texts(capsys, folder, "--from", "today") == ["Today I wrote this"]
+    # The app's date words, read towards the past.
+    assert journal_texts(capsys, folder, "--from", "3 days ago", "--to", "2 days ago") == [
+        "A quiet day #Reading"
+    ]
+    assert journal_texts(capsys, folder, "--on", day(-2).strftime("%a")) == ["A quiet day #Reading"]
 
 
 def test_journal_counts_what_matched(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

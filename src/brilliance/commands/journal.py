@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_to_read
     from brilliance.commands.lookup import find_person
     from brilliance.commands.shell import EXIT_USAGE, CommandError, print_json
-    from brilliance.commands.when import parse_day
+    from brilliance.commands.when import day_named
     from brilliance.domain.journal import JournalFilter, JournalIndex
 
     if args.n < 0:
@@ -84,10 +84,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         raise CommandError("--on is one day; use it without --from and --to.", EXIT_USAGE)
     with open_to_read(data_dir, must_exist=False) as store:
         today = store.clock.today()
-        start = parse_day(args.start, today, flag="--from") if args.start else None
-        end = parse_day(args.end, today, flag="--to") if args.end else None
+        start = day_named(args.start, today, flag="--from") if args.start else None
+        end = day_named(args.end, today, flag="--to") if args.end else None
         if args.on:
-            start = end = parse_day(args.on, today, flag="--on")
+            start = end = day_named(args.on, today, flag="--on")
         people: list[Person] = store.people.all()
         person_id = find_person(args.person, people).id if args.person else None
         wanted = JournalFilter(

@@ -29,11 +29,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "text",
         nargs="*",
         help="the entry; @Full Name mentions someone, #word adds a tag (quote it: # starts a "
-        "comment in the shell). A leading 'yesterday: ' or '2026-11-23: ' dates it. "
+        "comment in the shell). A leading 'yesterday: ' or 'fri 9pm: ' dates it. "
         "Without text, the entry is read from standard input.",
     )
     parser.add_argument(
-        "--on", metavar="DATE", help="the day the entry is about (today, yesterday, 2026-11-23)"
+        "--on",
+        metavar="DATE",
+        help="the day (and time) the entry is about: yesterday, fri 9pm, 3 days ago, 2026-11-23",
     )
     parser.add_argument(
         "--edit",
@@ -100,26 +102,29 @@ def written_in_editor(text: str, data_dir: Path) -> str:
 
 
 def entry_moment(args: argparse.Namespace, text: str) -> tuple[datetime, str]:
-    """When the entry is written for (``--on`` or a leading date, else now), and its text."""
+    """When the entry is written for (``--on`` or a leading date, else now), and its text.
+
+    A day without a time keeps the time of day the note is written at.
+    """
     from datetime import datetime
 
     from brilliance.commands.shell import EXIT_USAGE, CommandError
-    from brilliance.commands.when import parse_day, split_leading_date
+    from brilliance.commands.when import moment_named, split_leading_date
 
     now = datetime.now().replace(microsecond=0)
+    when = None
     if args.on:
-        day = parse_day(args.on, now.date(), flag="--on")
+        when = moment_named(args.on, now.date(), flag="--on")
     else:
-        found, rest = split_leading_date(text, now.date())
-        day, text = (found, rest) if found is not None else (now.date(), text)
-    if day > now.date():
+        when, text = split_leading_date(text, now.date())
+    moment = now if when is None else when.as_datetime(now.time())
+    if moment.date() > now.date():
         raise CommandError(
-            f"{day.isoformat()} is in the future; a journal entry is about a day that has "
+            f"{moment:%Y-%m-%d} is in the future; a journal entry is about a day that has "
             "happened. Nothing was added.",
             EXIT_USAGE,
         )
-    # A back-dated entry keeps the time of day it was written at.
-    return datetime.combine(day, now.time()), text
+    return moment, text
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:

@@ -1,50 +1,56 @@
-"""Reading the dates a command line is given (``--on yesterday``, ``--from 2026-11-01``).
+"""Reading the dates a command line is given (``--on yesterday``, ``--from 'last monday'``).
 
-Standard library only: ``brilliance note`` uses it.
+The words are the app's own (``brilliance.domain.dates``), read towards the past: a note or
+a journal search is about days that have happened. Standard library only: ``brilliance note``
+uses it.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 
 from brilliance.commands.shell import EXIT_USAGE, CommandError
+from brilliance.domain.dates import DateWordsError, When, parse_day, parse_when
 
-_LEADING_DATE = re.compile(r"\A\s*([^:\n]{1,40}?)\s*:[ \t]+(?=\S)")
+LEADING_DATE_MAX = 40
+"""A leading date is short ("the day before yesterday 9pm"); anything longer is text."""
 
 
-def day_named(text: str, today: date) -> date | None:
-    """The day ``text`` names, relative to ``today``, or None if it names none."""
-    words = " ".join(text.split()).casefold()
-    simple = {"today": 0, "yesterday": -1, "tomorrow": 1}
-    if words in simple:
-        return today + timedelta(days=simple[words])
+def day_named(text: str, today: date, *, flag: str) -> date:
+    """The day ``text`` names, relative to ``today``; a :class:`CommandError` (status 2) if none."""
     try:
-        return date.fromisoformat(words)
-    except ValueError:
-        return None
+        return parse_day(text, today, direction="past")
+    except DateWordsError as exc:
+        raise CommandError(f"{flag}: {exc}.", EXIT_USAGE) from None
 
 
-def parse_day(text: str, today: date, *, flag: str) -> date:
-    """Like :func:`day_named`, but a :class:`CommandError` (status 2) when it names no day."""
-    found = day_named(text, today)
-    if found is None:
-        raise CommandError(
-            f"{flag} {text!r} is not a date I know; try 2026-11-23, today or yesterday.",
-            EXIT_USAGE,
-        )
-    return found
+def moment_named(text: str, today: date, *, flag: str) -> When:
+    """Like :func:`day_named`, with an optional time of day (``yesterday 9pm``)."""
+    try:
+        return parse_when(text, today, direction="past")
+    except DateWordsError as exc:
+        raise CommandError(f"{flag}: {exc}.", EXIT_USAGE) from None
 
 
-def split_leading_date(text: str, today: date) -> tuple[date | None, str]:
+def split_leading_date(text: str, today: date) -> tuple[When | None, str]:
     """jrnl's habit: ``"yesterday: text"`` -> (that day, ``"text"``); otherwise (None, text).
 
-    Only a prefix that names a day counts, so ``"Note: ..."`` stays as written.
+    The date ends at the first colon followed by a space or tab (so ``12:30`` can be part of
+    it), and only a prefix that reads as a date counts: ``"Note: ..."`` stays as written.
     """
-    match = _LEADING_DATE.match(text)
-    if match is None:
-        return None, text
-    found = day_named(match.group(1), today)
-    if found is None:
-        return None, text
-    return found, text[match.end() :]
+    first_line = text.split("\n", 1)[0]
+    start = len(first_line) - len(first_line.lstrip())
+    for index, char in enumerate(first_line):
+        if index - start > LEADING_DATE_MAX:
+            break
+        if char != ":" or first_line[index + 1 : index + 2] not in (" ", "\t"):
+            continue
+        prefix = first_line[start:index].strip()
+        if not prefix or not first_line[index + 1 :].strip():
+            continue
+        try:
+            when = parse_when(prefix, today, direction="past")
+        except DateWordsError:
+            continue
+        return when, text[index + 1 :].lstrip(" \t")
+    return None, text
