@@ -146,3 +146,40 @@ def test_scripts_parse_in_their_shell(
     script.write_text(zsh_script(commands) if name == "zsh" else fish_script(commands))
     result = subprocess.run([name, "-n", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_fish_completes_names_and_flags(
+    commands: list[completion.Command], installed: dict[str, str], demo_dir: Path, tmp_path: Path
+) -> None:
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed here")
+    script = tmp_path / "brilliance.fish"
+    script.write_text(fish_script(commands))
+
+    def offered(line: str) -> list[str]:
+        result = subprocess.run(
+            ["fish", "--no-config", "-c", f"source {script}; complete -C '{line}'"],
+            capture_output=True,
+            text=True,
+            env=installed,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return [row.split("\t")[0] for row in result.stdout.splitlines()]
+
+    assert offered(f"brilliance --data-dir {demo_dir} show an") == ["Ana Lima"]
+    assert "Hana Novak" in offered(f"brilliance journal --data-dir {demo_dir} --person Ha")
+    assert offered("brilliance jo") == ["journal"]
+    assert offered("brilliance export --format c") == ["csv"]
+
+
+def test_zsh_script_registers_itself_when_sourced(
+    commands: list[completion.Command], tmp_path: Path
+) -> None:
+    if shutil.which("zsh") is None:
+        pytest.skip("zsh is not installed here")
+    script = tmp_path / "_brilliance"
+    script.write_text(zsh_script(commands))
+    code = f"autoload -U compinit; compinit -u -D; source {script}; print -r -- $_comps[brilliance]"
+    result = subprocess.run(["zsh", "-f", "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "_brilliance", "")
