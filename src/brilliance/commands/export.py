@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from brilliance.store.store import Store
 
 HELP = "export your data (a full JSON backup, the journal as Markdown, ...)"
+EXAMPLES = (
+    "brilliance export --format json --out brilliance-backup.json",
+    "brilliance export journal --format markdown > journal.md",
+)
 
 EXPORTERS: dict[tuple[str, str], str] = {
     ("all", "json"): "brilliance.portability.backup:export_backup",
