@@ -133,7 +133,7 @@ def test_journal_markdown_keeps_carriage_returns_and_line_separators_inside_line
 
 
 def test_prep_exports_keep_every_script_and_never_overwrite(tmp_path: Path) -> None:
-    from brilliance.screens.prep import export_name
+    from brilliance.portability.prep_export import export_name
     from brilliance.store.safe_files import write_new_file
 
     day = date(2026, 11, 24)

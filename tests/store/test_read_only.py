@@ -17,9 +17,9 @@ import pytest
 
 from brilliance import cli
 from brilliance.app import make_app
-from brilliance.commands import open_store
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
+from brilliance.launch import open_for_app
 from brilliance.store.paths import DATA_FILE_NAME
 from brilliance.store.read_only import is_read_only
 from brilliance.store.store import Store
@@ -89,8 +89,8 @@ def test_read_only_folder_doctor_and_today_still_read(
 async def test_read_only_folder_opens_read_only_with_a_banner_and_refuses_changes(
     read_only: Path,
 ) -> None:
-    store = open_store(read_only, read_only_ok=True)
-    assert store is not None and is_read_only(store)
+    store = open_for_app(read_only)  # as `brilliance` does
+    assert is_read_only(store)
     with store:
         app = make_app(store, FixedClock(datetime(2026, 11, 24, 9)), start_mode="people")
         async with app.run_test(size=(120, 40)) as pilot:

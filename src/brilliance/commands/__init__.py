@@ -7,7 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
+
+
+def store_error_status(exc: StoreError) -> int:
+    """The exit status for a store error: 1 when refused (open elsewhere), else 3 (the file)."""
+    from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED
+    from brilliance.store.errors import AlreadyOpenError, ReadOnlyError
+
+    refused = isinstance(exc, AlreadyOpenError | ReadOnlyError)
+    return EXIT_REFUSED if refused else EXIT_DATA
 
 
 def open_store(
@@ -15,26 +25,17 @@ def open_store(
     *,
     lock: bool = True,
     for_the_process: bool = False,
-    read_only_ok: bool = False,
 ) -> Store | None:
     """Open the data folder, or print why not (to stderr) and return None.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it). ``read_only_ok``: a
-    folder that cannot be written is opened read-only (the app) instead of refused.
+    see :meth:`Store.open` (the app and ``brilliance note`` use it).
     """
-    from brilliance.store.errors import ReadOnlyError, StoreError
+    from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
     try:
-        try:
-            return Store.open(data_dir, lock=lock, for_the_process=for_the_process)
-        except ReadOnlyError:
-            if not read_only_ok:
-                raise
-            from brilliance.store.read_only import open_read_only
-
-            return open_read_only(data_dir, for_the_process=for_the_process)
+        return Store.open(data_dir, lock=lock, for_the_process=for_the_process)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
     except OSError as exc:
@@ -43,3 +44,26 @@ def open_store(
             file=sys.stderr,
         )
     return None
+
+
+def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
+    """Open the data folder without locking it, for a command that only reads.
+
+    Raises :class:`~brilliance.commands.shell.CommandError` (status 1 when there is no data
+    yet and ``must_exist``, 3 when the file can't be read) with a message saying what to do.
+    """
+    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.store.errors import StoreError
+    from brilliance.store.paths import DATA_FILE_NAME
+    from brilliance.store.store import Store
+
+    if must_exist and not (data_dir / DATA_FILE_NAME).exists():
+        raise CommandError(
+            f"no Brilliance data in {data_dir} yet. Run `brilliance` to start, "
+            "or `brilliance demo` to look around.",
+            EXIT_REFUSED,
+        )
+    try:
+        return Store.open(data_dir, lock=False)
+    except StoreError as exc:
+        raise CommandError(str(exc), store_error_status(exc)) from exc

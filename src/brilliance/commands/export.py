@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from brilliance.store.store import Store
 
 HELP = "export your data (a full JSON backup, the journal as Markdown, ...)"
+EXAMPLES = (
+    "brilliance export --format json --out brilliance-backup.json",
+    "brilliance export journal --format markdown > journal.md",
+)
 
 EXPORTERS: dict[tuple[str, str], str] = {
     ("all", "json"): "brilliance.portability.backup:export_backup",
@@ -28,8 +32,6 @@ EXPORTERS: dict[tuple[str, str], str] = {
 }
 """(what, format) -> "module:function" taking a Store and returning bytes, or a dict of
 file name -> bytes for exports that are a folder of files (one page per person)."""
-
-DEFAULT_FOLDER = "exports"
 
 WHATS = ("all", "journal", "people", "meetings")
 FORMATS = ("json", "markdown", "ics", "csv")
@@ -125,11 +127,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def write_folder(files: dict[str, bytes], args: argparse.Namespace, data_dir: Path) -> int:
     """Exports of several files go into a folder (--out, or exports/WHAT in the data folder)."""
-    from brilliance.store.paths import own_file
+    from brilliance.store.paths import EXPORTS_DIR_NAME, own_file
     from brilliance.store.safe_files import private_folder
     from brilliance.store.storage import atomic_write
 
-    folder = Path(args.out).expanduser() if args.out else data_dir / DEFAULT_FOLDER / args.what
+    folder = Path(args.out).expanduser() if args.out else data_dir / EXPORTS_DIR_NAME / args.what
     if args.out and (reason := own_file(folder, data_dir)):
         return fail(f"{folder} is {reason}; nothing was written. Choose another --out.")
     if folder.exists() and not folder.is_dir():

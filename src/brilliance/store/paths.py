@@ -7,9 +7,18 @@ from pathlib import Path
 
 DATA_FILE_NAME = "brilliance.json"
 LOCK_FILE_NAME = "brilliance.lock"
+EXPORTS_DIR_NAME = "exports"
+"""Where exports go inside the data folder when no other place is given."""
 FOLDER_MODE = 0o700
 
-__all__ = ["DATA_FILE_NAME", "FOLDER_MODE", "LOCK_FILE_NAME", "ensure_data_dir", "own_file"]
+__all__ = [
+    "DATA_FILE_NAME",
+    "EXPORTS_DIR_NAME",
+    "FOLDER_MODE",
+    "LOCK_FILE_NAME",
+    "ensure_data_dir",
+    "own_file",
+]
 
 
 def ensure_data_dir(data_dir: Path) -> None:
