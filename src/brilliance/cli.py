@@ -125,44 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
-    """Open the TUI on ``data_dir``. Returns the process exit status."""
-    from brilliance.commands import store_error_status
-    from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
-
-    try:
-        store = Store.open(data_dir, for_the_process=True)
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
-        return store_error_status(exc)
-    from brilliance.app import make_app
-
-    with store:
-        app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
-        app.run(headless=exit_after_first_frame)
-        if store.unsaved:
-            try:
-                store.flush()
-            except StoreError as exc:
-                print(f"brilliance: {exc}", file=sys.stderr)
-                try:
-                    rescued = store.rescue_copy()
-                except OSError:
-                    print("brilliance: no copy could be written either.", file=sys.stderr)
-                    return 3
-                else:
-                    from brilliance.commands.restore import rescue_advice
-
-                    print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 3
-    if app.return_value == "demo":  # chosen on the first-run welcome
-        from brilliance.commands.demo import run_demo
-
-        return run_demo()
-    return app.return_code or 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brilliance`` command."""
     parser = build_parser()
@@ -175,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command:
             status: int = load_subcommand(command).run(args, data_dir)
             return status
+        from brilliance.launch import run_app
+
         return run_app(data_dir, exit_after_first_frame=args.exit_after_first_frame)
     except CommandError as exc:
         prefix = f"brilliance {command}" if command else "brilliance"

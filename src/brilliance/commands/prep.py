@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands.shell import print_json
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet, render_markdown
-    from brilliance.portability.prep_inputs import gather_inputs
+    from brilliance.services.prep_inputs import gather_inputs
 
     with open_to_read(data_dir, must_exist=False) as store:
         person = find_person(args.name, store.people.all())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from brilliance.commands.shell import add_json_flag
 
 if TYPE_CHECKING:
-    from brilliance.agenda import Agenda
+    from brilliance.services.agenda import Agenda
 
 HELP = "print today's agenda as plain text (who is due, what is coming up, promises...)"
 EXAMPLES = (
@@ -69,9 +69,9 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.agenda import build_agenda, render_text
     from brilliance.commands import open_to_read
     from brilliance.commands.shell import print_json
+    from brilliance.services.agenda import build_agenda, render_text
 
     with open_to_read(data_dir) as store:
         agenda = build_agenda(store)
