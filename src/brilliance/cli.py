@@ -135,7 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if command:
-            status: int = load_subcommand(command).run(args, data_dir)
+            from brilliance.commands.output import visible_output
+
+            with visible_output():  # no escape sequence from user text reaches the terminal
+                status: int = load_subcommand(command).run(args, data_dir)
             return status
         from brilliance.launch import run_app
 

@@ -22,7 +22,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
         store = Store.open(data_dir, for_the_process=True)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
-        return store_error_status(exc)  # 3 for the file, 1 when open elsewhere (issue 16)
+        return store_error_status(exc)
     from brilliance.app import make_app
 
     with store:
@@ -37,11 +37,12 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                     rescued = store.rescue_copy()
                 except OSError:
                     print("brilliance: no copy could be written either.", file=sys.stderr)
+                    return 3
                 else:
                     from brilliance.commands.restore import rescue_advice
 
                     print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 3  # a problem with the data file (issue 16's exit statuses)
+                return 3
     if app.return_value == "demo":  # chosen on the first-run welcome
         return run_demo()
     return app.return_code or 0
