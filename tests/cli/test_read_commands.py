@@ -271,4 +271,22 @@ def test_use_colour_only_for_a_terminal_without_no_color(monkeypatch: pytest.Mon
     assert not shell.use_colour(io.StringIO())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not shell.use_colour(Terminal())
-    assert shell.styled("x", "bold", colour=False) == "x"
+    assert shell.Lines(colour=False).render(shell.styled("x", "bold")) == "x"
+    assert shell.Lines(colour=True).render(shell.styled("x", "bold")) == "\x1b[1mx\x1b[0m"
+
+
+def test_colour_codes_are_ours_and_user_escapes_stay_visible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(tmp_path) as store:
+        store.people.save(Person(name="Eve \x1b[2J", on_list=True, notes="hi \x1b]52;c;eA==\x07"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    for command in ("people", "show"):
+        status, out, _ = run(
+            capsys, command, *(["Eve"] if command == "show" else []), "--data-dir", str(tmp_path)
+        )
+        assert status == 0
+        assert "Eve ␛[2J" in out and "\x1b[2J" not in out
+        assert "\x1b[1m" in out or "\x1b[33m" in out  # our own colour codes do get through
+    assert "hi ␛]52;c;eA==␇" in out

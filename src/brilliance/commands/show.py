@@ -112,33 +112,33 @@ def person_json(person: Person, moments: list[Moment], today: date) -> dict[str,
 
 
 def print_person(person: Person, moments: list[Moment], today: date) -> None:
-    from brilliance.commands.shell import styled, use_colour
+    from brilliance.commands.shell import Lines, styled
     from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 
-    colour = use_colour()
-    print(styled(person.name, "bold", colour=colour))
+    line = Lines()
+    line(styled(person.name, "bold"))
     met = f"last met {describe_last_met(person.last_met, today)}"
     if person.on_list:
         due = describe_due(days_until_due(person, today))
-        print(f"On the list · meet every {person.cadence_days} days · {met} · next {due}")
+        line(f"On the list · meet every {person.cadence_days} days · {met} · next {due}")
     else:
-        print(f"Wider network · {met}")
+        line(f"Wider network · {met}")
     for name, label in PROFILE_FIELDS:
         text = field_text(getattr(person, name))
         if text:
-            print(f"\n{styled(label, 'bold', colour=colour)}")
-            for line in text.splitlines():
-                print(f"  {line}".rstrip())
-    print(f"\n{styled('Timeline', 'bold', colour=colour)}")
+            line()
+            line(styled(label, "bold"))
+            for text_line in text.splitlines():
+                line(f"  {text_line}")
+    line()
+    line(styled("Timeline", "bold"))
     if not moments:
-        print("  Nothing yet: no meetings, promises or journal mentions.")
+        line("  Nothing yet: no meetings, promises or journal mentions.")
     for moment in moments:
-        title = moment.title
-        if moment.state == "broken":
-            title = styled(title, "red", colour=colour)
-        print(f"  {styled(str(moment.day), 'dim', colour=colour)}  {title}")
-        for line in moment.details:
-            print(f"  {'':10}  {line}".rstrip())
+        title = styled(moment.title, "red") if moment.state == "broken" else moment.title
+        line("  ", styled(str(moment.day), "dim"), "  ", title)
+        for detail in moment.details:
+            line(f"  {'':10}  {detail}")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
