@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -67,7 +68,7 @@ def failing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return log
 
 
-def messages(app: App[object]) -> str:
+def messages(app: App[Any]) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
 
@@ -154,3 +155,35 @@ async def test_ctrl_z_takes_the_editor_text_back(
         assert area.text.endswith("#own")
         area.undo()
         assert area.text == "mine"
+
+
+async def test_my_offers_and_a_meetings_notes_in_my_editor(
+    store: Store, clock: FixedClock, appending: Path
+) -> None:
+    from datetime import datetime
+
+    from brilliance.domain.models import Meeting
+    from brilliance.screens.modals.log_meeting import LogMeetingScreen
+    from brilliance.screens.modals.profile import ProfileScreen
+
+    ana = store.people.save(Person(name="Ana Lima", on_list=True))
+    meeting = Meeting(person_id=ana.id, when=datetime(2026, 11, 24, 8), notes="Good talk.")
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_profile()
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        offers = app.screen.query_one("#offers", LongTextArea)
+        offers.focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert offers.text == "a line from my editor #own"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(LogMeetingScreen(ana, meeting, [], set(), [], set(), clock.today()))
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", LongTextArea)
+        notes.focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert notes.text == "Good talk.\na line from my editor #own"
