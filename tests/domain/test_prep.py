@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 
 from brilliance import assets
 from brilliance.domain.content import Question
+from brilliance.domain.interests import shared_interests
+from brilliance.domain.introductions import introductions_made, suggest_introductions
+from brilliance.domain.invitations import suggest_events
 from brilliance.domain.matching import phrases_match
 from brilliance.domain.meetings import last_met_after_logging, next_planned
 from brilliance.domain.models import (
@@ -20,24 +23,19 @@ from brilliance.domain.models import (
     PrepState,
     Profile,
 )
-from brilliance.domain.prep import (
-    PrepInputs,
+from brilliance.domain.prep import PrepInputs, build_sheet
+from brilliance.domain.prep_markdown import render_markdown
+from brilliance.domain.questions import (
     asked_questions,
-    build_sheet,
-    introductions_made,
     normalise_question,
-    render_markdown,
-    shared_interests,
-    suggest_events,
-    suggest_introductions,
-    suggest_praise,
     suggest_questions,
-    suggest_venue,
     swap_question,
 )
+from brilliance.domain.venues import suggest_praise, suggest_venue
 
 TODAY = date(2026, 11, 24)
 BANK = assets.questions()
+MATCHER = assets.matcher()
 ANA = Person(
     id="ana",
     name="Ana Lima",
@@ -100,11 +98,14 @@ def test_swap_gives_a_new_question() -> None:
 
 
 def test_introductions_best_first_with_reasons() -> None:
-    intros = suggest_introductions(ANA, [ANA, DANA, ELI, FAY], set())
-    # Eli's headline meets two words of a goal (design, hiring); Dana's skill one.
-    assert [i.person.id for i in intros] == ["eli", "dana"]
-    assert intros[0].describe() == "Eli Moss: Design hiring lead -> goal 'hire a design lead'"
-    assert intros[1].describe() == "Dana Fischer: fundraising -> goal 'raise a seed round'"
+    intros = suggest_introductions(ANA, [ANA, DANA, ELI, FAY], set(), matcher=MATCHER)
+    assert {i.person.id for i in intros} == {"eli", "dana"}
+    reasons = {i.person.id: i.describe() for i in intros}
+    assert reasons["eli"] == "Eli Moss: Design hiring lead -> goal 'hire a design lead'"
+    # No word in common: the topic map links them, and the reason says through what.
+    assert reasons["dana"] == (
+        "Dana Fischer: fundraising -> goal 'raise a seed round' (both about raising investment)"
+    )
 
 
 def test_rare_words_outweigh_common_ones() -> None:
@@ -144,7 +145,8 @@ def test_events_upcoming_and_matching() -> None:
         ),
         Event(id="other", title="Knitting circle", day=date(2026, 12, 2)),
     ]
-    found = suggest_events(ANA, events, TODAY)
+    found = suggest_events(ANA, events, TODAY, matcher=MATCHER)
+    # A goal outweighs a pastime; past events and events that fit nothing are left out.
     assert [s.event.id for s in found] == ["soon", "later"]
     assert found[0].invited
     assert "(invited)" in found[0].describe()

@@ -20,19 +20,13 @@ from brilliance.domain.cadence import (
     next_due,
     sort_people,
 )
+from brilliance.domain.introductions import introductions_made, suggest_introductions
 from brilliance.domain.meetings import last_met_after_logging, next_planned
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState, updated
-from brilliance.domain.prep import (
-    PrepSheet,
-    asked_questions,
-    build_sheet,
-    introductions_made,
-    question_key,
-    render_markdown,
-    suggest_introductions,
-    suggest_venue,
-    swap_question,
-)
+from brilliance.domain.prep import PrepSheet, build_sheet, next_question
+from brilliance.domain.prep_markdown import render_markdown
+from brilliance.domain.questions import question_key
+from brilliance.domain.venues import suggest_venue
 from brilliance.portability.prep_inputs import gather_inputs
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.events import EventsScreen
@@ -332,9 +326,9 @@ class PrepScreen(BrillianceScreen):
             return
         if self.checklist.highlighted_section() != "questions":
             return
-        bank = gather_inputs(self.store, person, None).bank
-        asked = asked_questions(self.store.meetings.for_person(person.id))
-        fresh = swap_question(person, bank, asked, sheet.questions, self.clock.today())
+        fresh = next_question(
+            gather_inputs(self.store, person, None), sheet.questions, current=item.text
+        )
         if fresh is None:
             self.notify("Every question in the bank is on the sheet or already asked.")
             return
@@ -423,7 +417,10 @@ class PrepScreen(BrillianceScreen):
         intro_items = sheet.section("introductions").items
         made = introductions_made(person.id, self.store.meetings.all()) - set(meeting.introductions)
         candidates = [
-            i.person for i in suggest_introductions(person, self.store.people.all(), made, limit=10)
+            i.person
+            for i in suggest_introductions(
+                person, self.store.people.all(), made, limit=10, matcher=assets.matcher()
+            )
         ]
         ticked_intros = {item.ref for item in intro_items if item.key in sheet.checked}
         before = self.store.meetings.get(meeting.id)
