@@ -127,10 +127,12 @@ class TopicMap:
             for label, phrases in section.items():
                 if not isinstance(phrases, str):
                     raise ValueError(f"topic {label!r}: phrases must be one string")
+                # A phrase left with only weak words ("staff up" without "up") would match
+                # any role title: it is left out rather than read too widely.
                 terms = {
-                    tuple(stem(w) for w in words(phrase))
+                    tuple(stem(w) for w in found)
                     for phrase in phrases.split(",")
-                    if phrase.strip()
+                    if (found := words(phrase)) and not all(w in WEAK_WORDS for w in found)
                 }
                 topics.append(Topic(str(label), tuple(sorted(t for t in terms if t))))
         return cls(topics)
