@@ -310,3 +310,53 @@ def test_never_introduces_someone_to_themself(
     for intro in intros:
         assert any(phrases_match(s, g) for s in intro.person.skills for g in goals)
     assert suggest_introductions(person, [person, *others], set()) == intros
+
+
+def test_two_questions_look_ahead_and_one_comes_from_the_person() -> None:
+    from brilliance.domain.questions import looks_ahead, person_questions
+
+    templates = assets.question_templates()
+    held = meeting(status=MeetingStatus.DONE, notes="Hiring a design lead. Also moving.")
+    mine = person_questions(ANA, [held], templates, set(), TODAY)
+    assert mine and "Hiring a design lead" in mine[0].text
+    picked = suggest_questions(ANA, BANK, set(), TODAY, from_person=mine)
+    assert len(picked) == 4
+    assert sum(looks_ahead(q) for q in picked) >= 2
+    assert mine[0] in picked
+
+
+def test_swapping_walks_every_unasked_question_before_repeating() -> None:
+    shown = [q.text for q in suggest_questions(ANA, BANK, set(), TODAY)]
+    current = shown[0]
+    seen: list[str] = []
+    for _ in range(len(BANK) - 3):
+        fresh = swap_question(ANA, BANK, set(), shown, TODAY, current=current)
+        assert fresh is not None
+        seen.append(fresh.text)
+        shown = [fresh.text if q == current else q for q in shown]
+        current = fresh.text
+    assert len(set(seen)) == len(seen)  # no repeat until the bank is walked through
+    assert set(seen) | set(shown) == {q.text for q in BANK}
+
+
+def test_printed_sheet_has_no_key_hints() -> None:
+    bare = Person(id="b", name="Bea", on_list=True)
+    data = PrepInputs(
+        person=bare,
+        meeting=None,
+        profile=Profile(),
+        people=[bare],
+        meetings=[],
+        followups=[],
+        events=[],
+        bank=[],
+        kinds=[],
+        praise=assets.praise(),
+        partnership=[],
+        today=TODAY,
+        matcher=MATCHER,
+    )
+    text = render_markdown(build_sheet(data), TODAY)
+    for hint in ("ctrl+o", "e on the List", "v manages", "(a ", " with a."):
+        assert hint not in text
+    assert "Every question in the bank has been asked." in text

@@ -44,6 +44,10 @@ def _load_stemmer() -> Callable[[str], str]:
 
 _stemmer: Callable[[str], str] | None = None
 
+# Where the stemmer makes one word of two meanings: a developer writes software, while
+# development is growth ("leadership development").
+STEM_EXCEPTIONS = {"developer": "developer", "developers": "developer"}
+
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
@@ -53,7 +57,7 @@ def stem(word: str) -> str:
         _stemmer = _load_stemmer()
     word = _AMERICAN.sub(lambda m: "is" + m.group(1), word) if len(word) > 5 else word
     word = word.replace("’", "'").removesuffix("'s")
-    return _stemmer(word)
+    return STEM_EXCEPTIONS.get(word) or _stemmer(word)
 
 
 def words(text: str) -> list[str]:
