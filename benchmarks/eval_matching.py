@@ -50,11 +50,11 @@ def load_set(path: Path = SET_FILE) -> tuple[list[Any], list[Case]]:
     """The pool as Person records and the goals as cases."""
     import re
 
-    import snowballstemmer
+    import Stemmer  # type: ignore[import-not-found]
 
     from brilliance.domain.models import Person
 
-    stemmer = snowballstemmer.stemmer("english")
+    stemmer = Stemmer.Stemmer("english")
     function_words = {"a", "an", "the", "of", "to", "in", "on", "for", "with", "at", "by", "and"}
 
     with path.open("rb") as handle:

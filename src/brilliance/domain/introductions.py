@@ -7,10 +7,11 @@ same goal is a peer, not a helper: they are offered apart, to compare notes with
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from brilliance.domain.matching import Link, Matcher
+from brilliance.domain.matching import NO_LINK, Link, Matcher
 from brilliance.domain.models import Meeting, Person
 
 INTRO_LIMIT = 5
@@ -89,7 +90,14 @@ def _sources(candidate: Person) -> list[tuple[str, float]]:
     return [(text, weight) for text, weight in sources if text.strip()]
 
 
+SEPARATOR = " ; "
+
+
 def _peer_goal(matcher: Matcher, candidate: Person, aim: str) -> str | None:
+    # One comparison with all their goals at once rules most people out quickly: what two
+    # phrases share, they share with the two written side by side.
+    if not candidate.goals or matcher.link(aim, SEPARATOR.join(candidate.goals)) is NO_LINK:
+        return None
     for goal in candidate.goals:
         if matcher.link(aim, goal):
             return goal
@@ -135,15 +143,13 @@ def suggest_introductions(
     if not aims:
         return []
     candidates = [c for c in network if c.id != person.id and c.id not in already_made]
-    frequency: dict[str, int] = {}
+    profiles = []
+    frequency: Counter[str] = Counter()
     for candidate in candidates:
-        seen: set[str] = set()
-        for text, _weight in _sources(candidate):
-            analysis = matcher.analyse(text)
-            seen.update(analysis.strong)
-            seen.update("#" + t for t in analysis.topics)
-        for key in seen:
-            frequency[key] = frequency.get(key, 0) + 1
+        sources = _sources(candidate)
+        texts = tuple(text for text, _weight in sources)
+        frequency.update(matcher.keys(texts))
+        profiles.append((candidate, sources, SEPARATOR.join(texts)))
 
     def strength(link: Link) -> float:
         found = sum(1 / frequency.get(word, 1) for word in link.words)
@@ -151,11 +157,12 @@ def suggest_introductions(
         return found
 
     found: list[Introduction] = []
-    for candidate in candidates:
+    for candidate, sources, everything in profiles:
         reasons: list[tuple[float, str]] = []
         score = 0.0
-        sources = _sources(candidate)
         for kind, aim in aims:
+            if matcher.link(aim, everything) is NO_LINK:
+                continue
             if _peer_goal(matcher, candidate, aim) is not None:
                 continue
             scored: list[tuple[float, str, Link]] = []

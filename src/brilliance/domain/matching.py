@@ -2,7 +2,7 @@
 
 Two signals, both on whole words only (never a piece inside another word):
 
-- **Words**: a real stemmer (Snowball's English) makes "investing" meet "invest" and "hiking"
+- **Words**: a real stemmer (Snowball's English, from PyStemmer) makes "investing" meet "invest" and "hiking"
   meet "hikes"; a bounded edit distance forgives a slip in a long word ("photograpy").
 - **Topics**: a map written by us (``assets/topics.toml``) says which ways of phrasing a need
   and which skills, roles and organisations belong to one professional topic (or one pastime),
@@ -18,9 +18,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from brilliance.domain.wordlists import FUNCTION_WORDS, WEAK_WORDS
+
+SLIP_MIN = 6
+"""Stems shorter than this must match exactly."""
+LINK_CACHE = 200_000
+"""How many comparisons a matcher remembers (the prep sheet makes some 8,000 per person)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AMERICAN = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
@@ -34,12 +39,20 @@ def plain(text: str) -> str:
 
 
 def _load_stemmer() -> Callable[[str], str]:
+    """Snowball's English stemmer, from PyStemmer (C) or, failing that, snowballstemmer."""
     try:
-        import snowballstemmer  # type: ignore[import-untyped]  # loaded on first use
-    except ImportError:  # pragma: no cover - a broken install; match on plain words then
+        import Stemmer  # type: ignore[import-not-found]  # loaded on first use only
+
+        fast = Stemmer.Stemmer("english")
+        return lambda word: str(fast.stemWord(word))
+    except ImportError:
+        pass
+    try:
+        import snowballstemmer  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a broken install: match on plain words then
         return lambda word: word
-    stemmer = snowballstemmer.stemmer("english")
-    return lambda word: str(stemmer.stemWord(word))
+    slow = snowballstemmer.stemmer("english")
+    return lambda word: str(slow.stemWord(word))
 
 
 _stemmer: Callable[[str], str] | None = None
@@ -93,7 +106,9 @@ def stems_match(a: str, b: str) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    if shorter < 6 or a[0] != b[0]:  # short words differ by a letter too often (chess/cheese)
+    if (
+        shorter < SLIP_MIN or a[0] != b[0]
+    ):  # short words differ by a letter too often (chess/cheese)
         return False
     return edit_distance_at_most(a, b, 2 if shorter >= 9 else 1)
 
@@ -170,6 +185,19 @@ class Analysis:
     """The stems that can make a match alone (no role titles, no everyday verbs)."""
     topics: frozenset[str]
 
+    @cached_property
+    def all_set(self) -> frozenset[str]:
+        return frozenset(self.stems)
+
+    @cached_property
+    def strong_set(self) -> frozenset[str]:
+        return frozenset(self.strong)
+
+    @cached_property
+    def long_initials(self) -> frozenset[str]:
+        """First letters of the stems long enough for a slip to be forgiven."""
+        return frozenset(s[0] for s in self.stems if len(s) >= SLIP_MIN)
+
 
 @dataclass(frozen=True)
 class Link:
@@ -193,6 +221,8 @@ class Matcher:
     def __init__(self, topics: TopicMap = EMPTY_MAP) -> None:
         self.topic_map = topics
         self._seen: dict[str, Analysis] = {}
+        self._links: dict[tuple[str, str, bool], Link] = {}
+        self._keys: dict[tuple[str, ...], frozenset[str]] = {}
 
     def analyse(self, text: str) -> Analysis:
         known = self._seen.get(text)
@@ -207,14 +237,46 @@ class Matcher:
         self._seen[text] = analysis
         return analysis
 
+    def keys(self, texts: tuple[str, ...]) -> frozenset[str]:
+        """The strong stems and topics ("#label") of some texts together, for counting."""
+        known = self._keys.get(texts)
+        if known is None:
+            found: set[str] = set()
+            for text in texts:
+                analysis = self.analyse(text)
+                found.update(analysis.strong)
+                found.update("#" + topic for topic in analysis.topics)
+            known = self._keys[texts] = frozenset(found)
+        return known
+
     def link(self, a: str, b: str, *, loose: bool = False) -> Link:
         """What ``a`` and ``b`` share. ``loose`` lets weak words match (for pastimes)."""
-        first, second = self.analyse(a), self.analyse(b)
+        key = (a, b, loose)
+        known = self._links.get(key)
+        if known is None:
+            known = self._compare(self.analyse(a), self.analyse(b), loose)
+            if len(self._links) >= LINK_CACHE:
+                self._links.clear()
+            self._links[key] = known
+        return known
+
+    @staticmethod
+    def _compare(first: Analysis, second: Analysis, loose: bool) -> Link:
         mine = tuple(dict.fromkeys(first.stems)) if loose else first.strong
-        theirs = second.stems if loose else second.strong
-        shared = tuple(s for s in mine if any(stems_match(s, o) for o in theirs))
-        topics = tuple(sorted(first.topics & second.topics))
-        return Link(shared, topics) if shared or topics else NO_LINK
+        theirs_set = second.all_set if loose else second.strong_set
+        initials = second.long_initials
+        shared: list[str] = []
+        for word in mine:
+            if word in theirs_set:
+                shared.append(word)
+            elif len(word) >= SLIP_MIN and word[0] in initials:
+                # Only now the slow way: a slip of a letter in a long word.
+                if any(stems_match(word, other) for other in theirs_set):
+                    shared.append(word)
+        topics = first.topics & second.topics
+        if not shared and not topics:
+            return NO_LINK
+        return Link(tuple(shared), tuple(sorted(topics)))
 
 
 _plain_matcher = Matcher()
