@@ -2,8 +2,9 @@
 
 Two signals, both on whole words only (never a piece inside another word):
 
-- **Words**: a real stemmer (Snowball's English, from PyStemmer) makes "investing" meet "invest" and "hiking"
-  meet "hikes"; a bounded edit distance forgives a slip in a long word ("photograpy").
+- **Words**: a real stemmer (Snowball's English, from PyStemmer) makes "investing" meet
+  "invest" and "hiking" meet "hikes"; a bounded edit distance forgives a slip in a long word
+  ("photograpy").
 - **Topics**: a map written by us (``assets/topics.toml``) says which ways of phrasing a need
   and which skills, roles and organisations belong to one professional topic (or one pastime),
   so that "protect our invention" meets "patent attorney" with no word in common.
@@ -267,12 +268,13 @@ class Matcher:
         initials = second.long_initials
         shared: list[str] = []
         for word in mine:
-            if word in theirs_set:
-                shared.append(word)
-            elif len(word) >= SLIP_MIN and word[0] in initials:
+            if word in theirs_set or (
+                len(word) >= SLIP_MIN
+                and word[0] in initials
                 # Only now the slow way: a slip of a letter in a long word.
-                if any(stems_match(word, other) for other in theirs_set):
-                    shared.append(word)
+                and any(stems_match(word, other) for other in theirs_set)
+            ):
+                shared.append(word)
         topics = first.topics & second.topics
         if not shared and not topics:
             return NO_LINK
