@@ -40,20 +40,13 @@ def plain(text: str) -> str:
 
 
 def _load_stemmer() -> Callable[[str], str]:
-    """Snowball's English stemmer, from PyStemmer (C) or, failing that, snowballstemmer."""
+    """Snowball's English stemmer (PyStemmer), loaded on first use only."""
     try:
-        import Stemmer  # type: ignore[import-not-found]  # loaded on first use only
-
-        fast = Stemmer.Stemmer("english")
-        return lambda word: str(fast.stemWord(word))
-    except ImportError:
-        pass
-    try:
-        import snowballstemmer  # type: ignore[import-untyped]
+        import Stemmer  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover - a broken install: match on plain words then
         return lambda word: word
-    slow = snowballstemmer.stemmer("english")
-    return lambda word: str(slow.stemWord(word))
+    english = Stemmer.Stemmer("english")
+    return lambda word: str(english.stemWord(word))
 
 
 _stemmer: Callable[[str], str] | None = None
