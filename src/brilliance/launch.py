@@ -39,7 +39,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
         store = open_for_app(data_dir)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
-        return store_error_status(exc)
+        return store_error_status(exc)  # 3 for the file, 1 when open elsewhere (issue 16)
     from brilliance.app import make_app
 
     with store:
@@ -59,7 +59,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                     from brilliance.commands.restore import rescue_advice
 
                     print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 3
+                return 3  # a problem with the data file (issue 16's exit statuses)
     if app.return_value == "demo":  # chosen on the first-run welcome
         return run_demo()
     return app.return_code or 0
