@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import hmac
-import os
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -197,7 +196,4 @@ def write_public_key(data_dir: Path, public: bytes) -> None:
 
 
 def remove_public_key(data_dir: Path) -> None:
-    try:
-        os.unlink(public_key_path(data_dir))
-    except FileNotFoundError:
-        pass
+    public_key_path(data_dir).unlink(missing_ok=True)

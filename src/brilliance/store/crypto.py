@@ -85,8 +85,10 @@ class KdfParams:
     def check(self) -> None:
         """Refuse parameters no honest file has (a tampered header could ask for terabytes)."""
         if self.kdf == KDF_ARGON2ID:
-            good = 1 <= self.cost1 <= 64 and 8 <= self.cost2 <= 4 * 1024 * 1024 and (
-                1 <= self.cost3 <= 64
+            good = (
+                1 <= self.cost1 <= 64
+                and 8 <= self.cost2 <= 4 * 1024 * 1024
+                and (1 <= self.cost3 <= 64)
             )
         elif self.kdf == KDF_SCRYPT:
             good = 1 <= self.cost1 <= 24 and 1 <= self.cost2 <= 64 and 1 <= self.cost3 <= 16
