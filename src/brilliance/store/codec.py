@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -197,3 +198,24 @@ def write_public_key(data_dir: Path, public: bytes) -> None:
 
 def remove_public_key(data_dir: Path) -> None:
     public_key_path(data_dir).unlink(missing_ok=True)
+
+
+def note_sealer(public: bytes) -> Callable[[bytes], bytes]:
+    """What ``brilliance note`` seals a line with, in an encrypted folder."""
+
+    def seal(line: bytes) -> bytes:
+        return crypto.seal(public, line)
+
+    return seal
+
+
+def note_unsealer(private: bytes) -> Callable[[bytes], bytes]:
+    """What the store opens sealed notes with; raises ValueError on a box it cannot open."""
+
+    def unseal(box: bytes) -> bytes:
+        try:
+            return crypto.unseal(private, box)
+        except EncryptionError as exc:
+            raise ValueError(str(exc)) from None
+
+    return unseal
