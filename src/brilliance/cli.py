@@ -30,6 +30,9 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "brilliance.commands.import_",
     "doctor": "brilliance.commands.doctor",
     "restore": "brilliance.commands.restore",
+    "encrypt": "brilliance.commands.encrypt",
+    "decrypt": "brilliance.commands.decrypt",
+    "passphrase": "brilliance.commands.passphrase",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""
 
@@ -59,6 +62,18 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None
     )
 
 
+def _passphrase_file_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Never the passphrase itself as an argument or in the environment: see commands.unlock.
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS if suppress else None,
+        help="for an encrypted folder: read the passphrase from the first line of FILE "
+        "instead of asking on the terminal",
+    )
+
+
 def _first_frame_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # For the benchmark: draw Today once, headless, and exit.
     parser.add_argument(
@@ -83,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"brilliance {__version__}")
     _data_dir_option(parser, suppress=False)
+    _passphrase_file_option(parser, suppress=False)
     _first_frame_option(parser, suppress=False)
     if SUBCOMMANDS:
         subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -90,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
             module = load_subcommand(name)
             sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
             _data_dir_option(sub, suppress=True)
+            _passphrase_file_option(sub, suppress=True)
             _first_frame_option(sub, suppress=True)
             module.configure(sub)
     return parser
@@ -136,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    from brilliance.commands import unlock
+
+    unlock.PASSPHRASE_FILE = getattr(args, "passphrase_file", None)
     command = getattr(args, "command", None)
     if command:
         status: int = load_subcommand(command).run(args, data_dir)

@@ -196,6 +196,17 @@ def write_public_key(data_dir: Path, public: bytes) -> None:
     atomic_write(public_key_path(data_dir), text.encode("ascii"))
 
 
+def keep_public_key(data_dir: Path, tables: dict[str, dict[str, Any]]) -> None:
+    """Put back the public note key of an encrypted folder if it is missing or not the one
+    matching the private key in ``tables`` (an older copy synced in). Raises OSError."""
+    private = note_private_key(tables)
+    if private is None:
+        return
+    public = crypto.public_of(private)
+    if read_public_key(data_dir) != public:
+        write_public_key(data_dir, public)
+
+
 def remove_public_key(data_dir: Path) -> None:
     public_key_path(data_dir).unlink(missing_ok=True)
 

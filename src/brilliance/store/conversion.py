@@ -47,8 +47,10 @@ class Conversion:
 
 def copies(data_dir: Path) -> list[Path]:
     """Every file holding the folder's data besides the data file itself: backups, and rescue
-    and conflict copies beside the data file (any other ``*.json`` there)."""
-    beside = sorted(p for p in data_dir.glob("brilliance*.json") if p.is_file() and p.name != DATA_FILE_NAME)
+    and conflict copies beside the data file (``brilliance*.json``)."""
+    beside = sorted(
+        p for p in data_dir.glob("brilliance*.json") if p.is_file() and p.name != DATA_FILE_NAME
+    )
     return list_backups(data_dir) + [p for p in beside if p.parent != backup_dir(data_dir)]
 
 

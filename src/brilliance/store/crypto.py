@@ -18,6 +18,9 @@ Pure functions over bytes (no files here), built only from ``cryptography``:
 - **The sealed box** lets ``brilliance note`` encrypt without the passphrase: an ephemeral
   X25519 key agrees a secret with the folder's public key, HKDF-SHA256 turns it into an
   AES-256-GCM key, and only the private key (kept inside the encrypted data file) opens it.
+
+``cryptography`` is imported only when something is encrypted or opened, so that a plain
+folder's start does not pay for it.
 """
 
 from __future__ import annotations
@@ -27,9 +30,6 @@ import hmac
 import os
 import struct
 from dataclasses import dataclass
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from brilliance.store.errors import StoreError
 
@@ -175,12 +175,17 @@ def new_salt() -> bytes:
 
 def seal_with_key(key: bytes, params: KdfParams, salt: bytes, plain: bytes) -> bytes:
     """An envelope of ``plain`` under ``key`` (derived from ``salt``), with a fresh nonce."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     header = Header(params, salt, key_check(key), os.urandom(NONCE_BYTES)).pack()
     return header + AESGCM(key).encrypt(header[-NONCE_BYTES:], plain, header)
 
 
 def open_with_key(key: bytes, raw: bytes, what: str = "the file") -> bytes:
     """The plain bytes of an envelope. Raises WrongPassphraseError or TamperedError."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     header = read_header(raw, what)
     if not hmac.compare_digest(key_check(key), header.check):
         raise WrongPassphraseError(what)
@@ -225,6 +230,7 @@ def seal(recipient_public: bytes, plain: bytes) -> bytes:
         X25519PrivateKey,
         X25519PublicKey,
     )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = _raw_public(ephemeral.public_key())
@@ -236,10 +242,12 @@ def seal(recipient_public: bytes, plain: bytes) -> bytes:
 
 def unseal(private_raw: bytes, box: bytes) -> bytes:
     """Open a sealed box. Raises TamperedError if it is not for this key or was changed."""
+    from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.asymmetric.x25519 import (
         X25519PrivateKey,
         X25519PublicKey,
     )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if len(box) < SEALED_PUBLIC_BYTES + NONCE_BYTES + 16:
         raise TamperedError("a quick note", "it is cut short")
