@@ -15,6 +15,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
 
 from brilliance import __version__
 
@@ -117,7 +121,12 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     from brilliance.commands import open_store
     from brilliance.store.errors import StoreError
 
-    store = open_store(data_dir, for_the_process=True)
+    keyring = None
+    if unlock_needed(data_dir):
+        keyring = unlock_for_app(data_dir)
+        if keyring is None:
+            return 1
+    store = open_store(data_dir, for_the_process=True, keyring=keyring)
     if store is None:
         return 1
     from brilliance.app import make_app
@@ -146,6 +155,35 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
 
         return run_demo()
     return app.return_code or 0
+
+
+def unlock_needed(data_dir: Path) -> bool:
+    """Whether the folder's data file is encrypted (a few bytes read, no crypto imported)."""
+    from brilliance.store.codec import folder_is_encrypted
+
+    return folder_is_encrypted(data_dir)
+
+
+def unlock_for_app(data_dir: Path) -> Keyring | None:
+    """The passphrase for the app: from --passphrase-file, or asked on a screen of its own
+    before anything is loaded (three tries). Prints why not and returns None on failure."""
+    from brilliance.commands import unlock
+
+    if unlock.PASSPHRASE_FILE is not None:
+        return unlock.unlock_or_report(data_dir)
+    from brilliance.store.codec import read_data_head
+    from brilliance.unlock_app import UnlockApp
+
+    try:
+        head = read_data_head(data_dir)
+    except OSError as exc:
+        print(f"brilliance: cannot read the data file: {exc.strerror}", file=sys.stderr)
+        return None
+    app = UnlockApp(data_dir, head)
+    keyring = app.run()
+    if keyring is None:
+        print(f"brilliance: {app.failure}", file=sys.stderr)
+    return keyring
 
 
 def main(argv: Sequence[str] | None = None) -> int:
