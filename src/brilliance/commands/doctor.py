@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brilliance.store.codec import Codec
 
 HELP = "check the data file and every backup (parse, schema, records) and report"
 
@@ -13,13 +17,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     del parser
 
 
-def check(path: Path) -> tuple[bool, str]:
-    """Whether ``path`` opens cleanly, and a one-line description of it."""
+def check(path: Path, codec: Codec | None = None) -> tuple[bool, str]:
+    """Whether ``path`` opens cleanly (with ``codec`` if encrypted), and a one-line description."""
+    from brilliance.store.codec import PLAIN
     from brilliance.store.errors import StoreError
     from brilliance.store.fileformat import ENTITY_TABLES, load_tables, parse_file
 
     try:
-        loaded = load_tables(path, parse_file(path))
+        loaded = load_tables(path, parse_file(path, codec or PLAIN))
     except StoreError as exc:
         problem = str(exc).splitlines()[0].split(": ", 1)[-1]
         return False, f"DAMAGED: {problem}"
@@ -30,17 +35,24 @@ def check(path: Path) -> tuple[bool, str]:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.commands.unlock import unlock_or_report
     from brilliance.store.backups import list_backups
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import AlreadyOpenError
     from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
 
     data_file = data_dir / DATA_FILE_NAME
-    print(f"Data folder: {data_dir}")
+    keyring = None
+    if folder_is_encrypted(data_dir):
+        keyring = unlock_or_report(data_dir, "brilliance doctor")
+        if keyring is None:
+            return 1
+    print(f"Data folder: {data_dir}" + (" (encrypted)" if keyring else ""))
     healthy = True
     if data_file.exists():
-        good, description = check(data_file)
+        good, description = check(data_file, keyring)
         healthy = good
         print(f"  {DATA_FILE_NAME}: {description}")
     else:
@@ -49,7 +61,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"Backups: {len(backups)}")
     good_backups = []
     for backup in backups:
-        good, description = check(backup)
+        good, description = check(backup, keyring)
         if good:
             good_backups.append(backup)
         print(f"  {backup.name}: {description}")

@@ -31,6 +31,11 @@ file name -> bytes for exports that are a folder of files (one page per person).
 
 DEFAULT_FOLDER = "exports"
 
+PLAIN_WARNING = (
+    "brilliance export: note that the export is plain text, NOT encrypted like your data "
+    "folder; keep it somewhere safe or delete it when done."
+)
+
 WHATS = ("all", "journal", "people", "meetings")
 FORMATS = ("json", "markdown", "ics", "csv")
 
@@ -79,6 +84,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     with store:
         data = export(store)
+        encrypted = store.codec.encrypted
+    if encrypted:
+        if isinstance(data, dict) and not args.out:
+            print(
+                "brilliance export: this folder is encrypted, and an export is plain text: give "
+                "--out FOLDER, outside the data folder, rather than writing it inside.",
+                file=sys.stderr,
+            )
+            return 2
+        print(PLAIN_WARNING, file=sys.stderr)
     if isinstance(data, dict):
         return write_folder(data, args, data_dir)
     if args.out:

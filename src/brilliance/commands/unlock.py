@@ -90,19 +90,26 @@ def unlock_folder(data_dir: Path, file: Path | None = None) -> Keyring:
     With ``file`` (or the run's ``--passphrase-file``) there is one try. Raises
     PassphraseInputError, or a StoreError if the file itself is damaged.
     """
-    from brilliance.store.codec import Keyring, read_data_head
-    from brilliance.store.crypto import WrongPassphraseError
+    from brilliance.store.codec import read_data_head
 
-    file = file or PASSPHRASE_FILE
     try:
         head = read_data_head(data_dir)
     except OSError as exc:
         raise PassphraseInputError(f"cannot read the data file: {exc.strerror}") from None
+    return unlock_bytes(head, "the data file", file)
+
+
+def unlock_bytes(head: bytes, what: str, file: Path | None = None) -> Keyring:
+    """The keyring that opens the envelope starting with ``head`` (see :func:`unlock_folder`)."""
+    from brilliance.store.codec import Keyring
+    from brilliance.store.crypto import WrongPassphraseError
+
+    file = file or PASSPHRASE_FILE
     tries = 1 if file is not None else TRIES
     for attempt in range(1, tries + 1):
         passphrase = read_passphrase_file(file) if file else ask("Passphrase: ")
         try:
-            return Keyring.unlock(passphrase, head)
+            return Keyring.unlock(passphrase, head, what)
         except WrongPassphraseError:
             if attempt < tries:
                 print("That passphrase does not open it; try again.", file=sys.stderr)
@@ -116,6 +123,24 @@ def unlock_or_report(data_dir: Path, command: str = "brilliance") -> Keyring | N
 
     try:
         return unlock_folder(data_dir)
+    except (PassphraseInputError, StoreError) as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return None
+
+
+def open_file(path: Path, raw: bytes, keyring: Keyring | None, command: str) -> bytes | None:
+    """The plain content of a file to read (a backup to restore or import): as it is if plain,
+    opened with ``keyring`` if that opens it, else with its own passphrase, asked for. Prints
+    why not and returns None when it cannot be opened."""
+    from brilliance.store.crypto import is_encrypted
+    from brilliance.store.errors import StoreError
+
+    if not is_encrypted(raw):
+        return raw
+    try:
+        if keyring is None or not keyring.opens(raw):
+            keyring = unlock_bytes(raw, path.name)
+        return keyring.decode(raw, path.name)
     except (PassphraseInputError, StoreError) as exc:
         print(f"{command}: {exc}", file=sys.stderr)
         return None
