@@ -209,7 +209,13 @@ class Store:
             self.storage.forget(table, record_id)
 
     def _before_write(self) -> None:
-        daily_backup(self.path, self.clock.today())
+        decode = None
+        if self.codec.encrypted:
+
+            def decode(raw: bytes) -> bytes:
+                return self.codec.decode(raw, str(self.path))
+
+        daily_backup(self.path, self.clock.today(), decode=decode)
 
     # -- saving ---------------------------------------------------------------------------
 
