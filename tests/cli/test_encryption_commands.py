@@ -194,7 +194,7 @@ def test_restore_keeps_the_folder_encrypted(data_dir: Path, tmp_path: Path) -> N
     plain_copy.write_bytes((data_dir / DATA_FILE_NAME).read_bytes())
     pw = phrase(tmp_path, "right phrase")
     assert main(data_dir, "encrypt", "--passphrase-file", str(pw)) == 0
-    assert main(data_dir, "restore", str(plain_copy), "--passphrase-file", str(pw)) == 0
+    assert main(data_dir, "restore", str(plain_copy), "--yes", "--passphrase-file", str(pw)) == 0
     assert folder_is_encrypted(data_dir)
     keyring = Keyring.unlock(b"right phrase", (data_dir / DATA_FILE_NAME).read_bytes())
     with Store.open(data_dir, keyring=keyring) as store:
