@@ -29,6 +29,13 @@ NOTE_KEY_RECORD = "note-key"
 """The id of the record, in the ``meta`` table, that holds the private note key."""
 
 
+EXTERNAL_EDITOR_WARNING = (
+    "This folder is encrypted, but your editor may keep its own swap, backup or history files "
+    "of what you type, in plain text and outside Brilliance's control."
+)
+"""Shown before handing text to an external editor ($EDITOR) in an encrypted folder."""
+
+
 class PassphraseNeededError(EncryptionError):
     def __init__(self, what: str) -> None:
         super().__init__(
