@@ -54,7 +54,7 @@ async def test_three_wrong_tries_end_it_with_a_clear_message(data_dir: Path) -> 
 def test_the_app_asks_before_anything_is_loaded(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from brilliance import cli
+    from brilliance import launch
     from brilliance.commands import unlock
     from brilliance.store.store import Store
 
@@ -72,5 +72,5 @@ def test_the_app_asks_before_anything_is_loaded(
 
     monkeypatch.setattr(Store, "open", refuse_to_load)
     monkeypatch.setattr(UnlockApp, "run", quit_unlock)
-    assert cli.run_app(data_dir) == 1
+    assert launch.run_app(data_dir) == 1
     assert asked == [data_dir]

@@ -29,8 +29,6 @@ EXPORTERS: dict[tuple[str, str], str] = {
 """(what, format) -> "module:function" taking a Store and returning bytes, or a dict of
 file name -> bytes for exports that are a folder of files (one page per person)."""
 
-DEFAULT_FOLDER = "exports"
-
 PLAIN_WARNING = (
     "brilliance export: note that the export is plain text, NOT encrypted like your data "
     "folder; keep it somewhere safe or delete it when done."
@@ -112,9 +110,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def write_folder(files: dict[str, bytes], args: argparse.Namespace, data_dir: Path) -> int:
     """Exports of several files go into a folder (--out, or exports/WHAT in the data folder)."""
+    from brilliance.store.paths import EXPORTS_DIR_NAME
     from brilliance.store.storage import atomic_write
 
-    folder = Path(args.out).expanduser() if args.out else data_dir / DEFAULT_FOLDER / args.what
+    folder = Path(args.out).expanduser() if args.out else data_dir / EXPORTS_DIR_NAME / args.what
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, content in files.items():

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet, render_markdown
-    from brilliance.portability.prep_inputs import gather_inputs
+    from brilliance.services.prep_inputs import gather_inputs
 
     store = open_store(data_dir, lock=False)
     if store is None:

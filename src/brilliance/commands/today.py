@@ -14,8 +14,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.agenda import build_agenda, render_text
     from brilliance.commands import open_store
+    from brilliance.services.agenda import build_agenda, render_text
     from brilliance.store.paths import DATA_FILE_NAME
 
     if not (data_dir / DATA_FILE_NAME).exists():

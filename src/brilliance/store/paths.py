@@ -7,9 +7,11 @@ from pathlib import Path
 
 DATA_FILE_NAME = "brilliance.json"
 LOCK_FILE_NAME = "brilliance.lock"
+EXPORTS_DIR_NAME = "exports"
+"""Where exports go inside the data folder when no other place is given."""
 FOLDER_MODE = 0o700
 
-__all__ = ["DATA_FILE_NAME", "FOLDER_MODE", "LOCK_FILE_NAME", "ensure_data_dir"]
+__all__ = ["DATA_FILE_NAME", "EXPORTS_DIR_NAME", "FOLDER_MODE", "LOCK_FILE_NAME", "ensure_data_dir"]
 
 
 def ensure_data_dir(data_dir: Path) -> None:

@@ -1,0 +1,105 @@
+"""Starting the app: the one place that opens the data folder, runs the TUI and closes it.
+
+``brilliance`` (``cli.main``) and ``brilliance demo`` (``commands.demo``) both come through
+here, so neither imports the other. Textual is imported only when the app is actually started.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
+
+
+def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
+    """Open the TUI on ``data_dir``. Returns the process exit status."""
+    from brilliance.commands import open_store
+    from brilliance.store.errors import StoreError
+
+    keyring = None
+    if unlock_needed(data_dir):  # before anything is loaded (issue 18)
+        keyring = unlock_for_app(data_dir)
+        if keyring is None:
+            return 1
+    store = open_store(data_dir, for_the_process=True, keyring=keyring)
+    if store is None:
+        return 1
+    from brilliance.app import make_app
+
+    with store:
+        app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
+        app.run(headless=exit_after_first_frame)
+        if store.unsaved:
+            try:
+                store.flush()
+            except StoreError as exc:
+                print(f"brilliance: {exc}", file=sys.stderr)
+                try:
+                    rescued = store.rescue_copy()
+                except OSError:
+                    print("brilliance: no copy could be written either.", file=sys.stderr)
+                else:
+                    from brilliance.commands.restore import rescue_advice
+
+                    print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
+                return 1
+    if app.return_value == "demo":  # chosen on the first-run welcome
+        return run_demo()
+    return app.return_code or 0
+
+
+def unlock_needed(data_dir: Path) -> bool:
+    """Whether the folder's data file is encrypted (a few bytes read, no crypto imported)."""
+    from brilliance.store.codec import folder_is_encrypted
+
+    return folder_is_encrypted(data_dir)
+
+
+def unlock_for_app(data_dir: Path) -> Keyring | None:
+    """The passphrase for the app: from --passphrase-file, or asked on a screen of its own
+    before anything is loaded (three tries). Prints why not and returns None on failure."""
+    from brilliance.commands import unlock
+
+    if unlock.PASSPHRASE_FILE is not None:
+        return unlock.unlock_or_report(data_dir)
+    from brilliance.store.codec import read_data_head
+    from brilliance.unlock_app import UnlockApp
+
+    try:
+        head = read_data_head(data_dir)
+    except OSError as exc:
+        print(f"brilliance: cannot read the data file: {exc.strerror}", file=sys.stderr)
+        return None
+    app = UnlockApp(data_dir, head)
+    keyring = app.run()
+    if keyring is None:
+        print(f"brilliance: {app.failure}", file=sys.stderr)
+    return keyring
+
+
+def make_demo_dir() -> Path:
+    """A new private folder holding the sample data, built for today."""
+    from brilliance.demo import build_demo
+    from brilliance.store.store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="brilliance-demo-"))
+    with Store.open(folder) as store:
+        build_demo(store, store.clock.today())
+    return folder
+
+
+def run_demo(*, keep: bool = False, exit_after_first_frame: bool = False) -> int:
+    """Open the app on a fresh temporary copy of the sample data; remove it afterwards."""
+    folder = make_demo_dir()
+    try:
+        return run_app(folder, demo=True, exit_after_first_frame=exit_after_first_frame)
+    finally:
+        if keep:
+            print(f"The sample data is kept in {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
