@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from brilliance.store.codec import Codec
+    from brilliance.store.inbox import InboxContents
 
 HELP = "check the data file and every backup (parse, schema, records) and report"
 
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
     if waiting is not None:
         print(
-            f"Inbox: {len(waiting.records)} note(s) from `brilliance note` waiting; the app "
+            f"Inbox: {count_waiting(waiting)} note(s) from `brilliance note` waiting; the app "
             "adds them to the journal when it opens."
         )
     if (data_dir / LOCK_FILE_NAME).exists():
@@ -97,3 +98,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     print("All good.")
     return 0
+
+
+def count_waiting(waiting: InboxContents) -> int:
+    """Notes in the inbox, sealed ones included (an encrypted folder's notes stay sealed here)."""
+    from brilliance.store.inbox import SEALED_PREFIX
+
+    return len(waiting.records) + sum(
+        1 for line in waiting.bad_lines if line.startswith(SEALED_PREFIX)
+    )

@@ -51,7 +51,9 @@ def copies(data_dir: Path) -> list[Path]:
     beside = sorted(
         p for p in data_dir.glob("brilliance*.json") if p.is_file() and p.name != DATA_FILE_NAME
     )
-    return list_backups(data_dir) + [p for p in beside if p.parent != backup_dir(data_dir)]
+    conflicts = data_dir / "conflicts"  # sync tools' conflict copies, kept after a merge
+    kept = sorted(p for p in conflicts.rglob("*.json") if p.is_file()) if conflicts.is_dir() else []
+    return list_backups(data_dir) + [p for p in beside if p.parent != backup_dir(data_dir)] + kept
 
 
 def convert_folder(
