@@ -66,7 +66,7 @@ def test_encrypt_then_every_command_asks_the_same_way(
     assert main(data_dir, "today", "--passphrase-file", str(wrong)) == 1
     assert "cannot be recovered" in capsys.readouterr().err
     assert main(data_dir, "doctor", "--passphrase-file", str(pw)) == 0
-    assert "(encrypted)" in capsys.readouterr().out
+    assert "All good." in capsys.readouterr().out
 
 
 def test_a_folder_export_into_an_encrypted_folder_is_refused(

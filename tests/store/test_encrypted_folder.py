@@ -130,7 +130,7 @@ def test_quick_capture_without_the_passphrase_arrives_at_the_next_open(data_dir:
         stdin=None,
     )
     assert note.returncode == 0, note.stderr
-    assert "sealed" in note.stdout
+    assert "sealed" in note.stderr
     with Store.open(data_dir, keyring=keyring) as store:
         [entry] = [e for e in store.journal if "Thanked" in e.text]
         assert entry.people == [person_id]  # linked at the merge, by the name inside

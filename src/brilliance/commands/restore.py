@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from brilliance.store.codec import Keyring
 
 HELP = "restore a backup (by name from backups/, or a path); the current file is kept first"
+EXAMPLES = ("brilliance restore brilliance-2026-11-02.json",)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

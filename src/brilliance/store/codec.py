@@ -36,6 +36,23 @@ EXTERNAL_EDITOR_WARNING = (
 """Shown before handing text to an external editor ($EDITOR) in an encrypted folder."""
 
 
+def edit_folder(data_dir: Path) -> Path:
+    """Where to put the text handed to an external editor.
+
+    A plain folder: the data folder itself (private, and not a shared /tmp). An encrypted one
+    must not hold plain text, even for a minute (a sync tool would copy it): a private folder
+    in memory instead (``$XDG_RUNTIME_DIR``, 0700 and never on disk), else the data folder.
+    """
+    if not folder_is_encrypted(data_dir):
+        return data_dir
+    import os
+
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_dir() and (Path(runtime).stat().st_mode & 0o077) == 0:
+        return Path(runtime) / "brilliance"
+    return data_dir
+
+
 class PassphraseNeededError(EncryptionError):
     def __init__(self, what: str) -> None:
         super().__init__(
