@@ -199,3 +199,33 @@ def test_restore_keeps_the_folder_encrypted(data_dir: Path, tmp_path: Path) -> N
     keyring = Keyring.unlock(b"right phrase", (data_dir / DATA_FILE_NAME).read_bytes())
     with Store.open(data_dir, keyring=keyring) as store:
         assert store.people.require(person_id).name == NAME
+
+
+def test_note_in_an_editor_warns_and_keeps_the_plain_text_out_of_the_folder(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import shlex
+
+    seed(data_dir)
+    assert (
+        main(data_dir, "encrypt", "--passphrase-file", str(phrase(tmp_path, "right phrase"))) == 0
+    )
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    log = tmp_path / "where.txt"
+    script = (
+        "import pathlib, sys; p = pathlib.Path(sys.argv[1]); "
+        f"pathlib.Path({str(log)!r}).write_text(str(p.parent)); "
+        "p.write_text('Met the xylophonist')"
+    )
+    monkeypatch.setenv("VISUAL", shlex.join([sys.executable, "-c", script]))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    capsys.readouterr()
+    assert main(data_dir, "note", "--edit") == 0
+    assert "swap" in capsys.readouterr().err  # the editor's own files: outside our control
+    assert Path(log.read_text()) == runtime / "brilliance"
+    for path, raw in every_file(data_dir).items():
+        assert b"xylophonist" not in raw, path
