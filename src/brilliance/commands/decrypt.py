@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 HELP = "decrypt the data folder (asks for the passphrase); its files become plain text"
+EXAMPLES = ("brilliance decrypt",)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

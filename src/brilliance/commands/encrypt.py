@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 
 HELP = "encrypt the data folder with a passphrase (backups and waiting notes included)"
+EXAMPLES = (
+    "brilliance encrypt",
+    "brilliance encrypt --passphrase-file ~/.config/brilliance-passphrase",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

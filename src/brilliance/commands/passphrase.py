@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 
 HELP = "change the passphrase of an encrypted data folder (backups included)"
+EXAMPLES = (
+    "brilliance passphrase",
+    "brilliance passphrase --passphrase-file OLD --new-passphrase-file NEW",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
