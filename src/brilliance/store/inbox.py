@@ -7,14 +7,20 @@ holds the data file (the app, or the next command that writes) merges the inbox 
 journal with one save, and only then empties it: a crash at any point leaves every note
 either in the inbox or in the data file, and an entry merged twice is recognised by its id.
 
+In an encrypted folder each line is a sealed box instead (``sealed `` and base64, see
+``store.crypto.seal``): ``brilliance note`` seals to the folder's public key without the
+passphrase, and only the store, holding the private key from the encrypted data file, opens it.
+
 This module imports neither pydantic nor Textual: ``brilliance note`` stays fast.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,7 @@ INBOX_NAME = "inbox.jsonl"
 INBOX_LOCK_NAME = "inbox.lock"
 REJECTED_NAME = "inbox-rejected.jsonl"
 LOCK_WAIT_SECONDS = 5.0
+SEALED_PREFIX = b"sealed "
 
 
 def inbox_path(data_dir: Path) -> Path:
@@ -109,9 +116,17 @@ def _append_private(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def append_note(data_dir: Path, record: dict[str, Any]) -> None:
-    """Add one journal entry (as a plain dict) to the inbox, durably. Raises OSError."""
-    line = orjson.dumps(record, option=orjson.OPT_SORT_KEYS) + b"\n"
+def append_note(
+    data_dir: Path, record: dict[str, Any], seal: Callable[[bytes], bytes] | None = None
+) -> None:
+    """Add one journal entry (as a plain dict) to the inbox, durably. Raises OSError.
+
+    With ``seal`` (an encrypted folder), the line is the sealed box of the record.
+    """
+    line = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+    if seal is not None:
+        line = sealed_line(seal(line))
+    line += b"\n"
     with inbox_lock(data_dir):
         path = inbox_path(data_dir)
         if _ends_torn(path):
@@ -147,8 +162,16 @@ class InboxContents:
     """Lines that are not a JSON object (a note cut short by a full disk, say)."""
 
 
-def read_inbox(data_dir: Path) -> InboxContents:
-    """Every note waiting in the inbox. Call with ``inbox_lock`` held."""
+def sealed_line(box: bytes) -> bytes:
+    return SEALED_PREFIX + base64.b64encode(box)
+
+
+def read_inbox(data_dir: Path, unseal: Callable[[bytes], bytes] | None = None) -> InboxContents:
+    """Every note waiting in the inbox. Call with ``inbox_lock`` held.
+
+    Sealed lines are opened with ``unseal`` (which raises ValueError on a bad box); without
+    it, or when it refuses, they count as bad lines, to be set aside as they are.
+    """
     try:
         raw = inbox_path(data_dir).read_bytes()
     except FileNotFoundError:
@@ -159,8 +182,8 @@ def read_inbox(data_dir: Path) -> InboxContents:
         if not line.strip():
             continue
         try:
-            value = orjson.loads(line)
-        except orjson.JSONDecodeError:
+            value = orjson.loads(open_line(line, unseal))
+        except (orjson.JSONDecodeError, ValueError):
             bad.append(line)
             continue
         if isinstance(value, dict):
@@ -199,3 +222,35 @@ def rejected_advice(count: int) -> str:
 def empty_inbox(data_dir: Path) -> None:
     """After a successful merge (and with ``inbox_lock`` held)."""
     inbox_path(data_dir).unlink(missing_ok=True)
+
+
+def open_line(line: bytes, unseal: Callable[[bytes], bytes] | None) -> bytes:
+    """A line's JSON: itself if plain, its sealed box opened otherwise. Raises ValueError."""
+    if not line.startswith(SEALED_PREFIX):
+        return line
+    if unseal is None:
+        raise ValueError("a sealed note, and no key to open it")
+    try:
+        box = base64.b64decode(line[len(SEALED_PREFIX) :], validate=True)
+    except binascii.Error as exc:
+        raise ValueError("a sealed note cut short") from exc
+    return unseal(box)
+
+
+def rewrite_inbox(data_dir: Path, convert: Callable[[bytes], bytes]) -> int:
+    """Replace every line of the inbox by ``convert(line)``, atomically (with the inbox lock).
+
+    For encrypting or decrypting a folder: ``convert`` seals or opens a line, and raises
+    ValueError if it cannot (then nothing is changed). Returns how many lines there were.
+    """
+    from brilliance.store.storage import atomic_write
+
+    with inbox_lock(data_dir):
+        try:
+            raw = inbox_path(data_dir).read_bytes()
+        except FileNotFoundError:
+            return 0
+        lines = [line for line in raw.splitlines() if line.strip()]
+        converted = b"".join(convert(line) + b"\n" for line in lines)
+        atomic_write(inbox_path(data_dir), converted)
+    return len(lines)
