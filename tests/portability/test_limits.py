@@ -115,3 +115,9 @@ async def test_pasting_over_the_limit_into_the_journal_editor_keeps_every_word(
         saved = sorted(store.journal.all(), key=lambda e: e.prompt)
         assert len(saved) == 2
         assert sum(len(e.text) for e in saved) >= len(paste) - 2
+
+
+def test_the_limits_agree_with_the_models() -> None:
+    from brilliance.domain.models import MAX_LONG_TEXT
+
+    assert MAX_TEXT == MAX_LONG_TEXT  # note.py checks without importing pydantic

@@ -21,6 +21,14 @@ def store_error_status(exc: StoreError) -> int:
     return EXIT_REFUSED if refused else EXIT_DATA
 
 
+def make_private(data_dir: Path) -> None:
+    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
+    from brilliance.store.paths import tighten_permissions, tightened_notice
+
+    if changed := tighten_permissions(data_dir):
+        print(tightened_notice(changed, data_dir), file=sys.stderr)
+
+
 def open_store(
     data_dir: Path,
     *,
@@ -38,6 +46,7 @@ def open_store(
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
+    make_private(data_dir)
     if keyring is None and folder_is_encrypted(data_dir):
         from brilliance.commands.unlock import unlock_or_report
 
@@ -74,6 +83,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             "or `brilliance demo` to look around.",
             EXIT_REFUSED,
         )
+    make_private(data_dir)
     keyring = None
     if folder_is_encrypted(data_dir):
         from brilliance.commands.unlock import PassphraseInputError, unlock_folder
