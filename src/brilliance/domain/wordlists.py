@@ -29,7 +29,10 @@ WEAK_WORDS = frozenset(
     taking give giving set setting run running put able become becoming learn learning
     improve improving grow growing build building plan planning move moving open opening
     more less back well early late right around again other others everyone someone
-    something anything thing stuff lots bit
+    something anything thing stuff lots bit business businesses firm firms service
+    services customer customers client clients user users product products home
+    secure secured securing add adding stop stopping cut cutting handle handling turn
+    make sure choose decide understand work world place
     """.split()  # noqa: SIM905 - a list of words reads best as words
 )
 """Words that never make a match on their own (they may still be part of a topic's phrase).
