@@ -18,7 +18,7 @@ INTRO_LIMIT = 5
 PEER_LIMIT = 3
 GOAL_WEIGHT = 1.0
 ASPIRATION_WEIGHT = 0.5
-TOPIC_WEIGHT = 1.5
+TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""

@@ -133,15 +133,15 @@ class Topic:
 def _distinctive(phrase: str, found: list[str]) -> bool:
     """Whether a phrase of the map says enough to stand for its topic.
 
-    A phrase left with only weak words ("staff up" without "up") would match any role title,
-    and one cut down to a single word ("eating out" to "eating") means something else: both
-    are left out rather than read too widely. So is a single word whose stem is a weak word's
-    ("wellness" stems to "well").
+    A phrase cut down to a single word ("eating out" to "eating", "staff up" to "staff")
+    means something else, so it is left out rather than read too widely; so is a single word
+    whose stem is a weak word's ("wellness" stems to "well"). Two weak words together ("find
+    a head") still make a phrase.
     """
-    if not found or all(w in WEAK_WORDS for w in found):
+    if not found:
         return False
     if len(found) == 1:
-        if len(phrase.split()) > 1:
+        if len(_WORD.findall(plain(phrase))) > 1:
             return False
         return stem(found[0]) not in _weak_stems()
     return True

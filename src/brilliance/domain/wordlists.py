@@ -32,7 +32,8 @@ WEAK_WORDS = frozenset(
     something anything thing stuff lots bit business businesses firm firms service
     services customer customers client clients user users product products home
     secure secured securing add adding stop stopping cut cutting handle handling turn
-    make sure choose decide understand work world place
+    make sure choose decide understand work world place prepare preparing preparation
+    ready step steps talk talking tool tools sense
     """.split()  # noqa: SIM905 - a list of words reads best as words
 )
 """Words that never make a match on their own (they may still be part of a topic's phrase).
