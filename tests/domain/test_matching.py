@@ -60,7 +60,9 @@ def test_peers_are_not_helpers() -> None:
     hugo = Person(
         id="hugo", name="Hugo", headline="Founder raising a seed round", goals=["raise seed"]
     )
-    dana = Person(id="dana", name="Dana", headline="Angel investor")
+    dana = Person(
+        id="dana", name="Dana", headline="Angel investor", goals=["raise our second fund"]
+    )
     intros = suggest_introductions(ana, [hugo, dana], set(), matcher=MATCHER)
     assert [i.person.id for i in intros] == ["dana"]
     peers = suggest_peers(ana, [hugo, dana], MATCHER)

@@ -98,8 +98,12 @@ def _peer_goal(matcher: Matcher, candidate: Person, aim: str) -> str | None:
     # phrases share, they share with the two written side by side.
     if not candidate.goals or matcher.link(aim, SEPARATOR.join(candidate.goals)) is NO_LINK:
         return None
+    wanted = matcher.analyse(aim).strong
     for goal in candidate.goals:
-        if matcher.link(aim, goal):
+        shared = matcher.link(aim, goal).words
+        # The same goal, not merely the same field: at least half of the aim's words.
+        # ("raise our second fund" is an investor's goal, not a peer of "raise a seed round".)
+        if shared and len(shared) * 2 >= len(wanted):
             return goal
     return None
 
