@@ -109,3 +109,14 @@ def test_labelled_set_floor() -> None:
     assert scores["shares a word"].top1 >= 0.85
     assert scores["no shared word"].top1 >= 0.50
     assert scores["no shared word"].recall3 >= 0.60
+
+
+def test_everyday_needs_find_their_topic() -> None:
+    """Common ways of phrasing a need, each with the topic it belongs to (a coverage floor)."""
+    lines = (Path(__file__).parent / "data" / "topic_needs.txt").read_text().splitlines()
+    pairs = [line.split("|") for line in lines if line and not line.startswith("#")]
+    labels = {topic.label for topic in MATCHER.topic_map.topics}
+    assert {topic for _need, topic in pairs} <= labels
+    found = [topic in MATCHER.analyse(need).topics for need, topic in pairs]
+    assert len(pairs) >= 150
+    assert sum(found) >= 0.95 * len(pairs)
