@@ -25,6 +25,17 @@ def test_whole_words_only() -> None:
     assert plain.link("investing in seed rounds", "seed round").words == ("seed", "round")
 
 
+def test_the_wrong_suggestions_seen_in_issue_15_are_gone() -> None:
+    goal = "find a technical co-founder"
+    assert not MATCHER.link(goal, "Climate tech founder")
+    assert not MATCHER.link(goal, "technical writing")
+    assert MATCHER.link(goal, "CTO").topics
+    assert not MATCHER.link("sell more", "school counsellor")
+    assert not MATCHER.link("get press coverage", "stage presence")
+    assert not MATCHER.link("meet investors", "meetups")
+    assert MATCHER.link("got covered by the press", "press coverage")
+
+
 def test_slips_are_forgiven_in_long_words_only() -> None:
     assert stems_match("photographi", "photograpi")
     assert not stems_match("chess", "chees")

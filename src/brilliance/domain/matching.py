@@ -30,7 +30,7 @@ SLIP_MIN = 6
 LINK_CACHE = 200_000
 """How many comparisons a matcher remembers (the prep sheet makes some 8,000 per person)."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _AMERICAN = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 
@@ -79,10 +79,13 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The plain whole words of a text, function words left out."""
+    """The plain whole words of a text, function words left out.
+
+    A hyphenated word is one word ("co-founder" is not "founder", "front-end" is "frontend").
+    """
     found = []
     for match in _WORD.finditer(plain(text)):
-        word = match.group(0)
+        word = match.group(0).replace("-", "")
         if word not in FUNCTION_WORDS:
             found.append(word)
     return found

@@ -33,7 +33,7 @@ WEAK_WORDS = frozenset(
     services customer customers client clients user users product products home
     secure secured securing add adding stop stopping cut cutting handle handling turn
     make sure choose decide understand work world place prepare preparing preparation
-    ready step steps talk talking tool tools sense form forms again will
+    ready step steps talk talking tool tools sense form forms again will technical
     """.split()  # noqa: SIM905 - a list of words reads best as words
 )
 """Words that never make a match on their own (they may still be part of a topic's phrase).
