@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,19 +19,21 @@ def store_error_status(exc: StoreError) -> int:
 
 
 def open_store(data_dir: Path, *, lock: bool = True, for_the_process: bool = False) -> Store | None:
-    """Open the data folder, or print why not (to stderr) and return None.
+    """Open the data folder, or stop the command with why not and the exit status for it.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it).
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). Raises
+    :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
+    elsewhere, 3 for a problem with the file); the ``None`` of old is never returned.
     """
+    from brilliance.commands.shell import CommandError
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
     try:
         return Store.open(data_dir, lock=lock, for_the_process=for_the_process)
     except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
-        return None
+        raise CommandError(str(exc), store_error_status(exc)) from exc
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
