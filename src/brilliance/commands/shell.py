@@ -5,7 +5,6 @@ Light on purpose (standard library only): ``brilliance note`` imports it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -93,6 +92,8 @@ class Lines:
 
 def print_json(kind: str, payload: dict[str, Any]) -> None:
     """One JSON document on stdout: ``{"schema": N, "kind": kind, ...payload}``."""
+    import json  # here, not above: `brilliance note` never prints JSON
+
     document = {"schema": JSON_SCHEMA_VERSION, "kind": kind, **payload}
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
