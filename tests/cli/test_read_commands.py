@@ -306,3 +306,12 @@ def test_other_commands_say_3_for_a_damaged_file_too(
     assert status == shell.EXIT_DATA, err
     assert "has not been changed" in err
     assert damaged.read_bytes() == b'{"people": {"x": '
+
+
+def test_a_data_file_that_cannot_be_read_is_status_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / DATA_FILE_NAME).mkdir()  # reading it fails, even for root
+    status, out, err = run(capsys, "people", "--data-dir", str(tmp_path))
+    assert (status, out) == (shell.EXIT_DATA, "")
+    assert "Traceback" not in err and "has not been changed" in err

@@ -13,9 +13,10 @@ if TYPE_CHECKING:
 def store_error_status(exc: StoreError) -> int:
     """The exit status for a store error: 1 when refused (open elsewhere), else 3 (the file)."""
     from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, ReadOnlyError
 
-    return EXIT_REFUSED if isinstance(exc, AlreadyOpenError) else EXIT_DATA
+    refused = isinstance(exc, AlreadyOpenError | ReadOnlyError)
+    return EXIT_REFUSED if refused else EXIT_DATA
 
 
 def open_store(data_dir: Path, *, lock: bool = True, for_the_process: bool = False) -> Store | None:
@@ -26,7 +27,7 @@ def open_store(data_dir: Path, *, lock: bool = True, for_the_process: bool = Fal
     :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
     elsewhere, 3 for a problem with the file); the ``None`` of old is never returned.
     """
-    from brilliance.commands.shell import CommandError
+    from brilliance.commands.shell import EXIT_DATA, CommandError
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
@@ -34,6 +35,10 @@ def open_store(data_dir: Path, *, lock: bool = True, for_the_process: bool = Fal
         return Store.open(data_dir, lock=lock, for_the_process=for_the_process)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
+    except OSError as exc:  # the file or folder can't be read: a problem with the data (3)
+        raise CommandError(
+            f"cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
+        ) from exc
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
@@ -42,7 +47,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     Raises :class:`~brilliance.commands.shell.CommandError` (status 1 when there is no data
     yet and ``must_exist``, 3 when the file can't be read) with a message saying what to do.
     """
-    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED, CommandError
     from brilliance.store.errors import StoreError
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.store import Store
@@ -57,3 +62,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
         return Store.open(data_dir, lock=False)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
+    except OSError as exc:
+        raise CommandError(
+            f"cannot read {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
+        ) from exc
