@@ -36,12 +36,16 @@ def open_store(
     for_the_process: bool = False,
     keyring: Keyring | None = None,
 ) -> Store | None:
-    """Open the data folder, or print why not (to stderr) and return None.
+    """Open the data folder, or stop the command with why not and the exit status for it.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it). An encrypted folder asks
-    for its passphrase (see ``commands.unlock``) unless ``keyring`` already opens it.
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). Raises
+    :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
+    elsewhere, 3 for a problem with the file). An encrypted folder asks for its passphrase
+    (see ``commands.unlock``) unless ``keyring`` already opens it; None when that fails (the
+    reason is already printed).
     """
+    from brilliance.commands.shell import EXIT_DATA, CommandError
     from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
@@ -56,13 +60,11 @@ def open_store(
     try:
         return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
-    except OSError as exc:
-        print(
-            f"brilliance: cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.",
-            file=sys.stderr,
-        )
-    return None
+        raise CommandError(str(exc), store_error_status(exc)) from exc
+    except OSError as exc:  # the file or folder can't be read: a problem with the data (3)
+        raise CommandError(
+            f"cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
+        ) from exc
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
@@ -71,7 +73,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     Raises :class:`~brilliance.commands.shell.CommandError` (status 1 when there is no data
     yet and ``must_exist``, 3 when the file can't be read) with a message saying what to do.
     """
-    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED, CommandError
     from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.paths import DATA_FILE_NAME
@@ -98,3 +100,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
         return Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
+    except OSError as exc:
+        raise CommandError(
+            f"cannot read {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
+        ) from exc
