@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
@@ -19,20 +20,46 @@ def store_error_status(exc: StoreError) -> int:
     return EXIT_REFUSED if refused else EXIT_DATA
 
 
-def open_store(data_dir: Path, *, lock: bool = True, for_the_process: bool = False) -> Store | None:
+def unlock_or_stop(data_dir: Path) -> Keyring:
+    """The keyring of an encrypted folder, asked for; a CommandError (1, or 3 for a damaged
+    file) when it can't be had."""
+    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.commands.unlock import PassphraseInputError, unlock_folder
+    from brilliance.store.errors import StoreError
+
+    try:
+        return unlock_folder(data_dir)
+    except PassphraseInputError as exc:
+        raise CommandError(str(exc), EXIT_REFUSED) from exc
+    except StoreError as exc:
+        raise CommandError(str(exc), store_error_status(exc)) from exc
+
+
+def open_store(
+    data_dir: Path,
+    *,
+    lock: bool = True,
+    for_the_process: bool = False,
+    keyring: Keyring | None = None,
+) -> Store | None:
     """Open the data folder, or stop the command with why not and the exit status for it.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it). Raises
-    :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
-    elsewhere, 3 for a problem with the file); the ``None`` of old is never returned.
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). An encrypted folder asks
+    for its passphrase (see ``commands.unlock``) unless ``keyring`` already opens it. Raises
+    :class:`~brilliance.commands.shell.CommandError` (status 1 when refused: open elsewhere,
+    read-only, no passphrase; 3 for a problem with the file); the ``None`` of old is never
+    returned.
     """
     from brilliance.commands.shell import EXIT_DATA, CommandError
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
+    if keyring is None and folder_is_encrypted(data_dir):
+        keyring = unlock_or_stop(data_dir)
     try:
-        return Store.open(data_dir, lock=lock, for_the_process=for_the_process)
+        return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     except OSError as exc:  # the file or folder can't be read: a problem with the data (3)
@@ -48,6 +75,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     yet and ``must_exist``, 3 when the file can't be read) with a message saying what to do.
     """
     from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED, CommandError
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.store import Store
@@ -58,8 +86,9 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             "or `brilliance demo` to look around.",
             EXIT_REFUSED,
         )
+    keyring = unlock_or_stop(data_dir) if folder_is_encrypted(data_dir) else None
     try:
-        return Store.open(data_dir, lock=False)
+        return Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     except OSError as exc:
