@@ -29,6 +29,21 @@ def make_private(data_dir: Path) -> None:
         print(tightened_notice(changed, data_dir), file=sys.stderr)
 
 
+def unlock_or_stop(data_dir: Path) -> Keyring:
+    """The keyring of an encrypted folder, asked for; a CommandError (1, or 3 for a damaged
+    file) when it can't be had."""
+    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.commands.unlock import PassphraseInputError, unlock_folder
+    from brilliance.store.errors import StoreError
+
+    try:
+        return unlock_folder(data_dir)
+    except PassphraseInputError as exc:
+        raise CommandError(str(exc), EXIT_REFUSED) from exc
+    except StoreError as exc:
+        raise CommandError(str(exc), store_error_status(exc)) from exc
+
+
 def open_store(
     data_dir: Path,
     *,
@@ -39,11 +54,11 @@ def open_store(
     """Open the data folder, or stop the command with why not and the exit status for it.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it). Raises
-    :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
-    elsewhere, 3 for a problem with the file). An encrypted folder asks for its passphrase
-    (see ``commands.unlock``) unless ``keyring`` already opens it; None when that fails (the
-    reason is already printed).
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). An encrypted folder asks
+    for its passphrase (see ``commands.unlock``) unless ``keyring`` already opens it. Raises
+    :class:`~brilliance.commands.shell.CommandError` (status 1 when refused: open elsewhere,
+    read-only, no passphrase; 3 for a problem with the file); the ``None`` of old is never
+    returned.
     """
     from brilliance.commands.shell import EXIT_DATA, CommandError
     from brilliance.store.codec import folder_is_encrypted
@@ -52,11 +67,7 @@ def open_store(
 
     make_private(data_dir)
     if keyring is None and folder_is_encrypted(data_dir):
-        from brilliance.commands.unlock import unlock_or_report
-
-        keyring = unlock_or_report(data_dir)
-        if keyring is None:
-            return None
+        keyring = unlock_or_stop(data_dir)
     try:
         return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
@@ -86,16 +97,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             EXIT_REFUSED,
         )
     make_private(data_dir)
-    keyring = None
-    if folder_is_encrypted(data_dir):
-        from brilliance.commands.unlock import PassphraseInputError, unlock_folder
-
-        try:
-            keyring = unlock_folder(data_dir)
-        except PassphraseInputError as exc:
-            raise CommandError(str(exc), EXIT_REFUSED) from exc
-        except StoreError as exc:
-            raise CommandError(str(exc), store_error_status(exc)) from exc
+    keyring = unlock_or_stop(data_dir) if folder_is_encrypted(data_dir) else None
     try:
         return Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
