@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,14 @@ def unlock_or_stop(data_dir: Path) -> Keyring:
         raise CommandError(str(exc), store_error_status(exc)) from exc
 
 
+def make_private(data_dir: Path) -> None:
+    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
+    from brilliance.store.paths import tighten_permissions, tightened_notice
+
+    if changed := tighten_permissions(data_dir):
+        print(tightened_notice(changed, data_dir), file=sys.stderr)
+
+
 def open_store(
     data_dir: Path,
     *,
@@ -56,6 +65,7 @@ def open_store(
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
+    make_private(data_dir)
     if keyring is None and folder_is_encrypted(data_dir):
         keyring = unlock_or_stop(data_dir)
     try:
@@ -86,6 +96,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             "or `brilliance demo` to look around.",
             EXIT_REFUSED,
         )
+    make_private(data_dir)
     keyring = unlock_or_stop(data_dir) if folder_is_encrypted(data_dir) else None
     try:
         return Store.open(data_dir, lock=False, keyring=keyring)
