@@ -14,14 +14,13 @@ from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import Profile, updated
 from brilliance.screens.base import AppAccess, BrillianceScreen
 from brilliance.screens.help import HelpScreen
-from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.modals.profile import ProfileScreen
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
 from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
-from brilliance.store.errors import ConflictError, SaveError, StoreError
+from brilliance.store.errors import StoreError
 from brilliance.store.inbox import has_notes
 from brilliance.store.store import Store
 
@@ -80,6 +79,8 @@ class BrillianceApp(App[str]):
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
+        # What came in from other copies of the data (at open, and at each save or poll).
+        self.store.listen(self.show_sync_notice)
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return
@@ -133,15 +134,21 @@ class BrillianceApp(App[str]):
         await self.switch_mode("prep")
         self.push_screen(EventsScreen())
 
+    def show_sync_notice(self, text: str) -> None:
+        self.notify(text, title="Sync", timeout=10)
+        self.refresh_visible_screen()
+
     def check_inbox(self) -> None:
-        """Merge notes waiting in the inbox into the journal, and say so."""
+        """Merge an outside change of the data file, and notes waiting in the inbox; say so."""
+        try:
+            self.store.sync_with_disk()
+        except (StoreError, OSError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            return
         if not has_notes(self.store.data_dir):
             return
         try:
             count = self.store.merge_inbox()
-        except ConflictError:
-            self.resolve_conflict()
-            return
         except (StoreError, OSError) as exc:
             self.notify(f"A note from the shell could not be added yet: {exc}", severity="error")
             return
@@ -151,29 +158,6 @@ class BrillianceApp(App[str]):
                 title="Journal",
             )
             self.refresh_visible_screen()
-
-    def resolve_conflict(self) -> None:
-        """The file changed on disk: ask how to go on (never overwrite it blindly)."""
-        if isinstance(self.screen, ConflictScreen):
-            return
-
-        def chosen(choice: str | None) -> None:
-            try:
-                if choice == "reapply":
-                    count = self.store.reload_and_reapply()
-                    self.notify(f"Reloaded the file and re-applied {count} change(s) of yours.")
-                elif choice == "copy":
-                    copy = self.store.save_copy_and_reload()
-                    self.notify(f"Your version is saved in {copy}; showing the file from disk.")
-                else:
-                    self.notify("Your changes are kept in memory, not yet saved.", timeout=8)
-                    return
-            except StoreError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", timeout=15)
-                return
-            self.refresh_visible_screen()
-
-        self.push_screen(ConflictScreen(), chosen)
 
     def refresh_visible_screen(self) -> None:
         screen = self.screen
@@ -186,10 +170,7 @@ class BrillianceApp(App[str]):
                 return
             try:
                 self.store.save_profile(profile)
-            except ConflictError:
-                self.resolve_conflict()
-                return
-            except SaveError as exc:
+            except StoreError as exc:
                 self.notify(str(exc), title="Not saved", severity="error", timeout=15)
                 return
             self.notify("Profile saved.")
@@ -203,9 +184,7 @@ class BrillianceApp(App[str]):
             return
         try:
             self.store.save_profile(updated(profile, theme=theme))
-        except ConflictError:
-            self.resolve_conflict()
-        except SaveError as exc:
+        except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
 
     def action_toggle_theme(self) -> None:

@@ -39,10 +39,7 @@ class AppAccess:
         """
         try:
             return operation()
-        except ConflictError:
-            self.brilliance.resolve_conflict()
-            return None
-        except SaveError as exc:
+        except (ConflictError, SaveError) as exc:
             self.brilliance.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return None
 

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from tinydb import TinyDB
 
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import FollowUp, JournalEntry, Meeting, Person, Profile
 from brilliance.store.backups import daily_backup, named_backup, remove_stale_temporaries
-from brilliance.store.errors import StoreError
+from brilliance.store.device import device_id
+from brilliance.store.errors import ConflictError, DamagedFileError, NewerSchemaError, StoreError
 from brilliance.store.fileformat import (
     PROFILE_ID,
     PROFILE_TABLE,
     Loaded,
     collector_paused,
     load_file,
-    validate_tables,
 )
 from brilliance.store.inbox import empty_inbox, has_notes, inbox_lock, read_inbox, set_aside
 from brilliance.store.lock import DataLock
+from brilliance.store.merge import compact, newest_stamps
 from brilliance.store.paths import DATA_FILE_NAME, ensure_data_dir
 from brilliance.store.repositories import (
     EventRepository,
@@ -34,10 +34,10 @@ from brilliance.store.repositories import (
     MeetingRepository,
     PeopleRepository,
     Repository,
-    StrIdTable,
-    doc_id,
 )
-from brilliance.store.storage import AtomicJSONStorage, atomic_write, serialize
+from brilliance.store.stamps import HybridClock
+from brilliance.store.storage import AtomicJSONStorage, atomic_write, file_stamp, serialize
+from brilliance.store.writer import StampedWriter
 
 
 class Store:
@@ -61,30 +61,32 @@ class Store:
         """Grows with every change, so screens can tell whether to refresh."""
         self.dirty: set[tuple[str, str]] = set()
         """Records changed in memory since the last successful save: (table, id)."""
+        self.notices: list[str] = []
+        """What came in from outside (merges, a vanished file), not yet shown to the user."""
+        self._listener: Callable[[str], None] | None = None
+        self.hlc = HybridClock(lambda: wall_millis(clock), lambda: device_id(data_dir))
         self.storage = AtomicJSONStorage(
-            self.path, loaded.tables, self._before_write, self.dirty.clear
+            self.path, loaded.tables, self._before_write, self.dirty.clear, self._reconcile
         )
-        self.db = TinyDB(storage=self._storage_factory)
-        self.db.table_class = StrIdTable
+        self.writer = StampedWriter(self.storage, self.hlc, self._changed)
         self._profile = loaded.profile
-        self.people = PeopleRepository(self._table("people"), {}, clock, self._changed)
-        self.meetings = MeetingRepository(self._table("meetings"), {}, clock, self._changed)
-        self.followups = FollowUpRepository(self._table("followups"), {}, clock, self._changed)
-        self.events = EventRepository(self._table("events"), {}, clock, self._changed)
-        self.journal = JournalRepository(self._table("journal"), {}, clock, self._changed)
+        self.people = PeopleRepository("people", {}, clock, self.writer)
+        self.meetings = MeetingRepository("meetings", {}, clock, self.writer)
+        self.followups = FollowUpRepository("followups", {}, clock, self.writer)
+        self.events = EventRepository("events", {}, clock, self.writer)
+        self.journal = JournalRepository("journal", {}, clock, self.writer)
         self._adopt(loaded)
-
-    def _table(self, name: str) -> Any:
-        return self.db.table(name)
 
     def _adopt(self, loaded: Loaded) -> None:
         """Take the records of ``loaded`` as the repositories' contents."""
         for name, repository in self.repositories().items():
             repository.replace_items(loaded.items.get(name, {}))
         self._profile = loaded.profile
+        self.hlc.observe(newest_stamps(loaded.tables))
 
-    def _storage_factory(self) -> AtomicJSONStorage:
-        return self.storage
+    def adopt_profile(self, profile: Profile) -> None:
+        """Take a profile that a merge brought in (the file's tables already hold it)."""
+        self._profile = profile
 
     @classmethod
     def open(
@@ -122,9 +124,14 @@ class Store:
             if data_lock is not None:
                 data_lock.release()
             raise
-        if loaded.migrated_from is not None and data_lock is not None:
-            store.storage.replace_all(store.storage.read())
-            store.flush()
+        if data_lock is not None:
+            tables = store.storage.read()
+            if compact(tables, wall_millis(store.clock)) or loaded.migrated_from is not None:
+                store.storage.replace_all(tables)
+                store.flush()
+        from brilliance.store.copies import merge_conflict_copies
+
+        merge_conflict_copies(store, persist=data_lock is not None)
         # A failure here (a full disk, the inbox lock busy) keeps the notes in the inbox:
         # the next start, or the app's next look at the inbox, merges them.
         with contextlib.suppress(StoreError, OSError):
@@ -158,6 +165,10 @@ class Store:
                 return len(fresh)
             if fresh:
                 self.journal.save_many(fresh)  # raises SaveError: the inbox is kept
+            if self.storage.unsaved:
+                # Notes merged by an earlier look whose save failed are in memory only: they
+                # leave the inbox once a file holding them is written, not before.
+                self.flush()
             if bad:
                 set_aside(self.data_dir, bad)
             empty_inbox(self.data_dir)
@@ -197,38 +208,66 @@ class Store:
         """True when a save failed and memory holds changes the file lacks."""
         return self.storage.unsaved
 
-    def flush(self, *, overwrite: bool = False) -> None:
-        """Retry writing changes held in memory after a failed save.
-
-        ``overwrite`` replaces the file even if it changed on disk (the user chose to).
-        """
-        self.storage.flush(overwrite=overwrite)
+    def flush(self) -> None:
+        """Retry writing changes held in memory after a failed save."""
+        self.storage.flush()
 
     # -- living with sync tools -----------------------------------------------------------
 
-    def reload_and_reapply(self) -> int:
-        """Load the file as it is on disk now, put my unsaved changes on top, and save.
+    def listen(self, listener: Callable[[str], None]) -> None:
+        """Hand notices (what came in from outside) to ``listener``: those waiting, then each
+        new one as it happens."""
+        self._listener = listener
+        waiting, self.notices = self.notices, []
+        for text in waiting:
+            listener(text)
 
-        Each record changed here since the last save wins over the disk's version of that
-        record (a deleted one stays deleted); every other record comes from the disk.
-        Returns how many of my changes were re-applied.
+    def notice(self, text: str) -> None:
+        if self._listener is not None:
+            self._listener(text)
+        else:
+            self.notices.append(text)
+
+    def _reconcile(self) -> None:
+        """The file on disk is not the version last read or written: merge it into memory.
+
+        A missing file is "nothing new from disk": everything held is written back. Raises
+        ConflictError (memory and file untouched) when the disk's version cannot be merged.
         """
-        disk = load_file(self.path)
-        mine = self.storage.read()
-        merged = disk.tables
-        for table, record_id in self.dirty:
-            mine_table = mine.get(table, {})
-            if record_id in mine_table:
-                merged.setdefault(table, {})[record_id] = mine_table[record_id]
-            else:
-                merged.get(table, {}).pop(record_id, None)
-        loaded = validate_tables(self.path, merged)
-        reapplied = len(self.dirty)
-        self.storage.replace_all(merged)
-        self._adopt(loaded)
-        self.revision += 1
-        self.flush(overwrite=True)
-        return reapplied
+        from brilliance.store.sync import merge_into, read_copy
+
+        seen = file_stamp(self.path)
+        if seen is None:
+            ensure_data_dir(self.data_dir)
+            self.storage.stamp = None
+            self.storage.mark_unsaved()
+            self.notice(
+                f"The data file {self.path} had disappeared (a sync tool, or the folder "
+                "moved?); everything Brilliance holds was written back to it."
+            )
+            return
+        try:
+            merged = merge_into(self, read_copy(self.path), self.path)
+        except (DamagedFileError, NewerSchemaError) as exc:
+            raise ConflictError(self.path, str(exc).splitlines()[0]) from exc
+        self.storage.stamp = seen
+        if merged.news_for_theirs:
+            self.storage.mark_unsaved()
+        if merged.changed:
+            self.notice(f"Changes from another copy of your data came in: {merged.summary()}.")
+
+    def sync_with_disk(self) -> bool:
+        """If the file changed on disk, merge it in and write back what it lacks.
+
+        Called at the inbox poll. Returns whether anything changed in memory. Raises
+        ConflictError or SaveError as a save does (memory keeps everything).
+        """
+        if self._lock is None or not self.storage.changed_on_disk():
+            return False
+        revision = self.revision
+        self._reconcile()
+        self.storage.flush()
+        return self.revision != revision
 
     def rescue_copy(self) -> Path:
         """Write what is in memory somewhere, anywhere, when the data file can't be written.
@@ -248,17 +287,6 @@ class Store:
             atomic_write(fallback, data)
             return fallback
 
-    def save_copy_and_reload(self) -> Path:
-        """Write my version to a copy beside the file, then load the file from disk."""
-        copy = self.data_dir / f"brilliance-mine-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
-        atomic_write(copy, serialize(self.storage.read()))
-        disk = load_file(self.path)
-        self.storage.adopt_disk(disk.tables)
-        self._adopt(disk)
-        self.dirty.clear()
-        self.revision += 1
-        return copy
-
     # -- the profile ----------------------------------------------------------------------
 
     @property
@@ -267,13 +295,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> Profile:
         self._profile = profile
-        self._changed(PROFILE_TABLE, PROFILE_ID)
-        record = profile.model_dump(mode="json")
-
-        def put(table: dict[int, Any]) -> None:
-            table[doc_id(PROFILE_ID)] = record
-
-        self.db.table(PROFILE_TABLE)._update_table(put)
+        self.writer.put(PROFILE_TABLE, [(PROFILE_ID, profile.model_dump(mode="json"))])
         return profile
 
     # -- operations across kinds ----------------------------------------------------------
@@ -306,6 +328,11 @@ class Store:
             self.meetings.save_many(removal.meetings)
             self.followups.save_many(removal.followups)
         return removal.person
+
+
+def wall_millis(clock: Clock) -> int:
+    """The clock's reading in milliseconds since 1970 (its local time, as the system reads it)."""
+    return int(clock.now().timestamp() * 1000)
 
 
 @dataclass(frozen=True)

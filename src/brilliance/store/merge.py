@@ -1,0 +1,168 @@
+"""The one merge of two copies of the data: pure, record by record, newest stamp wins.
+
+Every record (in every table, the profile and the file's meta record alike) and every tombstone
+is a *version* of one key ``(table, id)``. Versions are totally ordered: by stamp, then a
+tombstone before a record of the same stamp, then by the record's canonical JSON. The merge
+keeps the greatest version of each key. Taking a maximum per key is commutative, associative
+and idempotent, and a copy merged with an older copy of itself (whose every version is older or
+the same) stays as it is. A key that one copy lacks is simply not a version there: the absence
+of a record never means it was deleted; only a tombstone does.
+
+Tombstones live in their own table, keyed ``"<table>/<id>"``, each ``{"_stamp": ...}``. They
+are kept for ``TOMBSTONE_DAYS`` so every device sees them, then dropped by :func:`compact`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from brilliance.store.stamps import STAMP_KEY, ZERO_STAMP, stamp_millis, stamp_of
+
+Tables = dict[str, dict[str, Any]]
+
+TOMBSTONE_TABLE = "tombstones"
+TOMBSTONE_DAYS = 180
+"""How long a deletion is remembered: long enough for every device to have synced."""
+
+UNCOUNTED_TABLES = frozenset({"meta", TOMBSTONE_TABLE})
+"""Tables whose changes are not news to the user (not counted in a merge's report)."""
+
+_DAY_MS = 86_400_000
+
+
+def tombstone_key(table: str, record_id: str) -> str:
+    return f"{table}/{record_id}"
+
+
+def split_tombstone_key(key: str) -> tuple[str, str]:
+    table, _, record_id = key.partition("/")
+    return table, record_id
+
+
+def _canonical(record: Any) -> bytes:
+    return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+
+
+def _newer(record: Any, other: Any) -> bool:
+    """Whether stored ``record`` is a greater version than ``other`` (both records)."""
+    mine, theirs = stamp_of(record), stamp_of(other)
+    if mine != theirs:
+        return mine > theirs
+    return _canonical(record) > _canonical(other)
+
+
+def _same_content(record: Any, other: Any) -> bool:
+    """Equal fields, stamps aside."""
+    if not (isinstance(record, dict) and isinstance(other, dict)):
+        return bool(record == other)
+    return {k: v for k, v in record.items() if k != STAMP_KEY} == {
+        k: v for k, v in other.items() if k != STAMP_KEY
+    }
+
+
+@dataclass
+class Merged:
+    """The result of merging ``theirs`` into ``mine``, and what it changed in ``mine``."""
+
+    tables: Tables
+    added: list[tuple[str, str]] = field(default_factory=list)
+    updated: list[tuple[str, str]] = field(default_factory=list)
+    deleted: list[tuple[str, str]] = field(default_factory=list)
+    news_for_theirs: bool = False
+    """The result holds something ``theirs`` lacks (so a file holding ``theirs`` needs writing)."""
+
+    @property
+    def changed(self) -> list[tuple[str, str]]:
+        return self.added + self.updated + self.deleted
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.updated)} updated, {len(self.deleted)} deleted"
+
+
+def merge(mine: Tables, theirs: Tables) -> Merged:
+    """Merge two copies; the report says what changed relative to ``mine``.
+
+    Neither argument is changed. Records are shared (not copied) with the inputs: records are
+    never changed in place.
+    """
+    tombs_a = mine.get(TOMBSTONE_TABLE, {})
+    tombs_b = theirs.get(TOMBSTONE_TABLE, {})
+    out_tombs: dict[str, Any] = {}
+    result = Merged(tables={})
+    for name in (set(mine) | set(theirs)) - {TOMBSTONE_TABLE}:
+        table_a = mine.get(name, {})
+        table_b = theirs.get(name, {})
+        counted = name not in UNCOUNTED_TABLES
+        if table_a is table_b:
+            result.tables[name] = table_a
+            continue
+        out: dict[str, Any] = {}
+        for record_id in table_a.keys() | table_b.keys():
+            a = table_a.get(record_id)
+            b = table_b.get(record_id)
+            if a is not None and b is not None and a is not b:
+                winner = a if _newer(a, b) else b
+            else:
+                winner = a if a is not None else b
+            key = tombstone_key(name, record_id)
+            tomb = _newest_tomb(tombs_a.get(key), tombs_b.get(key))
+            if tomb is not None and stamp_of(tomb) >= stamp_of(winner):
+                out_tombs[key] = tomb
+                if b is not None or tombs_b.get(key) is not tomb:
+                    result.news_for_theirs = True
+                if a is not None and counted:
+                    result.deleted.append((name, record_id))
+                continue
+            out[record_id] = winner
+            if winner is not b:
+                result.news_for_theirs = True
+            if counted and winner is not a:
+                if a is None:
+                    result.added.append((name, record_id))
+                elif not _same_content(a, winner):
+                    result.updated.append((name, record_id))
+        result.tables[name] = out
+    for key in tombs_a.keys() | tombs_b.keys():
+        if key in out_tombs:
+            continue
+        table, record_id = split_tombstone_key(key)
+        if record_id in result.tables.get(table, {}):
+            continue  # a newer record beat the tombstone
+        tomb = _newest_tomb(tombs_a.get(key), tombs_b.get(key))
+        out_tombs[key] = tomb
+        if tombs_b.get(key) is not tomb:
+            result.news_for_theirs = True
+    if out_tombs or TOMBSTONE_TABLE in mine or TOMBSTONE_TABLE in theirs:
+        result.tables[TOMBSTONE_TABLE] = out_tombs
+    return result
+
+
+def _newest_tomb(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return a if a is not None else b
+    return a if stamp_of(a) >= stamp_of(b) else b
+
+
+def compact(tables: Tables, now_millis: int, days: int = TOMBSTONE_DAYS) -> int:
+    """Drop tombstones older than ``days`` (a new tombstone table in ``tables``); how many."""
+    tombs = tables.get(TOMBSTONE_TABLE, {})
+    cutoff = now_millis - days * _DAY_MS
+    kept = {key: tomb for key, tomb in tombs.items() if stamp_millis(stamp_of(tomb)) >= cutoff}
+    dropped = len(tombs) - len(kept)
+    if dropped:
+        tables[TOMBSTONE_TABLE] = kept
+    return dropped
+
+
+def newest_stamps(tables: Tables) -> str:
+    """The newest stamp anywhere in ``tables``: where this device's clock must start from."""
+    newest = ZERO_STAMP
+    for table in tables.values():
+        for record in table.values():
+            stamp = stamp_of(record)
+            if stamp > newest:
+                newest = stamp
+    return newest
