@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "brilliance.commands.import_",
     "doctor": "brilliance.commands.doctor",
     "restore": "brilliance.commands.restore",
+    "merge": "brilliance.commands.merge",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""
 
@@ -100,7 +101,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     from brilliance.commands import open_store
     from brilliance.store.errors import StoreError
 
-    store = open_store(data_dir, for_the_process=True)
+    store = open_store(data_dir, for_the_process=True, announce=False)  # the app says it
     if store is None:
         return 1
     from brilliance.app import make_app

@@ -257,16 +257,22 @@ class Store:
             self.notice(f"Changes from another copy of your data came in: {merged.summary()}.")
 
     def sync_with_disk(self) -> bool:
-        """If the file changed on disk, merge it in and write back what it lacks.
+        """If the file changed on disk, merge it in and write back what it lacks; merge any
+        conflict copy a sync tool left meanwhile.
 
         Called at the inbox poll. Returns whether anything changed in memory. Raises
         ConflictError or SaveError as a save does (memory keeps everything).
         """
-        if self._lock is None or not self.storage.changed_on_disk():
+        if self._lock is None:
             return False
+        from brilliance.store.copies import conflict_copies, merge_conflict_copies
+
         revision = self.revision
-        self._reconcile()
-        self.storage.flush()
+        if self.storage.changed_on_disk():
+            self._reconcile()
+            self.storage.flush()
+        if conflict_copies(self.data_dir):  # a sync tool left one while the app is open
+            merge_conflict_copies(self, persist=True)
         return self.revision != revision
 
     def rescue_copy(self) -> Path:
