@@ -175,8 +175,11 @@ class Store:
         return len(fresh)
 
     def close(self) -> None:
-        """Release the folder lock. Every change has already been written."""
+        """Release the folder lock. Every change has already been written; a last look at the
+        disk merges an outside change (or writes back a vanished file) as the poll would."""
         if self._lock is not None:
+            with contextlib.suppress(StoreError, OSError):
+                self.sync_with_disk()
             self._lock.release()
             self._lock = None
 
