@@ -52,6 +52,7 @@ class Store:
         loaded: Loaded,
         clock: Clock,
         lock: DataLock | None,
+        device: str | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.path = data_dir / DATA_FILE_NAME
@@ -64,7 +65,7 @@ class Store:
         self.notices: list[str] = []
         """What came in from outside (merges, a vanished file), not yet shown to the user."""
         self._listener: Callable[[str], None] | None = None
-        self.hlc = HybridClock(lambda: wall_millis(clock), lambda: device_id(data_dir))
+        self.hlc = HybridClock(lambda: wall_millis(clock), lambda: device or device_id(data_dir))
         self.storage = AtomicJSONStorage(
             self.path, loaded.tables, self._before_write, self.dirty.clear, self._reconcile
         )
@@ -96,6 +97,7 @@ class Store:
         clock: Clock | None = None,
         lock: bool = True,
         for_the_process: bool = False,
+        device: str | None = None,
     ) -> Store:
         """Open (creating if needed) the data file in ``data_dir``.
 
@@ -103,7 +105,9 @@ class Store:
         the file. ``lock=False`` is for read-only use (printing, exporting, checking).
         ``for_the_process=True`` says the store is kept until the process ends (the app, a
         command): its records are then frozen out of the garbage collector's walks (see
-        :func:`collector_paused`). Tests and other short uses leave it False.
+        :func:`collector_paused`). Tests and other short uses leave it False. ``device``
+        fixes the device id in change stamps (the benchmark's generator, for the same bytes
+        from the same seed); otherwise this folder copy's own id is used (``device``).
         """
         data_dir = data_dir.expanduser()
         ensure_data_dir(data_dir)
@@ -119,7 +123,7 @@ class Store:
                 if loaded.migrated_from is not None and data_lock is not None:
                     # Keep the old file as it was, then write the upgraded one.
                     named_backup(path, f"v{loaded.migrated_from}", (clock or SystemClock()).now())
-                store = cls(data_dir, loaded, clock or SystemClock(), data_lock)
+                store = cls(data_dir, loaded, clock or SystemClock(), data_lock, device)
         except BaseException:
             if data_lock is not None:
                 data_lock.release()
