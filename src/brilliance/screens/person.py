@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.models import Person, updated
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.navigation import Prepare
 from brilliance.screens.person_actions import edit_person, list_size_note
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -164,8 +165,8 @@ class PersonScreen(BrillianceScreen):
         if person is not None:
             edit_person(self, person, on_saved=lambda _: self.refresh_data())
 
-    async def action_prep(self) -> None:
-        await self.brilliance.prepare(self.person_id)
+    def action_prep(self) -> None:
+        self.post_message(Prepare(self.person_id))
 
     def action_move(self) -> None:
         person = self.person

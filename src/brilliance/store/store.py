@@ -22,6 +22,7 @@ from brilliance.store.fileformat import (
     Loaded,
     collector_paused,
     load_file,
+    validate_tables,
 )
 from brilliance.store.inbox import empty_inbox, has_notes, inbox_lock, read_inbox, set_aside
 from brilliance.store.lock import DataLock
@@ -281,6 +282,19 @@ class Store:
         if conflict_copies(self.data_dir):  # a sync tool left one while the app is open
             merge_conflict_copies(self, persist=True)
         return self.revision != revision
+
+    def replace_contents(self, tables: dict[str, dict[str, Any]]) -> None:
+        """Take ``tables`` (raw records, as in the file) as the whole of the data, and save.
+
+        Used by restoring a backup (``services.imports``). Every record is validated first:
+        a bad one raises DamagedFileError and changes nothing. A failed save raises the
+        store's errors and keeps the new contents in memory, as any other change.
+        """
+        loaded = validate_tables(self.path, tables)
+        self.storage.replace_all(tables)
+        self._adopt(loaded)
+        self.revision += 1
+        self.flush()
 
     def rescue_copy(self) -> Path:
         """Write what is in memory somewhere, anywhere, when the data file can't be written.
