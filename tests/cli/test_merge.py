@@ -121,7 +121,7 @@ def test_merge_refuses_a_damaged_file_and_changes_nothing(
     before = (here / "brilliance.json").read_bytes()
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"[1, 2")
-    assert main(["merge", str(bad), "--data-dir", str(here)]) == 1
+    assert main(["merge", str(bad), "--data-dir", str(here)]) == 3
     err = capsys.readouterr().err
     assert "not valid JSON" in err and "Nothing was changed." in err
     assert "Traceback" not in err

@@ -78,7 +78,14 @@ def test_merging_twice_changes_nothing_more(a: Tables, b: Tables) -> None:
     once = merge(a, b).tables
     again = merge(once, b)
     assert same(again.tables, once)
-    assert not again.changed
+    assert not again.changed and not again.news_for_mine
+
+
+@given(copies(), copies())
+def test_the_news_flags_say_whether_a_side_differs(a: Tables, b: Tables) -> None:
+    merged = merge(a, b)
+    assert merged.news_for_mine == (not same(merged.tables, a))
+    assert merged.news_for_theirs == (not same(merged.tables, b))
 
 
 @given(copies(), st.lists(st.tuples(st.sampled_from(TABLES), st.sampled_from(IDS), versions)))
@@ -102,7 +109,7 @@ def test_an_older_copy_of_itself_changes_nothing(start: Tables, edits: list[Any]
     for older in states:
         merged = merge(current, older)
         assert same(merged.tables, current)
-        assert not merged.changed
+        assert not merged.changed and not merged.news_for_mine
         assert not merge(older, current).news_for_theirs
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import orjson
+from textual.app import App
 from textual.pilot import Pilot
 
 from brilliance.app import make_app
@@ -20,14 +22,14 @@ def names_on_disk(path: Path) -> set[str]:
     return {r["name"] for r in orjson.loads(path.read_bytes())["people"].values()}
 
 
-async def add_person(pilot: Pilot[object], name: str) -> None:
+async def add_person(pilot: Pilot[Any], name: str) -> None:
     await pilot.press("a")
     await pilot.pause()
     await pilot.press(*name, "ctrl+s")
     await pilot.pause()
 
 
-def messages(app: object) -> list[str]:
+def messages(app: App[Any]) -> list[str]:
     return [n.message for n in app._notifications]
 
 

@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 HELP = "merge another copy of the data (a backup, another machine's file) into this one"
+EXAMPLES = (
+    "brilliance merge ~/Downloads/brilliance.json",
+    "brilliance merge backups/brilliance-2026-11-02.json",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,26 +25,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
+    from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED
     from brilliance.store.copies import merge_copy
     from brilliance.store.errors import StoreError
 
     path: Path = args.file.expanduser()
     if not path.is_file():
         print(f"brilliance merge: {path} is not a file; nothing was changed.", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
     store = open_store(data_dir)
     if store is None:
-        return 1
+        return EXIT_DATA
     with store:
         if path.resolve() == store.path.resolve():
             print("brilliance merge: that is the data file itself; nothing to merge.")
-            return 1
+            return EXIT_REFUSED
         try:
             result = merge_copy(store, path)
         except StoreError as exc:
             message = str(exc).splitlines()[0]
             print(f"brilliance merge: {message} Nothing was changed.", file=sys.stderr)
-            return 1
+            return EXIT_DATA
     merged = result.merged
     print(
         f"Merged {path.name}: {len(merged.added)} added, {len(merged.updated)} updated, "

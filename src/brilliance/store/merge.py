@@ -46,14 +46,6 @@ def _canonical(record: Any) -> bytes:
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
-def _newer(record: Any, other: Any) -> bool:
-    """Whether stored ``record`` is a greater version than ``other`` (both records)."""
-    mine, theirs = stamp_of(record), stamp_of(other)
-    if mine != theirs:
-        return mine > theirs
-    return _canonical(record) > _canonical(other)
-
-
 def _same_content(record: Any, other: Any) -> bool:
     """Equal fields, stamps aside."""
     if not (isinstance(record, dict) and isinstance(other, dict)):
@@ -73,6 +65,8 @@ class Merged:
     deleted: list[tuple[str, str]] = field(default_factory=list)
     news_for_theirs: bool = False
     """The result holds something ``theirs`` lacks (so a file holding ``theirs`` needs writing)."""
+    news_for_mine: bool = False
+    """The result differs from ``mine`` at all, counted or not (a tombstone, the meta record)."""
 
     @property
     def changed(self) -> list[tuple[str, str]]:
@@ -103,23 +97,40 @@ def merge(mine: Tables, theirs: Tables) -> Merged:
         for record_id in table_a.keys() | table_b.keys():
             a = table_a.get(record_id)
             b = table_b.get(record_id)
-            if a is not None and b is not None and a is not b:
-                winner = a if _newer(a, b) else b
-            else:
+            if a is None or b is None:
                 winner = a if a is not None else b
+                same_version = False
+            elif a is b:
+                winner, same_version = a, True
+            else:
+                stamp_a, stamp_b = stamp_of(a), stamp_of(b)
+                # Copies parsed from two files share no objects: most records are equal.
+                same_version = stamp_a == stamp_b and a == b
+                if same_version:
+                    winner = a
+                elif stamp_a != stamp_b:
+                    winner = a if stamp_a > stamp_b else b
+                else:
+                    winner = a if _canonical(a) > _canonical(b) else b
             key = tombstone_key(name, record_id)
             tomb = _newest_tomb(tombs_a.get(key), tombs_b.get(key))
             if tomb is not None and stamp_of(tomb) >= stamp_of(winner):
                 out_tombs[key] = tomb
-                if b is not None or tombs_b.get(key) is not tomb:
+                if b is not None or tombs_b.get(key) != tomb:
                     result.news_for_theirs = True
+                if a is not None or tombs_a.get(key) != tomb:
+                    result.news_for_mine = True
                 if a is not None and counted:
                     result.deleted.append((name, record_id))
                 continue
             out[record_id] = winner
-            if winner is not b:
+            if same_version:
+                continue
+            if winner is a:
                 result.news_for_theirs = True
-            if counted and winner is not a:
+                continue
+            result.news_for_mine = True
+            if counted:
                 if a is None:
                     result.added.append((name, record_id))
                 elif not _same_content(a, winner):
@@ -133,8 +144,10 @@ def merge(mine: Tables, theirs: Tables) -> Merged:
             continue  # a newer record beat the tombstone
         tomb = _newest_tomb(tombs_a.get(key), tombs_b.get(key))
         out_tombs[key] = tomb
-        if tombs_b.get(key) is not tomb:
+        if tombs_b.get(key) != tomb:
             result.news_for_theirs = True
+        if tombs_a.get(key) != tomb:
+            result.news_for_mine = True
     if out_tombs or TOMBSTONE_TABLE in mine or TOMBSTONE_TABLE in theirs:
         result.tables[TOMBSTONE_TABLE] = out_tombs
     return result

@@ -75,7 +75,7 @@ def merge_into(store: Store, theirs: Tables, source: Path) -> Merged:
     merged = merge(store.storage.read(), theirs)
     models = _validated(source, merged)
     store.hlc.observe(newest_stamps(theirs))
-    if not merged.changed and not merged.news_for_theirs:
+    if not merged.news_for_mine:
         return merged
     store.storage.replace_all(merged.tables, unsaved=False)
     repositories = store.repositories()
