@@ -14,13 +14,18 @@ if TYPE_CHECKING:
 def store_error_status(exc: StoreError) -> int:
     """The exit status for a store error: 1 when refused (open elsewhere), else 3 (the file)."""
     from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, ReadOnlyError
 
-    return EXIT_REFUSED if isinstance(exc, AlreadyOpenError) else EXIT_DATA
+    refused = isinstance(exc, AlreadyOpenError | ReadOnlyError)
+    return EXIT_REFUSED if refused else EXIT_DATA
 
 
 def open_store(
-    data_dir: Path, *, lock: bool = True, for_the_process: bool = False, announce: bool = True
+    data_dir: Path,
+    *,
+    lock: bool = True,
+    for_the_process: bool = False,
+    announce: bool = True,
 ) -> Store | None:
     """Open the data folder, or print why not (to stderr) and return None.
 
@@ -36,6 +41,12 @@ def open_store(
         store = Store.open(data_dir, lock=lock, for_the_process=for_the_process)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
+        return None
+    except OSError as exc:
+        print(
+            f"brilliance: cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.",
+            file=sys.stderr,
+        )
         return None
     if announce:
         store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))

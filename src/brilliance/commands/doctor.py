@@ -39,7 +39,7 @@ def check(path: Path) -> tuple[bool, str]:
 def examine(data_dir: Path) -> dict[str, Any]:
     """What doctor found, as documented in docs/json/doctor.schema.json."""
     from brilliance.store.backups import backup_infos, suggest_backup
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, StoreError
     from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
@@ -71,6 +71,8 @@ def examine(data_dir: Path) -> dict[str, Any]:
             lock.release()
         except AlreadyOpenError:
             open_in = pid or 0
+        except StoreError:  # a read-only folder: it can still be read, which is what we do
+            pass
     advice = ""
     if not good:
         best = suggest_backup(data_dir, usable=good_backups)
