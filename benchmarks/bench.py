@@ -187,6 +187,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.2f}x"
     if unit == "MiB":
         return f"{value:.0f} MiB"
+    if unit == "%":
+        return f"{value:+.1f}%"
     if value >= 100:
         return f"{value:.0f} ms"
     if value >= 10:

@@ -82,6 +82,10 @@ class BrillianceApp(App[str]):
         theme = store.profile.theme
         self.theme = theme if theme in self.available_themes else DARK_THEME
 
+    def on_unmount(self) -> None:
+        # Notices after the app is gone (the store's last look at the disk) wait in the store.
+        self.store.listen(None)
+
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
         # What came in from other copies of the data (at open, and at each save or poll).

@@ -222,10 +222,12 @@ class Store:
 
     # -- living with sync tools -----------------------------------------------------------
 
-    def listen(self, listener: Callable[[str], None]) -> None:
+    def listen(self, listener: Callable[[str], None] | None) -> None:
         """Hand notices (what came in from outside) to ``listener``: those waiting, then each
-        new one as it happens."""
+        new one as it happens. ``None`` keeps them waiting in ``notices`` again."""
         self._listener = listener
+        if listener is None:
+            return
         waiting, self.notices = self.notices, []
         for text in waiting:
             listener(text)
