@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
@@ -25,20 +26,29 @@ def open_store(
     *,
     lock: bool = True,
     for_the_process: bool = False,
+    keyring: Keyring | None = None,
     announce: bool = True,
 ) -> Store | None:
     """Open the data folder, or print why not (to stderr) and return None.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it). With ``announce``, what
-    the open merged in (sync tools' conflict copies) is said on stderr, one line each; the
-    app shows it itself.
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). An encrypted folder asks
+    for its passphrase (see ``commands.unlock``) unless ``keyring`` already opens it.
+    With ``announce``, what the open merged in (sync tools' conflict copies) is said on
+    stderr, one line each; the app shows it itself.
     """
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
+    if keyring is None and folder_is_encrypted(data_dir):
+        from brilliance.commands.unlock import unlock_or_report
+
+        keyring = unlock_or_report(data_dir)
+        if keyring is None:
+            return None
     try:
-        store = Store.open(data_dir, lock=lock, for_the_process=for_the_process)
+        store = Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
         return None
@@ -60,6 +70,7 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     yet and ``must_exist``, 3 when the file can't be read) with a message saying what to do.
     """
     from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.store import Store
@@ -70,8 +81,18 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             "or `brilliance demo` to look around.",
             EXIT_REFUSED,
         )
+    keyring = None
+    if folder_is_encrypted(data_dir):
+        from brilliance.commands.unlock import PassphraseInputError, unlock_folder
+
+        try:
+            keyring = unlock_folder(data_dir)
+        except PassphraseInputError as exc:
+            raise CommandError(str(exc), EXIT_REFUSED) from exc
+        except StoreError as exc:
+            raise CommandError(str(exc), store_error_status(exc)) from exc
     try:
-        store = Store.open(data_dir, lock=False)
+        store = Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     # What the open merged in view (sync tools' conflict copies), one line each on stderr.

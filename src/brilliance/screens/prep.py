@@ -343,4 +343,6 @@ class PrepScreen(BrillianceScreen):
         except OSError as exc:
             self.notify(f"Could not write {exc.filename}: {exc.strerror}", severity="error")
             return
-        self.notify(f"Saved the sheet to {path}", title="Exported")
+        # In an encrypted folder the export the user asked for is plain text: say so (issue 18).
+        plain = " (plain text, not encrypted)" if self.store.codec.encrypted else ""
+        self.notify(f"Saved the sheet to {path}{plain}", title="Exported")

@@ -61,7 +61,7 @@ def merge_copy(store: Store, path: Path, *, persist: bool = True) -> CopyMerged:
     Raises StoreError (DamagedFileError, NewerSchemaError, SaveError, ConflictError) with the
     store's file untouched; the copy itself is never changed.
     """
-    merged = merge_into(store, read_copy(path), path)
+    merged = merge_into(store, read_copy(path, store.codec), path)
     if persist and (merged.changed or store.storage.unsaved):
         store.storage.mark_unsaved()
         store.flush()

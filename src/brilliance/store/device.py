@@ -49,7 +49,7 @@ def device_id(data_dir: Path) -> str:
         if isinstance(known, dict) and DEVICE_PATTERN.match(str(known.get("id", ""))):
             return str(known["id"])
     fresh = secrets.token_hex(4)
-    record = {"id": fresh, "host": socket.gethostname(), "folder": str(data_dir)}
+    record = {"id": fresh, "host": socket.gethostname()}
     with contextlib.suppress(OSError):
         path.parent.mkdir(mode=0o700, exist_ok=True)
         atomic_write(path, orjson.dumps(record, option=orjson.OPT_INDENT_2))

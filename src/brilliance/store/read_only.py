@@ -10,15 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from brilliance.domain.clock import Clock
+from brilliance.store.codec import Keyring
 from brilliance.store.errors import ReadOnlyError
 from brilliance.store.store import Store
 
 
 def open_read_only(
-    data_dir: Path, *, clock: Clock | None = None, for_the_process: bool = False
+    data_dir: Path,
+    *,
+    clock: Clock | None = None,
+    for_the_process: bool = False,
+    keyring: Keyring | None = None,
 ) -> Store:
     """Open ``data_dir`` without its lock, refusing every save. Raises what Store.open does."""
-    store = Store.open(data_dir, clock=clock, lock=False, for_the_process=for_the_process)
+    store = Store.open(
+        data_dir, clock=clock, lock=False, for_the_process=for_the_process, keyring=keyring
+    )
     store.storage.write_refusal = lambda: ReadOnlyError(store.data_dir, saving=True)
     return store
 

@@ -20,7 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from brilliance.domain.clock import Clock
 
 STAMP_KEY = "_stamp"
 """The key a record's stamp is kept under in the data file."""
@@ -34,6 +37,11 @@ MIGRATION_DEVICE = "00000000"
 STAMP_PATTERN = re.compile(r"^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{8}$")
 DEVICE_PATTERN = re.compile(r"^[0-9a-f]{8}$")
 MAX_COUNTER = 0xFFFF
+
+
+def wall_millis(clock: Clock) -> int:
+    """The clock's reading in milliseconds since 1970 (its local time, as the system reads it)."""
+    return int(clock.now().timestamp() * 1000)
 
 
 def make_stamp(millis: int, counter: int, device: str) -> str:

@@ -166,9 +166,12 @@ class AtomicJSONStorage(Storage):
         initial: Tables,
         before_write: Callable[[], None] | None = None,
         after_write: Callable[[], None] | None = None,
+        encode: Callable[[bytes], bytes] | None = None,
         reconcile: Callable[[], None] | None = None,
     ) -> None:
         self.path = path
+        self._encode = encode
+        """Turns the serialized file into the bytes written (encryption; see store.codec)."""
         self._tables: Tables = initial
         self._batch_depth = 0
         self._unsaved = False
@@ -233,6 +236,8 @@ class AtomicJSONStorage(Storage):
                 raise ConflictError(self.path, "nothing here can merge it")
             self._reconcile()
         data = serialize(self._tables, self._lines)
+        if self._encode is not None:
+            data = self._encode(data)
         try:
             if self._before_write is not None:
                 self._before_write()

@@ -13,9 +13,19 @@ from pydantic import ValidationError
 
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import FollowUp, JournalEntry, Meeting, Person, Profile
+from brilliance.domain.text import parse_mentions
 from brilliance.store.backups import daily_backup, named_backup, remove_stale_temporaries
+from brilliance.store.codec import (
+    PLAIN,
+    Codec,
+    Keyring,
+    folder_is_encrypted,
+    keep_public_key,
+    note_private_key,
+    note_unsealer,
+)
 from brilliance.store.device import device_id
-from brilliance.store.errors import ConflictError, DamagedFileError, NewerSchemaError, StoreError
+from brilliance.store.errors import StoreError
 from brilliance.store.fileformat import (
     PROFILE_ID,
     PROFILE_TABLE,
@@ -36,8 +46,8 @@ from brilliance.store.repositories import (
     PeopleRepository,
     Repository,
 )
-from brilliance.store.stamps import HybridClock
-from brilliance.store.storage import AtomicJSONStorage, atomic_write, file_stamp, serialize
+from brilliance.store.stamps import HybridClock, wall_millis
+from brilliance.store.storage import AtomicJSONStorage, atomic_write, serialize
 from brilliance.store.writer import StampedWriter
 
 
@@ -53,9 +63,12 @@ class Store:
         loaded: Loaded,
         clock: Clock,
         lock: DataLock | None,
+        codec: Codec = PLAIN,
         device: str | None = None,
     ) -> None:
         self.data_dir = data_dir
+        self.codec = codec
+        """Plain, or the session's keyring: everything written for the folder goes through it."""
         self.path = data_dir / DATA_FILE_NAME
         self.clock = clock
         self._lock = lock
@@ -68,7 +81,12 @@ class Store:
         self._listener: Callable[[str], None] | None = None
         self.hlc = HybridClock(lambda: wall_millis(clock), lambda: device or device_id(data_dir))
         self.storage = AtomicJSONStorage(
-            self.path, loaded.tables, self._before_write, self.dirty.clear, self._reconcile
+            self.path,
+            loaded.tables,
+            self._before_write,
+            self.dirty.clear,
+            encode=codec.encode,
+            reconcile=self._reconcile,
         )
         self.writer = StampedWriter(self.storage, self.hlc, self._changed)
         self._profile = loaded.profile
@@ -98,6 +116,7 @@ class Store:
         clock: Clock | None = None,
         lock: bool = True,
         for_the_process: bool = False,
+        keyring: Keyring | None = None,
         device: str | None = None,
     ) -> Store:
         """Open (creating if needed) the data file in ``data_dir``.
@@ -106,9 +125,11 @@ class Store:
         the file. ``lock=False`` is for read-only use (printing, exporting, checking).
         ``for_the_process=True`` says the store is kept until the process ends (the app, a
         command): its records are then frozen out of the garbage collector's walks (see
-        :func:`collector_paused`). Tests and other short uses leave it False. ``device``
-        fixes the device id in change stamps (the benchmark's generator, for the same bytes
-        from the same seed); otherwise this folder copy's own id is used (``device``).
+        :func:`collector_paused`). Tests and other short uses leave it False.
+        ``keyring`` opens an encrypted data file (without it, PassphraseNeededError); a
+        plain file ignores it. ``device`` fixes the device id in change stamps (the
+        benchmark's generator, for the same bytes from the same seed); otherwise this folder
+        copy's own id is used (``store.device``).
         """
         data_dir = data_dir.expanduser()
         ensure_data_dir(data_dir)
@@ -116,15 +137,16 @@ class Store:
         if data_lock is not None:
             data_lock.acquire()
         path = data_dir / DATA_FILE_NAME
+        codec: Codec = keyring if keyring is not None and folder_is_encrypted(data_dir) else PLAIN
         try:
             if data_lock is not None:
                 remove_stale_temporaries(data_dir)
             with collector_paused(freeze=for_the_process):
-                loaded = load_file(path)
+                loaded = load_file(path, codec)
                 if loaded.migrated_from is not None and data_lock is not None:
                     # Keep the old file as it was, then write the upgraded one.
                     named_backup(path, f"v{loaded.migrated_from}", (clock or SystemClock()).now())
-                store = cls(data_dir, loaded, clock or SystemClock(), data_lock, device)
+                store = cls(data_dir, loaded, clock or SystemClock(), data_lock, codec, device)
         except BaseException:
             if data_lock is not None:
                 data_lock.release()
@@ -134,6 +156,9 @@ class Store:
             if compact(tables, wall_millis(store.clock)) or loaded.migrated_from is not None:
                 store.storage.replace_all(tables)
                 store.flush()
+        if codec.encrypted and data_lock is not None:
+            with contextlib.suppress(OSError):  # the next open tries again
+                keep_public_key(data_dir, loaded.tables)
         from brilliance.store.copies import merge_conflict_copies
 
         merge_conflict_copies(store, persist=data_lock is not None)
@@ -153,10 +178,17 @@ class Store:
         if not has_notes(self.data_dir):
             return 0
         with inbox_lock(self.data_dir):
-            contents = read_inbox(self.data_dir)
+            private = note_private_key(self.storage.read()) if self.codec.encrypted else None
+            unseal = note_unsealer(private) if private is not None else None
+            contents = read_inbox(self.data_dir, unseal)
             fresh: list[JournalEntry] = []
             bad = list(contents.bad_lines)
             for record in contents.records:
+                if record.pop("link_mentions", False):
+                    # Sealed without the passphrase, so without the names: link them now.
+                    record["people"] = parse_mentions(
+                        str(record.get("text", "")), self.people
+                    ).people
                 try:
                     entry = JournalEntry.model_validate(record)
                 except ValidationError:
@@ -201,7 +233,13 @@ class Store:
             self.storage.forget(table, record_id)
 
     def _before_write(self) -> None:
-        daily_backup(self.path, self.clock.today())
+        decode = None
+        if self.codec.encrypted:
+
+            def decode(raw: bytes) -> bytes:
+                return self.codec.decode(raw, str(self.path))
+
+        daily_backup(self.path, self.clock.today(), decode=decode)
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -239,39 +277,18 @@ class Store:
             self.notices.append(text)
 
     def _reconcile(self) -> None:
-        """The file on disk is not the version last read or written: merge it into memory.
+        """The file on disk is not the version last read or written: merge it into memory
+        (see :func:`brilliance.store.sync.reconcile`)."""
+        from brilliance.store.sync import reconcile
 
-        A missing file is "nothing new from disk": everything held is written back. Raises
-        ConflictError (memory and file untouched) when the disk's version cannot be merged.
-        """
-        from brilliance.store.sync import merge_into, read_copy
-
-        seen = file_stamp(self.path)
-        if seen is None:
-            ensure_data_dir(self.data_dir)
-            self.storage.stamp = None
-            self.storage.mark_unsaved()
-            self.notice(
-                f"The data file {self.path} had disappeared (a sync tool, or the folder "
-                "moved?); everything Brilliance holds was written back to it."
-            )
-            return
-        try:
-            merged = merge_into(self, read_copy(self.path), self.path)
-        except (DamagedFileError, NewerSchemaError) as exc:
-            raise ConflictError(self.path, str(exc).splitlines()[0]) from exc
-        self.storage.stamp = seen
-        if merged.news_for_theirs:
-            self.storage.mark_unsaved()
-        if merged.changed:
-            self.notice(f"Changes from another copy of your data came in: {merged.summary()}.")
+        reconcile(self)
 
     def sync_with_disk(self) -> bool:
         """If the file changed on disk, merge it in and write back what it lacks; merge any
-        conflict copy a sync tool left meanwhile.
+        conflict copy a sync tool left meanwhile. Called at the inbox poll and at close.
 
-        Called at the inbox poll. Returns whether anything changed in memory. Raises
-        ConflictError or SaveError as a save does (memory keeps everything).
+        Returns whether anything changed in memory. Raises ConflictError or SaveError as a
+        save does (memory keeps everything).
         """
         if self._lock is None:
             return False
@@ -307,7 +324,7 @@ class Store:
         import tempfile
 
         name = f"brilliance-unsaved-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
-        data = serialize(self.storage.read())
+        data = self.codec.encode(serialize(self.storage.read()))
         try:
             atomic_write(self.data_dir / name, data)
             return self.data_dir / name
@@ -357,11 +374,6 @@ class Store:
             self.meetings.save_many(removal.meetings)
             self.followups.save_many(removal.followups)
         return removal.person
-
-
-def wall_millis(clock: Clock) -> int:
-    """The clock's reading in milliseconds since 1970 (its local time, as the system reads it)."""
-    return int(clock.now().timestamp() * 1000)
 
 
 @dataclass(frozen=True)

@@ -14,31 +14,31 @@ from pydantic import ValidationError
 
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import Profile
-from brilliance.store.errors import DamagedFileError
+from brilliance.store.codec import PLAIN, Codec
+from brilliance.store.errors import ConflictError, DamagedFileError, SaveError, StoreError
 from brilliance.store.fileformat import (
     ENTITY_TABLES,
     FROM_JSON,
     PROFILE_ID,
     PROFILE_TABLE,
-    parse_bytes,
+    parse_file,
     upgrade_tables,
 )
 from brilliance.store.merge import Merged, Tables, merge, newest_stamps
+from brilliance.store.paths import ensure_data_dir
+from brilliance.store.storage import file_stamp
 
 if TYPE_CHECKING:
     from brilliance.store.store import Store
 
 
-def read_copy(path: Path) -> Tables:
+def read_copy(path: Path, codec: Codec = PLAIN) -> Tables:
     """Parse and upgrade another copy of the data file; records are checked when merged.
 
-    Raises DamagedFileError or NewerSchemaError (nothing is changed).
+    An encrypted copy is opened with ``codec`` (a keyring also reads plain copies). Raises
+    DamagedFileError, NewerSchemaError or an EncryptionError (nothing is changed).
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DamagedFileError(path, f"it cannot be read ({exc.strerror})") from exc
-    tables, _ = upgrade_tables(path, parse_bytes(path, raw))
+    tables, _ = upgrade_tables(path, parse_file(path, codec))
     return tables
 
 
@@ -88,6 +88,36 @@ def merge_into(store: Store, theirs: Tables, source: Path) -> Merged:
     if merged.changed:
         store.revision += 1
     return merged
+
+
+def reconcile(store: Store) -> None:
+    """The store's file on disk is not the version last read or written: merge it in.
+
+    A missing file is "nothing new from disk": everything held is written back at the save
+    that follows. Raises ConflictError (memory and file untouched) when the disk's version
+    cannot be merged (damaged, from a newer Brilliance, or not opened by the passphrase).
+    """
+    seen = file_stamp(store.path)
+    if seen is None:
+        ensure_data_dir(store.data_dir)
+        store.storage.stamp = None
+        store.storage.mark_unsaved()
+        store.notice(
+            f"The data file {store.path} had disappeared (a sync tool, or the folder "
+            "moved?); everything Brilliance holds was written back to it."
+        )
+        return
+    try:
+        merged = merge_into(store, read_copy(store.path, store.codec), store.path)
+    except SaveError:
+        raise
+    except StoreError as exc:
+        raise ConflictError(store.path, str(exc).splitlines()[0]) from exc
+    store.storage.stamp = seen
+    if merged.news_for_theirs:
+        store.storage.mark_unsaved()
+    if merged.changed:
+        store.notice(f"Changes from another copy of your data came in: {merged.summary()}.")
 
 
 def describe(merged: Merged) -> str:
