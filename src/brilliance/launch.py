@@ -52,6 +52,8 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     with store:
         app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
         app.run(headless=exit_after_first_frame)
+        # What the last look at the disk merges (at close) is said here, the app being gone.
+        store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
         if store.unsaved:
             try:
                 store.flush()
