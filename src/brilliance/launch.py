@@ -14,13 +14,28 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from brilliance.store.codec import Keyring
+    from brilliance.store.store import Store
+
+
+def open_for_app(data_dir: Path, keyring: Keyring | None = None) -> Store:
+    """The store the app works on: locked, or read-only (with a banner) when the folder or
+    mount cannot be written (issue 13.11). Raises StoreError as Store.open does.
+    ``keyring`` opens an encrypted folder (issue 18)."""
+    from brilliance.store.errors import ReadOnlyError
+    from brilliance.store.store import Store
+
+    try:
+        return Store.open(data_dir, for_the_process=True, keyring=keyring)
+    except ReadOnlyError:
+        from brilliance.store.read_only import open_read_only
+
+        return open_read_only(data_dir, for_the_process=True, keyring=keyring)
 
 
 def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the TUI on ``data_dir``. Returns the process exit status."""
     from brilliance.commands import store_error_status
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
     keyring = None
     if unlock_needed(data_dir):  # before anything is loaded (issue 18)
@@ -29,9 +44,10 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
             return 1
     try:
         store = Store.open(data_dir, for_the_process=True, keyring=keyring)
+        store = open_for_app(data_dir)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
-        return store_error_status(exc)
+        return store_error_status(exc)  # 3 for the file, 1 when open elsewhere (issue 16)
     from brilliance.app import make_app
 
     with store:
@@ -51,7 +67,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                     from brilliance.commands.restore import rescue_advice
 
                     print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 3
+                return 3  # a problem with the data file (issue 16's exit statuses)
     if app.return_value == "demo":  # chosen on the first-run welcome
         return run_demo()
     return app.return_code or 0

@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 def store_error_status(exc: StoreError) -> int:
     """The exit status for a store error: 1 when refused (open elsewhere), else 3 (the file)."""
     from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, ReadOnlyError
 
-    return EXIT_REFUSED if isinstance(exc, AlreadyOpenError) else EXIT_DATA
+    refused = isinstance(exc, AlreadyOpenError | ReadOnlyError)
+    return EXIT_REFUSED if refused else EXIT_DATA
 
 
 def open_store(
@@ -47,7 +48,12 @@ def open_store(
         return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
-        return None
+    except OSError as exc:
+        print(
+            f"brilliance: cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.",
+            file=sys.stderr,
+        )
+    return None
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:

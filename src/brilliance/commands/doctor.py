@@ -46,7 +46,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
 
     ``keyring`` opens an encrypted folder's files (issue 18)."""
     from brilliance.store.backups import backup_infos, suggest_backup
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, StoreError
     from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
@@ -84,6 +84,8 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
             lock.release()
         except AlreadyOpenError:
             open_in = pid or 0
+        except StoreError:  # a read-only folder: it can still be read, which is what we do
+            pass
     advice = ""
     if not good:
         best = suggest_backup(data_dir, usable=good_backups, decode=decode)

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from brilliance.store.errors import ConflictError, SaveError
+from brilliance.store.errors import ConflictError, SaveError, StoreError
 
 Tables = dict[str, dict[str, Any]]
 
@@ -179,6 +179,8 @@ class AtomicJSONStorage(Storage):
         self.saves = 0
         self._lines = LineCache()
         """The serialized file, kept so that a save only serializes what changed."""
+        self.write_refusal: Callable[[], StoreError] | None = None
+        """Set for a store opened read-only: every save raises what it returns instead."""
 
     def read(self) -> Tables:
         return self._tables
@@ -224,6 +226,8 @@ class AtomicJSONStorage(Storage):
         """
         if not self._unsaved:
             return
+        if self.write_refusal is not None:  # opened read-only (issue 13.11)
+            raise self.write_refusal()
         if not overwrite and self.changed_on_disk():
             raise ConflictError(self.path)
         data = serialize(self._tables, self._lines)
