@@ -43,8 +43,7 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
         if keyring is None:
             return 1
     try:
-        store = Store.open(data_dir, for_the_process=True, keyring=keyring)
-        store = open_for_app(data_dir)
+        store = open_for_app(data_dir, keyring)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
         return store_error_status(exc)  # 3 for the file, 1 when open elsewhere (issue 16)
