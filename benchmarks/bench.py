@@ -731,6 +731,60 @@ def prep_build(ctx: Context) -> None:
     ]
 
 
+MATCHING_API = has("brilliance.domain.introductions", "suggest_introductions")
+
+
+@measurement(
+    "matching quality (introductions, labelled set)",
+    [
+        ("match_top1_shared", "introductions: top-1, goal shares a word"),
+        ("match_top1_unshared", "introductions: top-1, no shared word"),
+        ("match_r3_unshared", "introductions: recall@3, no shared word"),
+        ("match_rank", "introductions: ranking one goal"),
+    ],
+    MATCHING_API,
+)
+def matching_quality(ctx: Context) -> None:
+    """Top-1 and recall at 3 on tests/domain/data/introductions.toml (held-out goals included)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from eval_matching import engine_ranker, evaluate, load_set
+
+    pool, cases = load_set()
+    ranker = engine_ranker()
+    started = time.perf_counter()
+    scores = evaluate(ranker, pool, cases)
+    per_goal = (time.perf_counter() - started) * 1000 / len(cases)
+    shared, unshared = scores["shares a word"], scores["no shared word"]
+    ctx.figures += [
+        Figure(
+            "match_top1_shared",
+            "introductions: top-1, goal shares a word",
+            unit="",
+            samples=[shared.top1],
+            note=f"{shared.count} goals",
+        ),
+        Figure(
+            "match_top1_unshared",
+            "introductions: top-1, no shared word",
+            unit="",
+            samples=[unshared.top1],
+            note=f"{unshared.count} goals; bar 0.85 (held-out set)",
+        ),
+        Figure(
+            "match_r3_unshared",
+            "introductions: recall@3, no shared word",
+            unit="",
+            samples=[unshared.recall3],
+        ),
+        Figure(
+            "match_rank",
+            "introductions: ranking one goal",
+            samples=[per_goal],
+            note=f"pool of {len(pool)} people, mean over {len(cases)} goals",
+        ),
+    ]
+
+
 ENCRYPTION = has("brilliance.store.codec", "Keyring.create")
 BENCH_PASSPHRASE = b"a passphrase for the benchmark"
 
@@ -833,60 +887,6 @@ def encryption(ctx: Context) -> None:
             "encryption: `brilliance note`, sealed",
             samples=notes,
             note="no passphrase asked",
-        ),
-    ]
-
-
-MATCHING_API = has("brilliance.domain.introductions", "suggest_introductions")
-
-
-@measurement(
-    "matching quality (introductions, labelled set)",
-    [
-        ("match_top1_shared", "introductions: top-1, goal shares a word"),
-        ("match_top1_unshared", "introductions: top-1, no shared word"),
-        ("match_r3_unshared", "introductions: recall@3, no shared word"),
-        ("match_rank", "introductions: ranking one goal"),
-    ],
-    MATCHING_API,
-)
-def matching_quality(ctx: Context) -> None:
-    """Top-1 and recall at 3 on tests/domain/data/introductions.toml (held-out goals included)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from eval_matching import engine_ranker, evaluate, load_set
-
-    pool, cases = load_set()
-    ranker = engine_ranker()
-    started = time.perf_counter()
-    scores = evaluate(ranker, pool, cases)
-    per_goal = (time.perf_counter() - started) * 1000 / len(cases)
-    shared, unshared = scores["shares a word"], scores["no shared word"]
-    ctx.figures += [
-        Figure(
-            "match_top1_shared",
-            "introductions: top-1, goal shares a word",
-            unit="",
-            samples=[shared.top1],
-            note=f"{shared.count} goals",
-        ),
-        Figure(
-            "match_top1_unshared",
-            "introductions: top-1, no shared word",
-            unit="",
-            samples=[unshared.top1],
-            note=f"{unshared.count} goals; bar 0.85 (held-out set)",
-        ),
-        Figure(
-            "match_r3_unshared",
-            "introductions: recall@3, no shared word",
-            unit="",
-            samples=[unshared.recall3],
-        ),
-        Figure(
-            "match_rank",
-            "introductions: ranking one goal",
-            samples=[per_goal],
-            note=f"pool of {len(pool)} people, mean over {len(cases)} goals",
         ),
     ]
 

@@ -47,7 +47,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
     ``keyring`` opens an encrypted folder's files (issue 18)."""
     from brilliance.store.backups import backup_infos, suggest_backup
     from brilliance.store.errors import AlreadyOpenError, StoreError
-    from brilliance.store.inbox import has_notes, read_inbox
+    from brilliance.store.inbox import has_notes, read_inbox, rejected_notes
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
 
@@ -75,6 +75,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
             }
         )
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
+    set_aside = rejected_notes(data_dir)
     open_in: int | None = None
     if (data_dir / LOCK_FILE_NAME).exists():
         pid = DataLock(data_dir).holder_pid()
@@ -105,6 +106,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
         },
         "backups": backups,
         "inbox_notes": count_waiting(waiting) if waiting is not None else 0,
+        "rejected_notes": set_aside,
         "open_in_process": open_in,
         "healthy": good,
         "advice": advice,
@@ -127,10 +129,18 @@ def print_report(report: dict[str, Any]) -> None:
             f"Inbox: {report['inbox_notes']} note(s) from `brilliance note` waiting; the app "
             "adds them to the journal when it opens."
         )
+    if report.get("rejected_notes"):
+        from brilliance.store.inbox import rejected_advice
+
+        print(f"Set aside: {rejected_advice(report['rejected_notes'])}")
     if report["open_in_process"] is not None:
         print(f"Open right now in another Brilliance (process {report['open_in_process']}).")
     if report["healthy"]:
-        print("All good.")
+        print(
+            "The data file is fine; see the notes set aside above."
+            if report.get("rejected_notes")
+            else "All good."
+        )
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:

@@ -53,7 +53,11 @@ def read_text(words: list[str]) -> str:
         return " ".join(words)
     if sys.stdin is None or sys.stdin.isatty():
         return ""
-    return sys.stdin.read()
+    from brilliance.store.limits import MAX_TEXT
+
+    # Never read more than can be kept (plus one, to tell): a 10 MB paste is refused, not
+    # held in memory whole (issue 13.12).
+    return sys.stdin.read(MAX_TEXT + 2)
 
 
 @dataclass(frozen=True)
@@ -144,12 +148,22 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.domain.text import parse_mentions, parse_tags
     from brilliance.store.codec import folder_is_encrypted, note_sealer, read_public_key
     from brilliance.store.inbox import append_note
+    from brilliance.store.limits import MAX_TEXT, text_too_long
     from brilliance.store.paths import ensure_data_dir
 
-    text = " ".join(args.text) if args.edit else read_text(args.text)
+    try:
+        text = " ".join(args.text) if args.edit else read_text(args.text)
+    except UnicodeDecodeError:
+        print("brilliance note: not saved: standard input is not UTF-8 text.", file=sys.stderr)
+        return 1
     if args.edit:
         text = written_in_editor(text, data_dir)
     text = text.strip("\n")
+    if len(text) > MAX_TEXT:  # the store would set it aside: refuse it now (issue 13.2)
+        print(
+            f"brilliance note: not saved: {text_too_long(len(text), 'the note')}", file=sys.stderr
+        )
+        return 1
     if not text.strip():
         print(
             'brilliance note: nothing to add. Give the text as arguments (brilliance note "..."),'

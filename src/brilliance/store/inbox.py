@@ -38,27 +38,71 @@ def inbox_path(data_dir: Path) -> Path:
     return data_dir / INBOX_NAME
 
 
+class InboxBusyError(TimeoutError):
+    """Another process has held ``inbox.lock`` for longer than we wait (issue 13.14)."""
+
+    def __init__(self, data_dir: Path, waited: float) -> None:
+        super().__init__(
+            f"the inbox of {data_dir} is locked by another process ({INBOX_LOCK_NAME}, "
+            f"held for over {waited:g} s). Try again in a moment; if it stays locked, end the "
+            "process that holds it"
+        )
+
+
 @contextlib.contextmanager
-def inbox_lock(data_dir: Path) -> Iterator[None]:
+def inbox_lock(data_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     """Held while appending to or emptying the inbox (never for long).
 
+    Waits at most ``wait`` seconds for another holder, then raises InboxBusyError (an
+    OSError) rather than hanging: a stuck process must not freeze a note or the app.
     A plain flock where there is one (importing filelock costs a note ~20 ms), filelock
     elsewhere.
     """
     try:
-        import fcntl
+        import fcntl  # noqa: F401 - only to learn whether flock exists here
     except ImportError:  # pragma: no cover - Windows
-        from filelock import FileLock
+        from filelock import FileLock, Timeout
 
-        with FileLock(data_dir / INBOX_LOCK_NAME, mode=0o600, timeout=LOCK_WAIT_SECONDS):
-            yield
+        try:
+            with FileLock(data_dir / INBOX_LOCK_NAME, mode=0o600, timeout=wait):
+                yield
+        except Timeout as exc:
+            raise InboxBusyError(data_dir, wait) from exc
         return
     fd = os.open(data_dir / INBOX_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _flock_within(fd, wait, data_dir)
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _flock_within(fd: int, wait: float, data_dir: Path) -> None:
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise InboxBusyError(data_dir, wait) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+
+
+def inbox_busy(data_dir: Path) -> bool:
+    """Whether another process holds the inbox lock right now (never waits)."""
+    try:
+        with inbox_lock(data_dir, wait=0):
+            return False
+    except InboxBusyError:
+        return True
+    except OSError:
+        return False  # no lock file can be made (read-only): nobody else holds it either
 
 
 def _append_private(path: Path, data: bytes) -> None:
@@ -84,7 +128,24 @@ def append_note(
         line = sealed_line(seal(line))
     line += b"\n"
     with inbox_lock(data_dir):
-        _append_private(inbox_path(data_dir), line)
+        path = inbox_path(data_dir)
+        if _ends_torn(path):
+            # A write cut short (a full disk) left half a line: start ours on a line of its
+            # own, so the torn one is set aside alone and this note is kept (issue 13.2).
+            line = b"\n" + line
+        _append_private(path, line)
+
+
+def _ends_torn(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            if size == 0:
+                return False
+            handle.seek(size - 1)
+            return handle.read(1) != b"\n"
+    except FileNotFoundError:
+        return False
 
 
 def has_notes(data_dir: Path) -> bool:
@@ -137,6 +198,25 @@ def set_aside(data_dir: Path, lines: list[bytes]) -> Path:
     target = data_dir / REJECTED_NAME
     _append_private(target, b"".join(line + b"\n" for line in lines))
     return target
+
+
+def rejected_notes(data_dir: Path) -> int:
+    """How many lines are set aside in ``inbox-rejected.jsonl`` (0 when there is none)."""
+    try:
+        with open(data_dir / REJECTED_NAME, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0
+
+
+def rejected_advice(count: int) -> str:
+    """What to say about notes set aside (doctor, the app)."""
+    return (
+        f"{count} note(s) from `brilliance note` could not be added to the journal; they are "
+        f"kept, as written, in {REJECTED_NAME} beside the data file. Copy their text from "
+        "there and add it again with `brilliance note` (split anything over 200,000 "
+        "characters)."
+    )
 
 
 def empty_inbox(data_dir: Path) -> None:

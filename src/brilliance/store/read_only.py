@@ -22,9 +22,7 @@ def open_read_only(
     for_the_process: bool = False,
     keyring: Keyring | None = None,
 ) -> Store:
-    """Open ``data_dir`` without its lock, refusing every save. Raises what Store.open does.
-
-    ``keyring`` opens an encrypted folder (issue 18)."""
+    """Open ``data_dir`` without its lock, refusing every save. Raises what Store.open does."""
     store = Store.open(
         data_dir, clock=clock, lock=False, for_the_process=for_the_process, keyring=keyring
     )
