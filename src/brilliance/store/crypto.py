@@ -192,7 +192,8 @@ def open_with_key(key: bytes, raw: bytes, what: str = "the file") -> bytes:
     if not hmac.compare_digest(key_check(key), header.check):
         raise WrongPassphraseError(what)
     try:
-        return AESGCM(key).decrypt(header.nonce, raw[HEADER_BYTES:], raw[:HEADER_BYTES])
+        body = memoryview(raw)[HEADER_BYTES:]  # no copy of the ciphertext
+        return AESGCM(key).decrypt(header.nonce, body, raw[:HEADER_BYTES])
     except InvalidTag:
         raise TamperedError(what, "its contents fail the integrity check") from None
 
