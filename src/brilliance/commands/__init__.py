@@ -21,14 +21,6 @@ def store_error_status(exc: StoreError) -> int:
     return EXIT_REFUSED if refused else EXIT_DATA
 
 
-def make_private(data_dir: Path) -> None:
-    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
-    from brilliance.store.paths import tighten_permissions, tightened_notice
-
-    if changed := tighten_permissions(data_dir):
-        print(tightened_notice(changed, data_dir), file=sys.stderr)
-
-
 def unlock_or_stop(data_dir: Path) -> Keyring:
     """The keyring of an encrypted folder, asked for; a CommandError (1, or 3 for a damaged
     file) when it can't be had."""
@@ -42,6 +34,14 @@ def unlock_or_stop(data_dir: Path) -> Keyring:
         raise CommandError(str(exc), EXIT_REFUSED) from exc
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
+
+
+def make_private(data_dir: Path) -> None:
+    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
+    from brilliance.store.paths import tighten_permissions, tightened_notice
+
+    if changed := tighten_permissions(data_dir):
+        print(tightened_notice(changed, data_dir), file=sys.stderr)
 
 
 def open_store(
