@@ -82,9 +82,6 @@ class TodayScreen(BrillianceScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        # Narrow from the start when the terminal is: set later, on the first resize, the
-        # class would restyle and lay out every widget a second time before the first frame.
-        self.set_class(self.app.size.width < NARROW, "-narrow", update=False)
         yield ModeBar("today")
         with VerticalScroll(id="body"):
             yield Static("", id="idea")
