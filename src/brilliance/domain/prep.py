@@ -582,6 +582,11 @@ def build_sheet(data: PrepInputs) -> PrepSheet:
             items.append(Item(f"partner:{question.key}", question.text, detail))
         sections.append(Section("partnership", "Before partnering: seven questions", tuple(items)))
 
+    # Issue 17's sections (dates, introduction outcomes, unpraised wins) live in their own
+    # module, which imports this one: hence the import here.
+    from brilliance.domain.prep_practice import practice_sections
+
+    sections = practice_sections(data, sections)
     checked = frozenset(data.meeting.prep.checked) if data.meeting else frozenset()
     return PrepSheet(person, data.meeting, tuple(sections), checked)
 
