@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, str] = {
     "note": "brilliance.commands.note",
     "prep": "brilliance.commands.prep",
     "today": "brilliance.commands.today",
+    "review": "brilliance.commands.review",
     "demo": "brilliance.commands.demo",
     "export": "brilliance.commands.export",
     "import": "brilliance.commands.import_",
