@@ -11,8 +11,11 @@ from datetime import date
 from brilliance import assets
 from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.content import Idea
+from brilliance.domain.important_dates import UpcomingDate, coming_up_dates
+from brilliance.domain.introductions import IntroductionLog, ask_text, awaiting_answer
 from brilliance.domain.journal import prompt_of_the_day
 from brilliance.domain.models import FollowUp, Meeting, Person
+from brilliance.domain.review import IsoWeek, review_reminder
 from brilliance.domain.today import (
     JournalStatus,
     MonthProgress,
@@ -46,6 +49,12 @@ class Agenda:
     grid: list[tuple[Person, list[int]]]
     week_starts: list[date]
     list_size: int
+    dates: list[UpcomingDate]
+    """Important dates of the next seven days."""
+    introductions: list[tuple[IntroductionLog, str]]
+    """Introductions two weeks old waiting for "did it help?", with the question."""
+    review_due: IsoWeek | None
+    """The week whose review is not written yet, from the review day on."""
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -74,6 +83,12 @@ def build_agenda(store: Store) -> Agenda:
         grid=attention_grid(people, meetings, today),
         week_starts=week_starts(today),
         list_size=sum(1 for p in people if p.on_list),
+        dates=coming_up_dates(people, today),
+        introductions=[
+            (intro, ask_text(intro, {p.id: p.name for p in people}, None))
+            for intro in awaiting_answer(meetings, today)
+        ],
+        review_due=review_reminder(store.journal.all(), today, store.profile.review_day),
     )
 
 
@@ -114,6 +129,10 @@ def render_text(agenda: Agenda) -> str:
         ],
         "Nothing planned this week.",
     )
+    if agenda.dates:
+        section("Important dates (7 days)", [d.describe(today) for d in agenda.dates], "")
+    if agenda.introductions:
+        section("Did these introductions help?", [text for _, text in agenda.introductions], "")
     section(
         "Promises due",
         [f"{f.text} (for {p.name}, {describe_promise_due(f, today)})" for f, p in agenda.promises],
@@ -124,6 +143,11 @@ def render_text(agenda: Agenda) -> str:
         [f"{p.name}: {describe_value_gap(last, today)}" for p, last in agenda.no_value],
         "Everyone on your list has received something recently.",
     )
+    if agenda.review_due is not None:
+        lines += [
+            f"Weekly review: {agenda.review_due} is not written yet (`brilliance review`).",
+            "",
+        ]
     written = "written" if agenda.journal.written_today else "not written yet"
     lines += [
         f"Journal: today's entry {written}; streak {agenda.journal.streak} day(s).",

@@ -139,3 +139,34 @@ def test_next_occurrence_is_never_before_today_nor_a_year_away(day: date, today:
     assert today <= found
     assert (found - today).days <= 366
     assert (found.month, found.day) == (day.month, day.day) or (day.month, day.day) == (2, 29)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "birthday 1990-03-14",
+        "birthday 02-29",
+        "work anniversary 2015-01-05",
+        "thesis defence 2027-05-20 once",
+        "studio launch 06-01",
+    ],
+)
+def test_date_lines_round_trip(line: str) -> None:
+    from brilliance.domain.important_dates import format_date_line, parse_date_line
+
+    important = parse_date_line(line)
+    assert format_date_line(important) == line.replace(" 02-29", " --02-29").replace(
+        " 06-01", " --06-01"
+    )
+    assert parse_date_line(format_date_line(important)) == important
+
+
+def test_date_lines_say_what_is_wrong() -> None:
+    from brilliance.domain.important_dates import parse_date_line
+
+    with pytest.raises(ValueError, match="write what the day is"):
+        parse_date_line("1990-03-14")
+    with pytest.raises(ValueError, match="not a date"):
+        parse_date_line("birthday 14.03.1990")
+    with pytest.raises(ValueError, match="needs its year"):
+        parse_date_line("launch 06-01 once")

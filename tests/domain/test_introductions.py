@@ -15,6 +15,7 @@ from brilliance.domain.introductions import (
     introduction_log,
     know_each_other,
     record_introductions,
+    set_acquaintances,
 )
 from brilliance.domain.models import Answer, Meeting, MeetingStatus, Person
 
@@ -87,3 +88,14 @@ def test_answering_twice_keeps_the_latest_answer_only() -> None:
     assert [o.helped for o in meeting.introduction_outcomes] == [Answer.NO]
     with pytest.raises(ValueError, match="not made"):
         answer_introduction(meeting, "c", Answer.YES, "", TODAY)
+
+
+def test_setting_whom_someone_knows_keeps_both_sides() -> None:
+    everyone = people()
+    everyone["b"] = everyone["b"].model_copy(update={"knows": ["a"]})
+    changed = {p.id: p for p in set_acquaintances(everyone["a"], ["c", "a", "zz"], everyone)}
+    assert changed["a"].knows == ["c"]  # not themselves, not strangers
+    assert changed["c"].knows == ["a"]
+    assert changed["b"].knows == []  # removed on the other side too
+    everyone.update(changed)
+    assert [p.id for p in acquaintances(everyone["a"], everyone)] == ["c"]

@@ -157,3 +157,44 @@ def parse_day(text: str) -> tuple[int | None, int, int]:
     if parsed is None:
         raise ValueError(f"'{text}' is not a date: write 1990-03-14, or 03-14 without the year")
     return parsed
+
+
+_KIND_WORDS = {
+    "birthday": DateKind.BIRTHDAY,
+    "work anniversary": DateKind.ANNIVERSARY,
+    "anniversary": DateKind.ANNIVERSARY,
+}
+ONCE = "once"
+
+
+def parse_date_line(line: str) -> ImportantDate:
+    """One line of the dates form: ``birthday 1990-03-14``, ``birthday 03-14``,
+    ``work anniversary 2015-01-05``, ``thesis defence 2027-05-20 once``.
+
+    The words before the date name it (birthday and work anniversary are known kinds; any
+    other words are their own big day); ``once`` at the end makes it a one-off.
+    """
+    words = line.split()
+    yearly = True
+    if words and words[-1].casefold() == ONCE:
+        yearly = False
+        words = words[:-1]
+    if len(words) < 2:
+        raise ValueError(f"'{line.strip()}': write what the day is, then the date")
+    year, month, day = parse_day(words[-1])
+    label = " ".join(words[:-1])
+    kind = _KIND_WORDS.get(label.casefold(), DateKind.OTHER)
+    return ImportantDate(
+        kind=kind,
+        label="" if kind is not DateKind.OTHER else label,
+        month=month,
+        day=day,
+        year=year,
+        yearly=yearly,
+    )
+
+
+def format_date_line(important: ImportantDate) -> str:
+    """The inverse of :func:`parse_date_line`."""
+    name = important.label or important.kind.value
+    return f"{name} {describe_day(important)}" + ("" if important.yearly else f" {ONCE}")

@@ -59,6 +59,26 @@ def record_introductions(meeting: Meeting, people: Mapping[str, Person]) -> list
     return [p for p in changed.values() if p != originals.get(p.id)]
 
 
+def set_acquaintances(
+    person: Person, knows: Sequence[str], people: Mapping[str, Person]
+) -> list[Person]:
+    """Everyone whose record changes when ``person`` is set to know exactly ``knows``.
+
+    Kept on both sides: the people added now know ``person`` too, the people removed no
+    longer do. ``person`` (with ``knows`` set) comes first in the result.
+    """
+    wanted = [i for i in dict.fromkeys(knows) if i != person.id and i in people]
+    changed = [updated(person, knows=wanted)]
+    for other in people.values():
+        if other.id == person.id:
+            continue
+        if other.id in wanted and person.id not in other.knows:
+            changed.append(updated(other, knows=[*other.knows, person.id]))
+        elif other.id not in wanted and person.id in other.knows:
+            changed.append(updated(other, knows=[i for i in other.knows if i != person.id]))
+    return changed
+
+
 def acquaintances(person: Person, people: Mapping[str, Person]) -> list[Person]:
     """Whom they know in my network (either side recorded it), by name."""
     ids = set(person.knows)

@@ -20,8 +20,10 @@ from brilliance.domain.cadence import (
     next_due,
     sort_people,
 )
+from brilliance.domain.introductions import record_introductions
 from brilliance.domain.meetings import last_met_after_logging, next_planned
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState, updated
+from brilliance.domain.praise import unpraised_wins
 from brilliance.domain.prep import (
     PrepSheet,
     asked_questions,
@@ -441,6 +443,7 @@ class PrepScreen(BrillianceScreen):
                 candidates,
                 ticked_intros,
                 self.clock.today(),
+                praise_hint=next(iter(unpraised_wins(person, self.store.meetings.all())), ""),
             ),
             logged,
         )
@@ -450,13 +453,20 @@ class PrepScreen(BrillianceScreen):
         others = store.meetings.for_person(person.id)
         last_met = last_met_after_logging(person, log.meeting, before, others)
 
+        people = {p.id: p for p in store.people}
+        people[person.id] = updated(person, last_met=last_met)
+        # Introductions are recorded on both sides: each person now knows the other.
+        changed = {p.id: p for p in record_introductions(log.meeting, people)}
+        if last_met != person.last_met:
+            changed.setdefault(person.id, people[person.id])
+
         def write() -> Meeting:
             with store.batch():
                 saved = store.meetings.save(log.meeting)
                 for followup in log.followups:
                     store.followups.save(followup)
-                if last_met != person.last_met:
-                    store.people.save(updated(person, last_met=last_met))
+                for changed_person in changed.values():
+                    store.people.save(changed_person)
             return saved
 
         saved = self.attempt_save(write)
