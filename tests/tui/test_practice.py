@@ -66,7 +66,7 @@ def seed_introduction(store: Store) -> tuple[Person, Person, Meeting]:
 
 
 async def test_today_asks_whether_an_introduction_helped(store: Store, clock: FixedClock) -> None:
-    ana, bo, meeting = seed_introduction(store)
+    _, bo, meeting = seed_introduction(store)
     app = make_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -97,7 +97,7 @@ async def test_today_asks_whether_an_introduction_helped(store: Store, clock: Fi
 async def test_person_page_shows_whom_they_know_and_the_outcome(
     store: Store, clock: FixedClock
 ) -> None:
-    ana, bo, _ = seed_introduction(store)
+    _, bo, _ = seed_introduction(store)
     app = make_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         app.open_person(bo.id)

@@ -162,7 +162,6 @@ def parse_day(text: str) -> tuple[int | None, int, int]:
 _KIND_WORDS = {
     "birthday": DateKind.BIRTHDAY,
     "work anniversary": DateKind.ANNIVERSARY,
-    "anniversary": DateKind.ANNIVERSARY,
 }
 ONCE = "once"
 
