@@ -88,7 +88,10 @@ def build_agenda(store: Store) -> Agenda:
             (intro, ask_text(intro, {p.id: p.name for p in people}, None))
             for intro in awaiting_answer(meetings, today)
         ],
-        review_due=review_reminder(store.journal.all(), today, store.profile.review_day),
+        # Only once there is a practice to look back on: someone on the list.
+        review_due=review_reminder(store.journal.all(), today, store.profile.review_day)
+        if any(p.on_list for p in people)
+        else None,
     )
 
 

@@ -148,6 +148,7 @@ def test_a_week_in_numbers() -> None:
     )
     assert [(r.person.id, r.held) for r in review.rhythm] == [("a", 1), ("b", 0)]
     assert review.meetings_held == 1
+    assert review.meetings_expected == 1  # two people every 14 days: one a week
     assert [(r.person.id, r.note) for r in review.value[ValueKind.INFORMATION]] == [
         ("a", "an article")
     ]

@@ -149,7 +149,7 @@ async def test_dates_and_connections_form(store: Store, clock: FixedClock) -> No
         assert isinstance(app.screen, PersonScreen)
         text = str(app.screen.query_one("#practice", Static).render())
         assert "Introduced to me by Bo Chen" in text
-        assert "book launch 2026-12-01 (next Tue 01 Dec 2026)" in text
+        assert "book launch 01 Dec 2026 (next Tue 01 Dec 2026)" in text
     with fresh(store) as again:
         saved = again.people.require(ana.id)
         assert [(d.month, d.day, d.yearly) for d in saved.important_dates] == [

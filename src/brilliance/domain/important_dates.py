@@ -76,6 +76,12 @@ def describe_day(important: ImportantDate) -> str:
     return f"{important.year:04}-{important.month:02}-{important.day:02}"
 
 
+def describe_when(important: ImportantDate) -> str:
+    """The date for reading: ``27 Nov``, ``14 Mar 1990``."""
+    shown = date(important.year or 2000, important.month, important.day)
+    return f"{shown:%d %b}" + (f" {important.year}" if important.year else "")
+
+
 @dataclass(frozen=True)
 class UpcomingDate:
     """One important date on its next day."""
@@ -196,4 +202,5 @@ def parse_date_line(line: str) -> ImportantDate:
 def format_date_line(important: ImportantDate) -> str:
     """The inverse of :func:`parse_date_line`."""
     name = important.label or important.kind.value
-    return f"{name} {describe_day(important)}" + ("" if important.yearly else f" {ONCE}")
+    day = describe_day(important).removeprefix("--")
+    return f"{name} {day}" + ("" if important.yearly else f" {ONCE}")

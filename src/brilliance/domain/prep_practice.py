@@ -41,7 +41,7 @@ def introductions_section(data: PrepInputs) -> Section | None:
         Item(
             f"intro-outcome:{i.meeting.id}:{i.other_id}",
             ask_text(i, names, data.person.id),
-            "ask them, then note the answer",
+            "ask them, then note the answer on their page",
             ref=i.meeting.id,
         )
         for i in waiting
@@ -50,13 +50,23 @@ def introductions_section(data: PrepInputs) -> Section | None:
 
 
 def praise_section(data: PrepInputs, current: Section) -> Section:
-    """The praise section, leading with their newest win that no meeting praised yet."""
+    """The praise section, leading with their newest win that no meeting praised yet.
+
+    When the suggestion already names that win, it is kept (its wording is the prep sheet's)
+    and marked; otherwise the win comes first.
+    """
     wins = unpraised_wins(data.person, data.meetings)
     if not wins:
         return current
-    first = Item("praise-win", f"Their win, not praised yet: {wins[0]}", "praise it early")
-    rest = tuple(i for i in current.items if wins[0] not in i.text)
-    return Section(current.key, current.title, (first, *rest), current.empty)
+    win = wins[0]
+    note = "a win not praised yet: praise it early"
+    if any(win in item.text for item in current.items):
+        items = tuple(
+            Item(i.key, i.text, note, i.ref) if win in i.text else i for i in current.items
+        )
+    else:
+        items = (Item("praise-win", f"Their win: {win}", note), *current.items)
+    return Section(current.key, current.title, items, current.empty)
 
 
 def partnership_section(data: PrepInputs, current: Section) -> Section:

@@ -171,6 +171,12 @@ class WeeklyReview:
     def meetings_held(self) -> int:
         return sum(row.held for row in self.rhythm)
 
+    @property
+    def meetings_expected(self) -> int:
+        """What the rhythm asks of a week: seven days over each cadence, summed (12 people
+        met every 14 days: 6 a week)."""
+        return round(sum(7 / row.person.cadence_days for row in self.rhythm))
+
 
 def _held_in(meetings: Sequence[Meeting], week: IsoWeek) -> list[Meeting]:
     return [m for m in meetings if m.status is MeetingStatus.DONE and week.contains(m.day)]

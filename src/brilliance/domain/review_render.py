@@ -33,9 +33,9 @@ def render_review_markdown(review: WeeklyReview, names: Mapping[str, str]) -> st
         lines.extend(f"- {row}" for row in rows) if rows else lines.append(f"_{empty}_")
         lines.append("")
 
-    target = len(review.rhythm)
     section(
-        f"Meetings: {review.meetings_held} held (the rhythm asks about {target} a week)",
+        f"Meetings: {review.meetings_held} held "
+        f"(the rhythm asks about {review.meetings_expected} a week)",
         [
             f"{_md(r.person.name)}: {r.held} held"
             + ("" if r.held else f", {describe_due(r.days_until_due)}")
@@ -79,7 +79,7 @@ def render_review_markdown(review: WeeklyReview, names: Mapping[str, str]) -> st
     )
     section(
         "Highlights from the journal (#highlight)",
-        [f"{e.day:%a %d %b}: {_md(first_line(e.text))}" for e in review.highlights],
+        [f"{e.day:%a %d %b}: {_md(first_line(e.text, 120))}" for e in review.highlights],
         "No entry tagged #highlight this week.",
     )
     section("For the week ahead", [_md(p) for p in review.prompts], "")
@@ -96,6 +96,7 @@ def review_json(review: WeeklyReview, names: Mapping[str, str]) -> dict[str, Any
         "start": review.week.start.isoformat(),
         "end": review.week.end.isoformat(),
         "meetings_held": review.meetings_held,
+        "meetings_expected": review.meetings_expected,
         "rhythm": [
             {
                 "person": r.person.name,

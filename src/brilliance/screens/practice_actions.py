@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from brilliance.domain.important_dates import describe, describe_day, next_occurrence
+from brilliance.domain.important_dates import describe, describe_when, next_occurrence
 from brilliance.domain.introductions import (
     acquaintances,
     answer_introduction,
@@ -112,7 +112,7 @@ def practice_summary(store: Store, person: Person, today: date) -> Content:
     for important in person.important_dates:
         on = next_occurrence(important, today)
         when = f"next {on:%a %d %b %Y}" if on else "past"
-        upcoming.append(f"{describe(important, on)} {describe_day(important)} ({when})")
+        upcoming.append(f"{describe(important)} {describe_when(important)} ({when})")
     if upcoming:
         lines.append("Dates: " + "; ".join(upcoming))
     items = practice_items(person, list(people.values()), store.meetings.all(), today)

@@ -20,7 +20,7 @@ from brilliance.domain.cadence import (
     next_due,
     sort_people,
 )
-from brilliance.domain.introductions import record_introductions
+from brilliance.domain.introductions import acquaintances, record_introductions
 from brilliance.domain.meetings import last_met_after_logging, next_planned
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState, updated
 from brilliance.domain.praise import unpraised_wins
@@ -524,7 +524,10 @@ class PrepScreen(BrillianceScreen):
                 self.refresh_data()
                 self.notify("Partnership review saved.")
 
-        self.app.push_screen(PartnershipScreen(person, assets.partnership_questions()), saved)
+        known = acquaintances(person, {p.id: p for p in self.store.people})
+        self.app.push_screen(
+            PartnershipScreen(person, assets.partnership_questions(), known), saved
+        )
 
     def action_events(self) -> None:
         self.app.push_screen(EventsScreen())

@@ -81,8 +81,9 @@ class ReviewScreen(BrillianceScreen):
         self._loaded_words = words
         self.week = week
         self._show_state(bool(view.review.written))
-        marker = "" if week != current_week(self.store) else " · this week's review"
-        self.query_one(ModeBar).set_status(f"{week.describe()}{marker}")
+        due = week == current_week(self.store) and not view.review.written
+        marker = " · to review now" if due else ""
+        self.query_one(ModeBar).set_status(f"{week.start:%d %b} - {week.end:%d %b %Y}{marker}")
 
     def _show_state(self, written: bool) -> None:
         self.query_one("#review-state", Static).update(
