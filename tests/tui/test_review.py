@@ -79,3 +79,30 @@ async def test_moving_away_with_unsaved_words_is_refused(store: Store, clock: Fi
         assert body(app).startswith("# Weekly review 2026-W48")
         assert app.screen.query_one("#review-text", TextArea).text == "draft"
         assert len(store.journal) == 0
+
+
+async def test_the_review_day_is_a_profile_setting(store: Store, clock: FixedClock) -> None:
+    from textual.widgets import Select
+
+    from brilliance.screens.modals.profile import ProfileScreen
+
+    from brilliance.domain.review import IsoWeek
+    from brilliance.weekly import save_review
+
+    clock.set(datetime(2026, 11, 27, 9))  # a Friday
+    seed(store)
+    save_review(store, IsoWeek(2026, 47), "Last Sunday's review, written.")
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Weekly review" not in str(app.screen.query_one("#journal").render())
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#review-day", Select).value = 4  # Friday
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.profile.review_day == 4
+        app.screen.refresh_data()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "Weekly review of 2026-W48" in str(app.screen.query_one("#journal").render())
