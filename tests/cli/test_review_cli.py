@@ -14,8 +14,8 @@ from brilliance.cli import main
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Meeting, MeetingStatus, Person, ValueItem, ValueKind
 from brilliance.domain.review import IsoWeek
+from brilliance.services.review import existing_entry, save_review, written_words
 from brilliance.store.store import Store
-from brilliance.weekly import existing_entry, save_review, written_words
 
 
 def seed(data_dir: Path) -> None:

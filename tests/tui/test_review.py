@@ -84,10 +84,9 @@ async def test_moving_away_with_unsaved_words_is_refused(store: Store, clock: Fi
 async def test_the_review_day_is_a_profile_setting(store: Store, clock: FixedClock) -> None:
     from textual.widgets import Select
 
-    from brilliance.screens.modals.profile import ProfileScreen
-
     from brilliance.domain.review import IsoWeek
-    from brilliance.weekly import save_review
+    from brilliance.screens.modals.profile import ProfileScreen
+    from brilliance.services.review import save_review
 
     clock.set(datetime(2026, 11, 27, 9))  # a Friday
     seed(store)

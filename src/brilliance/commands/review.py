@@ -24,8 +24,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
     from brilliance.domain.review import IsoWeek
     from brilliance.domain.review_render import review_json
+    from brilliance.services.review import current_week, gather_review
     from brilliance.store.paths import DATA_FILE_NAME
-    from brilliance.weekly import current_week, gather_review
 
     week: IsoWeek | None = None
     if args.week:

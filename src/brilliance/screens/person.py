@@ -12,6 +12,7 @@ from brilliance.domain.cadence import days_until_due, describe_due, describe_las
 from brilliance.domain.introductions import awaiting_answer
 from brilliance.domain.models import Person, updated
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.navigation import Prepare
 from brilliance.screens.person_actions import edit_person, list_size_note
 from brilliance.screens.practice_actions import (
     ask_about_introduction,
@@ -192,8 +193,8 @@ class PersonScreen(BrillianceScreen):
         if person is not None:
             edit_person(self, person, on_saved=lambda _: self.refresh_data())
 
-    async def action_prep(self) -> None:
-        await self.brilliance.prepare(self.person_id)
+    def action_prep(self) -> None:
+        self.post_message(Prepare(self.person_id))
 
     def action_move(self) -> None:
         person = self.person

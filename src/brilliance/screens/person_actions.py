@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
-from brilliance.screens.base import AppAccess
+from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.person_form import PersonForm
 from brilliance.store.store import Store
 
@@ -22,7 +22,7 @@ def list_size_note(store: Store) -> str | None:
 
 
 def edit_person(
-    screen: AppAccess,
+    screen: BrillianceScreen,
     person: Person | None,
     on_saved: Callable[[Person], None] | None = None,
 ) -> None:
@@ -35,7 +35,7 @@ def edit_person(
         stored = screen.attempt_save(lambda: screen.store.people.save(result))
         if stored is None:
             return
-        app = screen.brilliance
+        app = screen.app
         app.notify(f"Saved {stored.name}.")
         if stored.on_list and not was_on_list:
             note = list_size_note(screen.store)
@@ -44,4 +44,4 @@ def edit_person(
         if on_saved is not None:
             on_saved(stored)
 
-    screen.brilliance.push_screen(PersonForm(person), saved)
+    screen.app.push_screen(PersonForm(person), saved)

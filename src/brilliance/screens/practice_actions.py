@@ -18,7 +18,7 @@ from brilliance.domain.introductions import (
 )
 from brilliance.domain.models import Answer, Person, updated
 from brilliance.domain.practice_timeline import practice_items
-from brilliance.screens.base import AppAccess
+from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.dates_connections import (
     DatesAndConnections,
     DatesConnectionsScreen,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def ask_about_introduction(
-    screen: AppAccess,
+    screen: BrillianceScreen,
     meeting_id: str,
     other_id: str,
     then: Callable[[], None],
@@ -56,10 +56,10 @@ def ask_about_introduction(
         changed = answer_introduction(current, other_id, helped, note, screen.clock.today())
         if screen.attempt_save(lambda: store.meetings.save(changed)) is None:
             return
-        screen.brilliance.notify("Kept on both timelines.", title="Introduction")
+        screen.notify("Kept on both timelines.", title="Introduction")
         then()
 
-    screen.brilliance.push_screen(
+    screen.app.push_screen(
         IntroductionOutcomeScreen(
             question,
             outcome.helped if outcome else Answer.UNANSWERED,
@@ -69,7 +69,9 @@ def ask_about_introduction(
     )
 
 
-def edit_dates_and_connections(screen: AppAccess, person: Person, then: Callable[[], None]) -> None:
+def edit_dates_and_connections(
+    screen: BrillianceScreen, person: Person, then: Callable[[], None]
+) -> None:
     """The dates-and-connections form for ``person``; whom they know is saved on both sides."""
     store = screen.store
 
@@ -96,7 +98,7 @@ def edit_dates_and_connections(screen: AppAccess, person: Person, then: Callable
             return
         then()
 
-    screen.brilliance.push_screen(DatesConnectionsScreen(person, store.people.all()), saved)
+    screen.app.push_screen(DatesConnectionsScreen(person, store.people.all()), saved)
 
 
 def practice_summary(store: Store, person: Person, today: date) -> Content:

@@ -9,7 +9,7 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from brilliance.domain.review import IsoWeek
 from brilliance.screens.base import BrillianceScreen
-from brilliance.weekly import (
+from brilliance.services.review import (
     current_week,
     existing_entry,
     export_review,
