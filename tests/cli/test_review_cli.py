@@ -85,3 +85,15 @@ def test_saved_review_is_one_entry_per_week(tmp_path: Path) -> None:
         assert first.id == second.id and len(store.journal) == 1
         assert second.tags == ["review"]
         assert written_words(existing_entry(store, week)) == "Met Ana; Bo slipped. Book Bo."
+
+
+def test_today_reminds_only_once_someone_is_on_the_list(tmp_path: Path) -> None:
+    from brilliance.services.agenda import build_agenda
+
+    with Store.open(tmp_path, clock=FixedClock(datetime(2026, 11, 29, 9))) as store:
+        store.people.save(Person(name="Wide Network"))
+        assert build_agenda(store).review_due is None
+        store.people.save(Person(name="Ana Lima", on_list=True))
+        assert build_agenda(store).review_due == IsoWeek(2026, 48)
+        save_review(store, IsoWeek(2026, 48), "Done.")
+        assert build_agenda(store).review_due is None

@@ -113,6 +113,7 @@ async def test_today_shows_dates_and_the_review_reminder(store: Store, clock: Fi
     store.people.save(
         Person(
             name="Ana Lima",
+            on_list=True,
             important_dates=[ImportantDate(kind=DateKind.BIRTHDAY, month=12, day=1, year=1990)],
         )
     )
