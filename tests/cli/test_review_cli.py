@@ -60,7 +60,7 @@ def test_a_bad_week_exits_2_and_says_how_to_write_it(
 
 def test_no_data_yet_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", "--data-dir", str(tmp_path / "none")]) == 1
-    assert "No Brilliance data" in capsys.readouterr().err
+    assert "no Brilliance data" in capsys.readouterr().err
 
 
 def test_default_week_from_the_shell(tmp_path: Path) -> None:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from brilliance.commands.shell import add_json_flag
+
 HELP = "print the weekly review: meetings, value given, promises, introductions (--json)"
+EXAMPLES = (
+    "brilliance review",
+    "brilliance review --week 2026-W48 > review.md",
+    "brilliance review --json | jq '.nothing_given'",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,38 +23,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the ISO week to review, such as 2026-W48 (default: the week your review day "
         "looks back on)",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    add_json_flag(parser)
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.commands import open_store
+    from brilliance.commands import open_to_read
+    from brilliance.commands.shell import EXIT_USAGE, CommandError, print_json
     from brilliance.domain.review import IsoWeek
     from brilliance.domain.review_render import review_json
     from brilliance.services.review import current_week, gather_review
-    from brilliance.store.paths import DATA_FILE_NAME
 
     week: IsoWeek | None = None
     if args.week:
         try:
             week = IsoWeek.parse(args.week)
         except ValueError as exc:
-            print(f"brilliance review: {exc}.", file=sys.stderr)
-            return 2
-    if not (data_dir / DATA_FILE_NAME).exists():
-        print(
-            f"No Brilliance data in {data_dir} yet. Run `brilliance` to start, "
-            "or `brilliance demo` to look around.",
-            file=sys.stderr,
-        )
-        return 1
-    store = open_store(data_dir, lock=False)
-    if store is None:
-        return 1
-    with store:
+            raise CommandError(str(exc), EXIT_USAGE) from None
+    with open_to_read(data_dir) as store:
         view = gather_review(store, week or current_week(store))
         if args.json:
-            data = review_json(view.review, view.names)
-            sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            print_json("review", review_json(view.review, view.names))
         else:
             sys.stdout.write(view.markdown)
     return 0

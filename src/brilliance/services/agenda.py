@@ -55,6 +55,8 @@ class Agenda:
     """Introductions two weeks old waiting for "did it help?", with the question."""
     review_due: IsoWeek | None
     """The week whose review is not written yet, from the review day on."""
+    names: dict[str, str]
+    """Everyone's name by id (for the introductions' two sides)."""
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -63,6 +65,7 @@ def build_agenda(store: Store) -> Agenda:
     people = store.people.all()
     meetings = store.meetings.all()
     by_id = {p.id: p for p in people}
+    by_name = {p.id: p.name for p in people}
     return Agenda(
         today=today,
         idea=idea_of_the_day(assets.ideas(), today),
@@ -84,9 +87,9 @@ def build_agenda(store: Store) -> Agenda:
         week_starts=week_starts(today),
         list_size=sum(1 for p in people if p.on_list),
         dates=coming_up_dates(people, today),
+        names=by_name,
         introductions=[
-            (intro, ask_text(intro, {p.id: p.name for p in people}, None))
-            for intro in awaiting_answer(meetings, today)
+            (intro, ask_text(intro, by_name, None)) for intro in awaiting_answer(meetings, today)
         ],
         # Only once there is a practice to look back on: someone on the list.
         review_due=review_reminder(store.journal.all(), today, store.profile.review_day)
