@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from brilliance.domain.introductions import know_each_other
+from brilliance.domain.acquaintances import know_each_other
 from brilliance.domain.journal import with_text
 from brilliance.domain.models import (
     Answer,

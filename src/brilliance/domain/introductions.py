@@ -1,182 +1,195 @@
-"""Who knows whom, and the introduction log.
+"""Introductions I could make for someone, and peers they could compare notes with.
 
-An introduction is logged with the meeting it came out of (``Meeting.introductions``); it is
-recorded on both sides: each person then *knows* the other. Two weeks later the practice asks
-whether it helped; the answer is kept on the meeting (``Meeting.introduction_outcomes``) and so
-shows on both people's timelines.
+A helper is someone whose skills, headline, organisation or tags serve one of the person's
+goals or aspirations, by a shared word or a shared topic of the topic map. Someone who has the
+same goal is a peer, not a helper: they are offered apart, to compare notes with.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
-from brilliance.domain.models import (
-    Answer,
-    IntroductionOutcome,
-    Meeting,
-    MeetingStatus,
-    Person,
-    updated,
-)
+from brilliance.domain.matching import NO_LINK, Link, Matcher
+from brilliance.domain.models import Meeting, Person
 
-ASK_AFTER_DAYS = 14
-"""How long after an introduction the practice asks whether it helped."""
+INTRO_LIMIT = 5
+PEER_LIMIT = 3
+GOAL_WEIGHT = 1.0
+ASPIRATION_WEIGHT = 0.5
+TOPIC_WEIGHT = 1.5
+"""A shared topic says more than one shared word: the map lists only phrases that mean it."""
+EXTRA_SOURCE = 0.3
+"""Each further skill that serves the same aim adds a little: depth, not only one line."""
 
-ACCESS_QUESTIONS = ("open-network", "valued-network")
-"""The partnership questions about access to a partner's existing relationships."""
+_DEFAULT = Matcher()
 
 
-def know_each_other(a: Person, b: Person) -> tuple[Person, Person]:
-    """Both people, each now knowing the other (unchanged records when they already did)."""
-    if a.id == b.id:
-        return a, b
-    new_a = a if b.id in a.knows else updated(a, knows=[*a.knows, b.id])
-    new_b = b if a.id in b.knows else updated(b, knows=[*b.knows, a.id])
-    return new_a, new_b
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def record_introductions(meeting: Meeting, people: Mapping[str, Person]) -> list[Person]:
-    """The people whose "knows" changes when ``meeting``'s introductions are logged.
-
-    Returns changed records only, ready to save with the meeting in one write.
-    """
-    if meeting.status is not MeetingStatus.DONE:
-        return []
-    changed: dict[str, Person] = {}
-    person = people.get(meeting.person_id)
-    if person is None:
-        return []
-    for other_id in meeting.introductions:
-        other = changed.get(other_id) or people.get(other_id)
-        if other is None:
-            continue
-        person, other = know_each_other(changed.get(person.id, person), other)
-        changed[person.id] = person
-        changed[other.id] = other
-    originals = dict(people)
-    return [p for p in changed.values() if p != originals.get(p.id)]
+def aims_of(person: Person) -> list[tuple[str, str]]:
+    """Their goals, then their aspirations (shortened), each with what kind of aim it is."""
+    aims = [("goal", goal) for goal in person.goals]
+    if person.aspirations.strip():
+        aims.append(("aspiration", shorten(" ".join(person.aspirations.split()), 48)))
+    return aims
 
 
-def set_acquaintances(
-    person: Person, knows: Sequence[str], people: Mapping[str, Person]
-) -> list[Person]:
-    """Everyone whose record changes when ``person`` is set to know exactly ``knows``.
-
-    Kept on both sides: the people added now know ``person`` too, the people removed no
-    longer do. ``person`` (with ``knows`` set) comes first in the result.
-    """
-    wanted = [i for i in dict.fromkeys(knows) if i != person.id and i in people]
-    changed = [updated(person, knows=wanted)]
-    for other in people.values():
-        if other.id == person.id:
-            continue
-        if other.id in wanted and person.id not in other.knows:
-            changed.append(updated(other, knows=[*other.knows, person.id]))
-        elif other.id not in wanted and person.id in other.knows:
-            changed.append(updated(other, knows=[i for i in other.knows if i != person.id]))
-    return changed
+def introductions_made(person_id: str, meetings: Iterable[Meeting]) -> set[str]:
+    """Ids of people already introduced to (or from) this person, in any meeting."""
+    made: set[str] = set()
+    for meeting in meetings:
+        if meeting.person_id == person_id:
+            made.update(meeting.introductions)
+        elif person_id in meeting.introductions:
+            made.add(meeting.person_id)
+    return made
 
 
-def acquaintances(person: Person, people: Mapping[str, Person]) -> list[Person]:
-    """Whom they know in my network (either side recorded it), by name."""
-    ids = set(person.knows)
-    ids.update(p.id for p in people.values() if person.id in p.knows)
-    ids.discard(person.id)
-    known = [people[i] for i in ids if i in people]
-    return sorted(known, key=lambda p: (p.name.casefold(), p.id))
+def explain(source: str, kind: str, aim: str, link: Link) -> str:
+    """One reason in plain words: what about them fits which aim, and through what."""
+    reason = f"{source} -> {kind} '{aim}'"
+    if not link.words and link.topics:
+        reason += f" (both about {link.topics[0]})"
+    return reason
 
 
 @dataclass(frozen=True)
-class IntroductionLog:
-    """One introduction I made: ``person`` (met at ``meeting``) introduced to ``other_id``."""
+class Introduction:
+    """Someone in my network who could help this person, and why."""
 
-    meeting: Meeting
-    other_id: str
-    outcome: IntroductionOutcome | None
+    person: Person
+    reasons: tuple[str, ...]
+    score: int
 
-    @property
-    def day(self) -> date:
-        return self.meeting.day
-
-    @property
-    def person_id(self) -> str:
-        return self.meeting.person_id
-
-    @property
-    def answered(self) -> bool:
-        return self.outcome is not None and self.outcome.helped is not Answer.UNANSWERED
-
-    def involves(self, person_id: str) -> bool:
-        return person_id in (self.person_id, self.other_id)
-
-    def partner_of(self, person_id: str) -> str:
-        """The other side of the introduction, seen from ``person_id``."""
-        return self.other_id if person_id == self.person_id else self.person_id
+    def describe(self) -> str:
+        return f"{self.person.name}: {'; '.join(self.reasons)}"
 
 
-def introduction_log(meetings: Iterable[Meeting]) -> list[IntroductionLog]:
-    """Every introduction made at a held meeting, oldest first."""
-    log = []
-    for meeting in meetings:
-        if meeting.status is not MeetingStatus.DONE:
+@dataclass(frozen=True)
+class Peer:
+    """Someone working toward the same thing: worth comparing notes with."""
+
+    person: Person
+    aim: str
+    theirs: str
+
+    def describe(self) -> str:
+        if self.aim.casefold() == self.theirs.casefold():
+            return f"{self.person.name}: also wants to '{self.theirs}'"
+        return f"{self.person.name}: '{self.theirs}', close to '{self.aim}'"
+
+
+def _sources(candidate: Person) -> list[tuple[str, float]]:
+    sources = [(skill, 3.0) for skill in candidate.skills]
+    sources += [(candidate.headline, 2.0), (candidate.organisation, 1.0)]
+    sources += [(tag, 1.0) for tag in candidate.tags]
+    return [(text, weight) for text, weight in sources if text.strip()]
+
+
+SEPARATOR = " ; "
+
+
+def _peer_goal(matcher: Matcher, candidate: Person, aim: str) -> str | None:
+    # One comparison with all their goals at once rules most people out quickly: what two
+    # phrases share, they share with the two written side by side.
+    if not candidate.goals or matcher.link(aim, SEPARATOR.join(candidate.goals)) is NO_LINK:
+        return None
+    for goal in candidate.goals:
+        if matcher.link(aim, goal):
+            return goal
+    return None
+
+
+def suggest_peers(
+    person: Person,
+    network: Iterable[Person],
+    matcher: Matcher | None = None,
+    limit: int = PEER_LIMIT,
+) -> list[Peer]:
+    """People in my network whose own goals match one of this person's, by name."""
+    matcher = matcher or _DEFAULT
+    peers: list[Peer] = []
+    for candidate in sorted(network, key=lambda c: (c.name.casefold(), c.id)):
+        if candidate.id == person.id:
             continue
-        outcomes = {o.other_id: o for o in meeting.introduction_outcomes}
-        for other_id in meeting.introductions:
-            log.append(IntroductionLog(meeting, other_id, outcomes.get(other_id)))
-    return sorted(log, key=lambda i: (i.day, i.meeting.id, i.other_id))
+        for _kind, aim in aims_of(person):
+            theirs = _peer_goal(matcher, candidate, aim)
+            if theirs is not None:
+                peers.append(Peer(candidate, aim, theirs))
+                break
+    return peers[:limit]
 
 
-def awaiting_answer(
-    meetings: Iterable[Meeting], today: date, person_id: str | None = None
-) -> list[IntroductionLog]:
-    """Introductions two weeks old or more whose outcome I have not recorded yet.
+def suggest_introductions(
+    person: Person,
+    network: Iterable[Person],
+    already_made: set[str],
+    limit: int = INTRO_LIMIT,
+    matcher: Matcher | None = None,
+) -> list[Introduction]:
+    """People whose skills, headline or organisation serve this person's aims, best first.
 
-    With ``person_id``, only those involving that person (either side).
+    A rare word or topic counts for more than a common one: in a network full of designers,
+    "design" says little, while "seed investing" against "raise a seed round" says a lot. A
+    candidate who shares the aim (a goal of their own that matches it) is a peer for that aim,
+    never its helper.
     """
-    cutoff = today - timedelta(days=ASK_AFTER_DAYS)
-    return [
-        intro
-        for intro in introduction_log(meetings)
-        if not intro.answered
-        and intro.day <= cutoff
-        and (person_id is None or intro.involves(person_id))
-    ]
+    matcher = matcher or _DEFAULT
+    aims = aims_of(person)
+    if not aims:
+        return []
+    candidates = [c for c in network if c.id != person.id and c.id not in already_made]
+    profiles = []
+    frequency: Counter[str] = Counter()
+    for candidate in candidates:
+        sources = _sources(candidate)
+        texts = tuple(text for text, _weight in sources)
+        frequency.update(matcher.keys(texts))
+        profiles.append((candidate, sources, SEPARATOR.join(texts)))
+
+    def strength(link: Link) -> float:
+        found = sum(1 / frequency.get(word, 1) for word in link.words)
+        found += sum(TOPIC_WEIGHT / frequency.get("#" + t, 1) for t in link.topics)
+        return found
+
+    found: list[Introduction] = []
+    for candidate, sources, everything in profiles:
+        reasons: list[tuple[float, str]] = []
+        score = 0.0
+        for kind, aim in aims:
+            if matcher.link(aim, everything) is NO_LINK:
+                continue
+            if _peer_goal(matcher, candidate, aim) is not None:
+                continue
+            scored: list[tuple[float, str, Link]] = []
+            for text, weight in sources:
+                link = matcher.link(aim, text)
+                if link:
+                    scored.append((weight * strength(link), text, link))
+            if not scored:
+                continue
+            scored.sort(key=lambda s: -s[0])
+            best, text, link = scored[0]
+            aim_score = best + EXTRA_SOURCE * sum(s[0] for s in scored[1:])
+            # A stated goal is firmer ground than a sentence of aspirations.
+            aim_score *= GOAL_WEIGHT if kind == "goal" else ASPIRATION_WEIGHT
+            score += aim_score
+            reasons.append((aim_score, explain(text, kind, aim, link)))
+        if reasons:
+            reasons.sort(key=lambda r: -r[0])
+            found.append(
+                Introduction(candidate, tuple(r[1] for r in reasons[:2]), round(score * 100))
+            )
+    found.sort(key=lambda i: (-i.score, i.person.name.casefold(), i.person.id))
+    return found[:limit]
 
 
-def answer_introduction(
-    meeting: Meeting, other_id: str, helped: Answer, note: str, today: date
-) -> Meeting:
-    """The meeting with the outcome of its introduction to ``other_id`` recorded."""
-    if other_id not in meeting.introductions:
-        raise ValueError("that introduction was not made at this meeting")
-    outcome = IntroductionOutcome(
-        other_id=other_id, helped=helped, note=note.strip(), answered_on=today
-    )
-    kept = [o for o in meeting.introduction_outcomes if o.other_id != other_id]
-    return updated(meeting, introduction_outcomes=[*kept, outcome])
-
-
-def describe_outcome(outcome: IntroductionOutcome | None) -> str:
-    """``"helped"``, ``"did not help"``, ``"not sure yet"`` or ``"not asked yet"``."""
-    if outcome is None or outcome.helped is Answer.UNANSWERED:
-        return "not asked yet"
-    text = {Answer.YES: "helped", Answer.NO: "did not help", Answer.UNSURE: "not sure yet"}[
-        outcome.helped
-    ]
-    return f"{text}: {outcome.note}" if outcome.note else text
-
-
-def ask_text(intro: IntroductionLog, names: Mapping[str, str], seen_from: str | None) -> str:
-    """The question asked about one introduction, naming the other side when seen from one."""
-    first = names.get(intro.person_id, "someone")
-    second = names.get(intro.other_id, "someone")
-    if seen_from == intro.other_id:
-        first, second = second, first
-    return f"Did introducing {first} to {second} ({intro.day:%d %b}) help?"
-
-
-def relationship_people(person: Person, people: Mapping[str, Person]) -> Sequence[Person]:
-    """The people a prospective partner could open up to me: those they know in my network."""
-    return acquaintances(person, people)
+def helpers_for(
+    person: Person, network: Sequence[Person], matcher: Matcher | None = None
+) -> list[Person]:
+    """Everyone who could help this person, best first (for the meeting log's choices)."""
+    return [i.person for i in suggest_introductions(person, network, set(), 10, matcher)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from brilliance.domain.important_dates import describe, next_occurrence, past_occurrences
-from brilliance.domain.introductions import describe_outcome, introduction_log
+from brilliance.domain.introduction_log import describe_outcome, introduction_log
 from brilliance.domain.models import Meeting, Person
 from brilliance.domain.praise import praise_given
 

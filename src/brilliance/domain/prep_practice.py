@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from brilliance.domain.acquaintances import ACCESS_QUESTIONS, acquaintances
 from brilliance.domain.important_dates import near_meeting
-from brilliance.domain.introductions import (
-    ACCESS_QUESTIONS,
-    acquaintances,
-    ask_text,
-    awaiting_answer,
-)
+from brilliance.domain.introduction_log import ask_text, awaiting_answer
 from brilliance.domain.praise import unpraised_wins
 from brilliance.domain.prep import Item, PrepInputs, Section
 

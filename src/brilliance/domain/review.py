@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from brilliance.domain.cadence import days_until_due
 from brilliance.domain.content import Idea
 from brilliance.domain.daily import daily_pick
-from brilliance.domain.introductions import IntroductionLog, introduction_log
+from brilliance.domain.introduction_log import IntroductionLog, introduction_log
 from brilliance.domain.models import (
     FollowUp,
     JournalEntry,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from brilliance.domain.cadence import describe_due
-from brilliance.domain.introductions import describe_outcome
+from brilliance.domain.introduction_log import describe_outcome
 from brilliance.domain.journal import first_line
 from brilliance.domain.models import ValueKind
 from brilliance.domain.review import WeeklyReview

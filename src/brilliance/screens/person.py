@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
-from brilliance.domain.introductions import awaiting_answer
+from brilliance.domain.introduction_log import awaiting_answer
 from brilliance.domain.models import Person, updated
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import Prepare

@@ -8,14 +8,9 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from brilliance.domain.acquaintances import acquaintances, set_acquaintances
 from brilliance.domain.important_dates import describe, describe_when, next_occurrence
-from brilliance.domain.introductions import (
-    acquaintances,
-    answer_introduction,
-    ask_text,
-    introduction_log,
-    set_acquaintances,
-)
+from brilliance.domain.introduction_log import answer_introduction, ask_text, introduction_log
 from brilliance.domain.models import Answer, Person, updated
 from brilliance.domain.practice_timeline import practice_items
 from brilliance.screens.base import BrillianceScreen

@@ -12,7 +12,7 @@ from brilliance import assets
 from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.content import Idea
 from brilliance.domain.important_dates import UpcomingDate, coming_up_dates
-from brilliance.domain.introductions import IntroductionLog, ask_text, awaiting_answer
+from brilliance.domain.introduction_log import IntroductionLog, ask_text, awaiting_answer
 from brilliance.domain.journal import prompt_of_the_day
 from brilliance.domain.models import FollowUp, Meeting, Person
 from brilliance.domain.review import IsoWeek, review_reminder

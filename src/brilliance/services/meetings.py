@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from brilliance.domain.introductions import record_introductions
+from brilliance.domain.acquaintances import record_introductions
 from brilliance.domain.meetings import last_met_after_logging, prep_state
 from brilliance.domain.models import FollowUp, Meeting, Person, updated
 from brilliance.store.store import Store

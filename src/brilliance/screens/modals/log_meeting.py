@@ -19,6 +19,7 @@ from brilliance.domain.models import (
 )
 from brilliance.screens.modals.form_base import FormError, FormScreen
 from brilliance.screens.modals.plan_meeting import parse_day, parse_time
+from brilliance.widgets.long_text import LongTextArea
 
 FOLLOWUP_ROWS = 3
 VALUE_LABELS = {
@@ -93,7 +94,7 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
         yield Label(
             "Notes: what you learned, what they are working on, their wins", classes="label"
         )
-        yield TextArea(meeting.notes, id="notes", soft_wrap=True, compact=True)
+        yield LongTextArea(meeting.notes, id="notes", soft_wrap=True, compact=True)  # ctrl+e
         yield Label("What I praised, sincerely", classes="label")
         yield Input(
             meeting.praised,

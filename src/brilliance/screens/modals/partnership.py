@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
+from brilliance.domain.acquaintances import ACCESS_QUESTIONS
 from brilliance.domain.content import PartnershipQuestion
-from brilliance.domain.introductions import ACCESS_QUESTIONS
 from brilliance.domain.models import Answer, PartnershipAnswer, Person, updated
 from brilliance.screens.modals.form_base import FormScreen
 

@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
+from brilliance.widgets.long_text import LongTextArea
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,10 @@ class PersonForm(ModalScreen[Person | None]):
         if spec.kind == "check":
             widget = Checkbox(spec.label, bool(value), id=f"f-{spec.name}", compact=True)
         elif spec.kind == "area":
-            widget = TextArea(str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True)
+            # ctrl+e writes it in $VISUAL / $EDITOR (issue 16).
+            widget = LongTextArea(
+                str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True
+            )
         else:
             widget = Input(
                 str(value or ""),

@@ -6,16 +6,18 @@ from datetime import date, datetime
 
 import pytest
 
-from brilliance.domain.introductions import (
+from brilliance.domain.acquaintances import (
     acquaintances,
+    know_each_other,
+    record_introductions,
+    set_acquaintances,
+)
+from brilliance.domain.introduction_log import (
     answer_introduction,
     ask_text,
     awaiting_answer,
     describe_outcome,
     introduction_log,
-    know_each_other,
-    record_introductions,
-    set_acquaintances,
 )
 from brilliance.domain.models import Answer, Meeting, MeetingStatus, Person
 
