@@ -36,6 +36,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "brilliance.commands.import_",
     "doctor": "brilliance.commands.doctor",
     "restore": "brilliance.commands.restore",
+    "merge": "brilliance.commands.merge",
     "encrypt": "brilliance.commands.encrypt",
     "decrypt": "brilliance.commands.decrypt",
     "passphrase": "brilliance.commands.passphrase",
@@ -104,6 +105,9 @@ EXAMPLES = (
 
 def describe(examples: Sequence[str], text: str) -> str:
     """A ``--help`` description that starts with examples, then says what the command does."""
+    import textwrap
+
+    text = textwrap.fill(text, width=88)
     lines = ["examples:", *(f"  {example}" for example in examples), "", text]
     return "\n".join(lines) if examples else text
 
