@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def open_for_app(data_dir: Path, keyring: Keyring | None = None) -> Store:
     """The store the app works on: locked, or read-only (with a banner) when the folder or
-    mount cannot be written (issue 13.11). Raises StoreError as Store.open does."""
+    mount cannot be written (issue 13.11). Raises StoreError as Store.open does.
+    ``keyring`` opens an encrypted folder (issue 18)."""
     from brilliance.store.errors import ReadOnlyError
     from brilliance.store.store import Store
 
