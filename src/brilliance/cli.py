@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, str] = {
     "show": "brilliance.commands.show",
     "prep": "brilliance.commands.prep",
     "today": "brilliance.commands.today",
+    "review": "brilliance.commands.review",
     "demo": "brilliance.commands.demo",
     "export": "brilliance.commands.export",
     "import": "brilliance.commands.import_",
