@@ -23,6 +23,7 @@ from brilliance.domain.journal import with_text
 from brilliance.domain.models import Event, JournalEntry, Person
 from brilliance.portability.escaping import restore_cell
 from brilliance.portability.journal_markdown import MarkdownJournalError, parse_markdown
+from brilliance.portability.vcard_dates import vcard_dates
 from brilliance.store.limits import MAX_TEXT, brief, text_too_long
 
 
@@ -122,6 +123,7 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 phone=_vcard_value(card, "tel"),
                 organisation=_vcard_org(card),
                 headline=_vcard_value(card, "title"),
+                **vcard_dates(card, _vcard_value),
             )
         except ValidationError as exc:
             plan.rejected.append(Rejected(line, f"{brief(name, 60)}: {summary(exc)}"))
@@ -385,6 +387,9 @@ def skip_known_entries(plan: ImportPlan, existing: Iterable[JournalEntry]) -> No
 # -- calendars ------------------------------------------------------------------------------
 
 
+DATE_UID_PREFIX = "date-"
+
+
 def import_ics(data: bytes, existing: Iterable[Event]) -> ImportPlan:
     """Events from an iCalendar file (VEVENTs): title, date, place and categories as topics."""
     from icalendar import Calendar
@@ -397,6 +402,8 @@ def import_ics(data: bytes, existing: Iterable[Event]) -> ImportPlan:
     known = {(_key(e.title), e.day) for e in existing}
     for number, component in enumerate(calendar.walk("VEVENT"), start=1):
         title = str(component.get("summary", "")).strip()
+        if str(component.get("uid", "")).startswith(DATE_UID_PREFIX):
+            continue  # a person's important date from our own export, not an event
         start = component.get("dtstart")
         where = f"event {number}" + (f" ({brief(title, 60)})" if title else "")
         if start is None:

@@ -11,10 +11,12 @@ from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from brilliance.domain.cadence import days_until_due, describe_due
+from brilliance.domain.important_dates import describe as describe_date
 from brilliance.domain.models import FollowUp, updated
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
+from brilliance.screens.practice_actions import ask_about_introduction
 from brilliance.services.agenda import Agenda, build_agenda, describe_value_gap
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -91,6 +93,10 @@ class TodayScreen(BrillianceScreen):
                     yield AgendaList(id="due")
                     yield Static("Coming up this week", classes="heading")
                     yield AgendaList(id="coming")
+                    yield Static(
+                        "Did these introductions help?", classes="heading", id="intros-heading"
+                    )
+                    yield AgendaList(id="intros")
                     yield Static("Promises due", classes="heading")
                     yield AgendaList(id="promises")
                     yield Static("No value given in 30 days", classes="heading")
@@ -167,9 +173,29 @@ class TodayScreen(BrillianceScreen):
                     f"{p.id}|{m.id}",
                 )
                 for m, p in agenda.coming
+            ]
+            + [
+                (
+                    Content.assemble(
+                        (f"{d.on:%a %d %b}        ", "$text-muted"),
+                        (d.person.name, "bold"),
+                        ("  " + describe_date(d.important, d.on), "$text-accent"),
+                    ),
+                    f"date|{d.person.id}|{n}",
+                )
+                for n, d in enumerate(agenda.dates)
             ],
             "Nothing planned in the next 7 days: plan from Prep (3).",
         )
+        self.query_one("#intros", AgendaList).fill(
+            [
+                (Content(text), f"{intro.meeting.id}|{intro.other_id}")
+                for intro, text in agenda.introductions
+            ],
+            "",
+        )
+        for widget in self.query("#intros, #intros-heading"):
+            widget.display = bool(agenda.introductions)
         self.query_one("#promises", AgendaList).fill(
             [
                 (
@@ -210,8 +236,19 @@ class TodayScreen(BrillianceScreen):
                 ("Today's entry: not yet ", "$text-warning"), ("(j writes it)", "dim")
             )
         )
+        review = (
+            Content.assemble(
+                ("Weekly review of ", "$text-warning"),
+                (str(agenda.review_due), "bold $text-warning"),
+                (": not written yet ", "$text-warning"),
+                ("(5 opens it)\n", "dim"),
+            )
+            if agenda.review_due is not None
+            else Content("")
+        )
         self.query_one("#journal", Static).update(
             Content.assemble(
+                review,
                 written,
                 f" · streak {journal.streak} day{'s' if journal.streak != 1 else ''}\n",
                 ("Prompt: ", "bold"),
@@ -273,9 +310,14 @@ class TodayScreen(BrillianceScreen):
             return
         if focused.id in ("due", "novalue"):
             self.post_message(Prepare(chosen))
+        elif focused.id == "coming" and chosen.startswith("date|"):
+            self.post_message(OpenPerson(chosen.split("|")[1]))
         elif focused.id == "coming":
             person_id, _, meeting_id = chosen.partition("|")
             self.post_message(Prepare(person_id, meeting_id))
+        elif focused.id == "intros":
+            meeting_id, _, other_id = chosen.partition("|")
+            ask_about_introduction(self, meeting_id, other_id, self.refresh_data)
         elif focused.id == "promises":
             followup = self.store.followups.get(chosen)
             if followup is not None:

@@ -11,8 +11,11 @@ from datetime import date
 from brilliance import assets
 from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.content import Idea
+from brilliance.domain.important_dates import UpcomingDate, coming_up_dates
+from brilliance.domain.introduction_log import IntroductionLog, ask_text, awaiting_answer
 from brilliance.domain.journal import prompt_of_the_day
 from brilliance.domain.models import FollowUp, Meeting, Person
+from brilliance.domain.review import IsoWeek, review_reminder
 from brilliance.domain.today import (
     JournalStatus,
     MonthProgress,
@@ -46,6 +49,14 @@ class Agenda:
     grid: list[tuple[Person, list[int]]]
     week_starts: list[date]
     list_size: int
+    dates: list[UpcomingDate]
+    """Important dates of the next seven days."""
+    introductions: list[tuple[IntroductionLog, str]]
+    """Introductions two weeks old waiting for "did it help?", with the question."""
+    review_due: IsoWeek | None
+    """The week whose review is not written yet, from the review day on."""
+    names: dict[str, str]
+    """Everyone's name by id (for the introductions' two sides)."""
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -54,6 +65,7 @@ def build_agenda(store: Store) -> Agenda:
     people = store.people.all()
     meetings = store.meetings.all()
     by_id = {p.id: p for p in people}
+    by_name = {p.id: p.name for p in people}
     return Agenda(
         today=today,
         idea=idea_of_the_day(assets.ideas(), today),
@@ -74,6 +86,15 @@ def build_agenda(store: Store) -> Agenda:
         grid=attention_grid(people, meetings, today),
         week_starts=week_starts(today),
         list_size=sum(1 for p in people if p.on_list),
+        dates=coming_up_dates(people, today),
+        names=by_name,
+        introductions=[
+            (intro, ask_text(intro, by_name, None)) for intro in awaiting_answer(meetings, today)
+        ],
+        # Only once there is a practice to look back on: someone on the list.
+        review_due=review_reminder(store.journal.all(), today, store.profile.review_day)
+        if any(p.on_list for p in people)
+        else None,
     )
 
 
@@ -114,6 +135,10 @@ def render_text(agenda: Agenda) -> str:
         ],
         "Nothing planned this week.",
     )
+    if agenda.dates:
+        section("Important dates (7 days)", [d.describe(today) for d in agenda.dates], "")
+    if agenda.introductions:
+        section("Did these introductions help?", [text for _, text in agenda.introductions], "")
     section(
         "Promises due",
         [f"{f.text} (for {p.name}, {describe_promise_due(f, today)})" for f, p in agenda.promises],
@@ -124,6 +149,11 @@ def render_text(agenda: Agenda) -> str:
         [f"{p.name}: {describe_value_gap(last, today)}" for p, last in agenda.no_value],
         "Everyone on your list has received something recently.",
     )
+    if agenda.review_due is not None:
+        lines += [
+            f"Weekly review: {agenda.review_due} is not written yet (`brilliance review`).",
+            "",
+        ]
     written = "written" if agenda.journal.written_today else "not written yet"
     lines += [
         f"Journal: today's entry {written}; streak {agenda.journal.streak} day(s).",
