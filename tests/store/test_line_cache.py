@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -111,7 +112,7 @@ def test_a_record_replaced_behind_the_repositories_back_is_still_written(store: 
     store.people.save(Person(name="Bo"))
     record = {**store.storage.read()["people"][ana.id], "headline": "Behind the back"}
 
-    def replace(table: dict[str, object]) -> None:
+    def replace(table: dict[Any, Any]) -> None:
         table[ana.id] = record
 
     store.db.table("people")._update_table(replace)

@@ -24,7 +24,6 @@ from brilliance.domain.models import (
 )
 from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.person import PersonScreen
-from brilliance.store import storage
 from brilliance.store.store import Store
 
 SIZE = (120, 40)
@@ -90,7 +89,7 @@ async def test_every_screen_shows_hostile_text_as_typed(store: Store, clock: Fix
         assert isinstance(app.screen, PersonScreen)
         shown = str(app.screen.query_one("#sections").render())
         assert "[bold red]not bold[/]" in shown  # markup shown as typed, never interpreted
-        assert "\x1b" not in app.screen.query_one("#name").render().plain  # type: ignore[attr-defined]
+        assert "\x1b" not in str(app.screen.query_one("#name").render())
         await app.prepare(person.id)
         await pilot.pause()
         await pilot.press("P")
@@ -123,7 +122,7 @@ async def test_a_failed_save_says_not_saved_and_keeps_the_edit(
 
     app = make_app(store, clock, start_mode="people")
     async with app.run_test(size=SIZE) as pilot:
-        monkeypatch.setattr(storage.os, "fsync", broken_fsync)
+        monkeypatch.setattr(os, "fsync", broken_fsync)
         await pilot.press("m")  # move Ana off the list
         await pilot.pause()
         messages = [(n.title, n.message, n.severity) for n in app._notifications]

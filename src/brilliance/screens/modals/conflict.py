@@ -25,7 +25,6 @@ class ConflictScreen(ModalScreen[str]):
     ConflictScreen { align: center middle; }
     ConflictScreen > Vertical {
         width: 80; height: auto; padding: 1 2;
-        border: thick $warning 70%; background: $surface;
     }
     ConflictScreen #conflict-title { text-style: bold; color: $text-warning; margin-bottom: 1; }
     ConflictScreen Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
@@ -39,7 +38,7 @@ class ConflictScreen(ModalScreen[str]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog -warning"):
             yield Static("The file changed on disk", id="conflict-title", markup=False)
             yield Static(EXPLANATION, markup=False)
             with Horizontal():
