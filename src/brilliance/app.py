@@ -291,6 +291,9 @@ def make_app(
     demo: bool = False,
 ) -> BrillianceApp:
     """Build the app around an open store; the command line and the tests both use this."""
+    from brilliance.widgets import visible_controls
+
+    visible_controls.install()  # control characters in user text are drawn as symbols
     return BrillianceApp(
         store,
         clock or store.clock or SystemClock(),

@@ -19,7 +19,7 @@ def test_export_names_are_safe_file_names() -> None:
         "prep-ana-lima-2026-11-24.md"
     )
     assert export_name(Person(name="../../etc"), "x") == "prep-etc-x.md"
-    assert export_name(Person(name="李"), "x") == "prep-person-x.md"
+    assert export_name(Person(name="李"), "x") == "prep-李-x.md"
 
 
 def test_the_sheet_goes_into_the_exports_folder(store: Store) -> None:

@@ -10,6 +10,10 @@ import argparse
 from pathlib import Path
 
 HELP = "explore the app on sample data in a temporary folder (your own data is untouched)"
+EXAMPLES = (
+    "brilliance demo",
+    "brilliance demo --keep",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 
 HELP = "import contacts (.vcf), people (.csv), a journal (jrnl, .md), events (.ics) or a backup"
+EXAMPLES = (
+    "brilliance import contacts.vcf",
+    "brilliance import people.csv --skip-bad",
+)
 
 
 SHOWN_SKIPPED = 10

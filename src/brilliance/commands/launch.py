@@ -14,12 +14,15 @@ from pathlib import Path
 
 def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the TUI on ``data_dir``. Returns the process exit status."""
-    from brilliance.commands import open_store
+    from brilliance.commands import store_error_status
     from brilliance.store.errors import StoreError
+    from brilliance.store.store import Store
 
-    store = open_store(data_dir, for_the_process=True)
-    if store is None:
-        return 1
+    try:
+        store = Store.open(data_dir, for_the_process=True)
+    except StoreError as exc:
+        print(f"brilliance: {exc}", file=sys.stderr)
+        return store_error_status(exc)
     from brilliance.app import make_app
 
     with store:
@@ -34,11 +37,12 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                     rescued = store.rescue_copy()
                 except OSError:
                     print("brilliance: no copy could be written either.", file=sys.stderr)
+                    return 3
                 else:
                     from brilliance.commands.restore import rescue_advice
 
                     print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 1
+                return 3
     if app.return_value == "demo":  # chosen on the first-run welcome
         return run_demo()
     return app.return_code or 0

@@ -3,52 +3,79 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brilliance.commands.shell import add_json_flag
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from brilliance.domain.prep import PrepSheet
 
 HELP = "print the prep sheet for your next meeting with someone, as Markdown"
+EXAMPLES = (
+    'brilliance prep "Ana Lima" > ana.md',
+    "brilliance prep ana --json | jq -r '.sections[0].items[].text'",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", help="the person's name (or a unique part of it)")
+    add_json_flag(parser)
+
+
+def sheet_json(sheet: PrepSheet, today: date) -> dict[str, Any]:
+    """The sheet as documented in docs/json/prep.schema.json."""
+    meeting = sheet.meeting
+    return {
+        "date": today.isoformat(),
+        "person": {"id": sheet.person.id, "name": sheet.person.name},
+        "meeting": None
+        if meeting is None
+        else {
+            "id": meeting.id,
+            "when": meeting.when.isoformat(),
+            "kind": meeting.kind,
+            "place": meeting.place,
+        },
+        "sections": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "empty": section.empty,
+                "items": [
+                    {
+                        "key": item.key,
+                        "text": item.text,
+                        "detail": item.detail,
+                        "ref": item.ref,
+                        "checked": item.key in sheet.checked,
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in sheet.sections
+        ],
+    }
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.commands import open_store
+    from brilliance.commands import open_to_read
+    from brilliance.commands.lookup import find_person
+    from brilliance.commands.shell import print_json
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet, render_markdown
     from brilliance.services.prep_inputs import gather_inputs
 
-    store = open_store(data_dir, lock=False)
-    if store is None:
-        return 1
-    with store:
-        wanted = " ".join(args.name.split()).casefold()
-        people = store.people.all()
-        person = store.people.find_by_name(wanted)
-        if person is None and len(wanted) >= 2:
-            # A unique match on the start of a name's words ("ana" -> Ana Lima), then anywhere.
-            starts = [
-                p
-                for p in people
-                if any(word.startswith(wanted) for word in p.name.casefold().split())
-                or p.name.casefold().startswith(wanted)
-            ]
-            partial = starts or [p for p in people if wanted in p.name.casefold()]
-            person = partial[0] if len(partial) == 1 else None
-        if person is None:
-            names = [p.name for p in people]
-            close = difflib.get_close_matches(args.name, names, n=3, cutoff=0.4)
-            close += [p.name for p in people if wanted in p.name.casefold()]
-            close = list(dict.fromkeys(close))[:5]
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            print(
-                f"brilliance prep: no one called {args.name!r} in your network.{hint}",
-                file=sys.stderr,
-            )
-            return 1
-        meeting = next_planned(store.meetings.for_person(person.id), store.clock.today())
+    with open_to_read(data_dir, must_exist=False) as store:
+        person = find_person(args.name, store.people.all())
+        today = store.clock.today()
+        meeting = next_planned(store.meetings.for_person(person.id), today)
         sheet = build_sheet(gather_inputs(store, person, meeting))
-        sys.stdout.write(render_markdown(sheet, store.clock.today()))
+        if args.json:
+            print_json("prep", sheet_json(sheet, today))
+        else:
+            sys.stdout.write(render_markdown(sheet, today))
     return 0
