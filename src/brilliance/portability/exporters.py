@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from brilliance.domain.models import MeetingStatus, Person
 from brilliance.portability.escaping import markdown_block, markdown_line, neutralise_cell
-from brilliance.portability.importers import LIST_SEPARATOR
+from brilliance.portability.import_people import LIST_SEPARATOR
 from brilliance.store.safe_files import file_slug
 from brilliance.store.store import Store
 
