@@ -53,6 +53,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if store is None:
         return 1
     with store:
+        from brilliance.commands.unlock import open_file
+        from brilliance.store.codec import Keyring
+
+        keyring = store.codec if isinstance(store.codec, Keyring) else None
+        opened = open_file(path, raw, keyring, "brilliance import")
+        if opened is None:
+            return 1
+        raw = opened  # an encrypted backup, opened with its passphrase
         try:
             kind = args.format or importers.detect(path, raw[:4096])
             plan = build_plan(kind, path, raw, store)

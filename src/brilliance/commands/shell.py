@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 EXIT_OK = 0
@@ -50,12 +51,44 @@ def use_colour(stream: TextIO | None = None) -> bool:
 _STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
 
-def styled(text: str, *styles: str, colour: bool) -> str:
-    """``text`` wrapped in ANSI styles when ``colour`` is on, else unchanged."""
-    if not colour or not styles:
-        return text
-    codes = ";".join(_STYLES[s] for s in styles)
-    return f"\x1b[{codes}m{text}\x1b[0m"
+@dataclass(frozen=True)
+class Styled:
+    """A piece of a line shown in a style when colour is on (see :class:`Lines`)."""
+
+    text: str
+    styles: tuple[str, ...]
+
+
+def styled(text: str, *styles: str) -> Styled:
+    return Styled(text, styles)
+
+
+class Lines:
+    """Prints lines made of pieces, coloured only when :func:`use_colour` says so.
+
+    Every piece is made visible (control characters from user text shown as symbols, as
+    issue 13 asks of all output) before our own colour codes are added, and the line is
+    written beneath the control-character filter so that those codes reach the terminal.
+    """
+
+    def __init__(self, colour: bool | None = None) -> None:
+        self.colour = use_colour() if colour is None else colour
+        self.stream: TextIO = getattr(sys.stdout, "unfiltered", None) or sys.stdout
+
+    def render(self, piece: str | Styled) -> str:
+        from brilliance.domain.visible_text import visible
+
+        if isinstance(piece, str):
+            return visible(piece, multiline=True)
+        text = visible(piece.text, multiline=True)
+        if not self.colour or not piece.styles:
+            return text
+        codes = ";".join(_STYLES[s] for s in piece.styles)
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+    def __call__(self, *pieces: str | Styled) -> None:
+        line = "".join(self.render(piece) for piece in pieces)
+        self.stream.write(line.rstrip(" ") + "\n")
 
 
 def print_json(kind: str, payload: dict[str, Any]) -> None:

@@ -23,6 +23,7 @@ from brilliance.domain.journal import (
 )
 from brilliance.domain.models import JournalEntry, Person
 from brilliance.screens.base import BrillianceScreen
+from brilliance.widgets.long_text import LongTextArea
 from brilliance.widgets.mode_bar import ModeBar
 
 AUTOSAVE_DELAY = 1.0
@@ -79,7 +80,7 @@ class MentionSuggestions(OptionList):
         return self.people[index] if index is not None and index < len(self.people) else None
 
 
-class JournalTextArea(TextArea):
+class JournalTextArea(LongTextArea):
     """A Markdown TextArea that lets the mention list take the keys it needs while shown."""
 
     def __init__(self, text: str, suggestions: MentionSuggestions) -> None:
@@ -115,7 +116,8 @@ class JournalEditorScreen(BrillianceScreen):
     CSS_PATH = "journal.tcss"
     HELP = (
         "Write freely; it is saved a second after you pause and when you leave. "
-        "Type @ and a name to mention someone (up/down, tab to choose), #word for a tag."
+        "Type @ and a name to mention someone (up/down, tab to choose), #word for a tag. "
+        "ctrl+e opens your own editor ($VISUAL or $EDITOR)."
     )
 
     BINDINGS = [

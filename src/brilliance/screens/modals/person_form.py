@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, Input, Label, TextArea
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
 from brilliance.screens.modals.form_base import FormError, FormScreen
+from brilliance.widgets.long_text import LongTextArea
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,10 @@ class PersonForm(FormScreen[Person]):
         if spec.kind == "check":
             widget = Checkbox(spec.label, bool(value), id=f"f-{spec.name}", compact=True)
         elif spec.kind == "area":
-            widget = TextArea(str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True)
+            # ctrl+e writes it in $VISUAL / $EDITOR (issue 16).
+            widget = LongTextArea(
+                str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True
+            )
         else:
             widget = Input(
                 str(value or ""),

@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from brilliance.domain.models import Meeting, Person
-from brilliance.domain.prep import VenueSuggestion
+from brilliance.domain.venues import VenueSuggestion
 from brilliance.screens.modals.form_base import FormError, FormScreen
 
 
