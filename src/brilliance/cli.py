@@ -103,6 +103,9 @@ EXAMPLES = (
 
 def describe(examples: Sequence[str], text: str) -> str:
     """A ``--help`` description that starts with examples, then says what the command does."""
+    import textwrap
+
+    text = textwrap.fill(text, width=88)
     lines = ["examples:", *(f"  {example}" for example in examples), "", text]
     return "\n".join(lines) if examples else text
 

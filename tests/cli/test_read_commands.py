@@ -75,8 +75,9 @@ def journal_texts(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) 
 
 
 def test_journal_newest_n_oldest_first(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "journal", "-n", "2", "--data-dir", str(folder))
+    status, out, err = run(capsys, "journal", "-n", "2", "--data-dir", str(folder))
     assert status == 0
+    assert err == "The newest 2 of 5 entries; -n 0 shows them all.\n"
     assert out.index("Called Bo") < out.index("Today I wrote this")
     assert "A quiet day" not in out
     assert f"{day(0):%Y-%m-%d}" in out
@@ -290,3 +291,28 @@ def test_colour_codes_are_ours_and_user_escapes_stay_visible(
         assert "Eve ␛[2J" in out and "\x1b[2J" not in out
         assert "\x1b[1m" in out or "\x1b[33m" in out  # our own colour codes do get through
     assert "hi ␛]52;c;eA==␇" in out
+
+
+@pytest.mark.parametrize(
+    "args", [["export", "--format", "json"], ["import", "people.csv"], ["prep", "Ana"]]
+)
+def test_other_commands_say_3_for_a_damaged_file_too(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "people.csv").write_text("name\nAna\n")
+    damaged = tmp_path / DATA_FILE_NAME
+    damaged.write_bytes(b'{"people": {"x": ')
+    args = [str(tmp_path / a) if a.endswith(".csv") else a for a in args]
+    status, _, err = run(capsys, *args, "--data-dir", str(tmp_path))
+    assert status == shell.EXIT_DATA, err
+    assert "has not been changed" in err
+    assert damaged.read_bytes() == b'{"people": {"x": '
+
+
+def test_a_data_file_that_cannot_be_read_is_status_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / DATA_FILE_NAME).mkdir()  # reading it fails, even for root
+    status, out, err = run(capsys, "people", "--data-dir", str(tmp_path))
+    assert (status, out) == (shell.EXIT_DATA, "")
+    assert "Traceback" not in err and "has not been changed" in err

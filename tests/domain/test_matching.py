@@ -25,6 +25,17 @@ def test_whole_words_only() -> None:
     assert plain.link("investing in seed rounds", "seed round").words == ("seed", "round")
 
 
+def test_the_wrong_suggestions_seen_in_issue_15_are_gone() -> None:
+    goal = "find a technical co-founder"
+    assert not MATCHER.link(goal, "Climate tech founder")
+    assert not MATCHER.link(goal, "technical writing")
+    assert MATCHER.link(goal, "CTO").topics
+    assert not MATCHER.link("sell more", "school counsellor")
+    assert not MATCHER.link("get press coverage", "stage presence")
+    assert not MATCHER.link("meet investors", "meetups")
+    assert MATCHER.link("got covered by the press", "press coverage")
+
+
 def test_slips_are_forgiven_in_long_words_only() -> None:
     assert stems_match("photographi", "photograpi")
     assert not stems_match("chess", "chees")
@@ -60,7 +71,9 @@ def test_peers_are_not_helpers() -> None:
     hugo = Person(
         id="hugo", name="Hugo", headline="Founder raising a seed round", goals=["raise seed"]
     )
-    dana = Person(id="dana", name="Dana", headline="Angel investor")
+    dana = Person(
+        id="dana", name="Dana", headline="Angel investor", goals=["raise our second fund"]
+    )
     intros = suggest_introductions(ana, [hugo, dana], set(), matcher=MATCHER)
     assert [i.person.id for i in intros] == ["dana"]
     peers = suggest_peers(ana, [hugo, dana], MATCHER)
@@ -107,3 +120,14 @@ def test_labelled_set_floor() -> None:
     assert scores["shares a word"].top1 >= 0.85
     assert scores["no shared word"].top1 >= 0.50
     assert scores["no shared word"].recall3 >= 0.60
+
+
+def test_everyday_needs_find_their_topic() -> None:
+    """Common ways of phrasing a need, each with the topic it belongs to (a coverage floor)."""
+    lines = (Path(__file__).parent / "data" / "topic_needs.txt").read_text().splitlines()
+    pairs = [line.split("|") for line in lines if line and not line.startswith("#")]
+    labels = {topic.label for topic in MATCHER.topic_map.topics}
+    assert {topic for _need, topic in pairs} <= labels
+    found = [topic in MATCHER.analyse(need).topics for need, topic in pairs]
+    assert len(pairs) >= 150
+    assert sum(found) >= 0.95 * len(pairs)

@@ -33,9 +33,10 @@ def open_for_app(data_dir: Path, keyring: Keyring | None = None) -> Store:
 
 def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the TUI on ``data_dir``. Returns the process exit status."""
-    from brilliance.commands import store_error_status
+    from brilliance.commands import make_private, store_error_status
     from brilliance.store.errors import StoreError
 
+    make_private(data_dir)
     keyring = None
     if unlock_needed(data_dir):  # before anything is loaded (issue 18)
         keyring = unlock_for_app(data_dir)

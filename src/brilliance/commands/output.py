@@ -39,12 +39,6 @@ class VisibleStream:
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
-    @property
-    def unfiltered(self) -> TextIO:
-        """The stream underneath, for text already made visible with our own colour codes
-        added (``brilliance.commands.shell.Lines``, issue 16)."""
-        return self._stream
-
     def write(self, text: str) -> int:
         self._stream.write(visible(text, multiline=True).replace(_TOKEN, "\x1b["))
         return len(text)

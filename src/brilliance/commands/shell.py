@@ -5,7 +5,6 @@ Light on purpose (standard library only): ``brilliance note`` imports it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -67,15 +66,15 @@ class Lines:
     """Prints lines made of pieces, coloured only when :func:`use_colour` says so.
 
     Every piece is made visible (control characters from user text shown as symbols, as
-    issue 13 asks of all output) before our own colour codes are added, and the line is
-    written beneath the control-character filter so that those codes reach the terminal.
+    issue 13 asks of all output); our own colour codes are written with
+    :func:`~brilliance.commands.output.sgr`, which the output's control filter lets through.
     """
 
     def __init__(self, colour: bool | None = None) -> None:
         self.colour = use_colour() if colour is None else colour
-        self.stream: TextIO = getattr(sys.stdout, "unfiltered", None) or sys.stdout
 
     def render(self, piece: str | Styled) -> str:
+        from brilliance.commands.output import sgr
         from brilliance.domain.visible_text import visible
 
         if isinstance(piece, str):
@@ -83,16 +82,17 @@ class Lines:
         text = visible(piece.text, multiline=True)
         if not self.colour or not piece.styles:
             return text
-        codes = ";".join(_STYLES[s] for s in piece.styles)
-        return f"\x1b[{codes}m{text}\x1b[0m"
+        return sgr(";".join(_STYLES[s] for s in piece.styles)) + text + sgr("0")
 
     def __call__(self, *pieces: str | Styled) -> None:
         line = "".join(self.render(piece) for piece in pieces)
-        self.stream.write(line.rstrip(" ") + "\n")
+        sys.stdout.write(line.rstrip(" ") + "\n")
 
 
 def print_json(kind: str, payload: dict[str, Any]) -> None:
     """One JSON document on stdout: ``{"schema": N, "kind": kind, ...payload}``."""
+    import json  # here, not above: `brilliance note` never prints JSON
+
     document = {"schema": JSON_SCHEMA_VERSION, "kind": kind, **payload}
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 

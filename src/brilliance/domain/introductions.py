@@ -18,7 +18,7 @@ INTRO_LIMIT = 5
 PEER_LIMIT = 3
 GOAL_WEIGHT = 1.0
 ASPIRATION_WEIGHT = 0.5
-TOPIC_WEIGHT = 1.5
+TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""
@@ -98,8 +98,12 @@ def _peer_goal(matcher: Matcher, candidate: Person, aim: str) -> str | None:
     # phrases share, they share with the two written side by side.
     if not candidate.goals or matcher.link(aim, SEPARATOR.join(candidate.goals)) is NO_LINK:
         return None
+    wanted = matcher.analyse(aim).strong
     for goal in candidate.goals:
-        if matcher.link(aim, goal):
+        shared = matcher.link(aim, goal).words
+        # The same goal, not merely the same field: at least half of the aim's words.
+        # ("raise our second fund" is an investor's goal, not a peer of "raise a seed round".)
+        if shared and len(shared) * 2 >= len(wanted):
             return goal
     return None
 

@@ -23,12 +23,14 @@ from functools import cached_property, lru_cache
 
 from brilliance.domain.wordlists import FUNCTION_WORDS, WEAK_WORDS
 
+PHRASE_GAP = 2
+"""How many other words may come between the words of one of the map's phrases."""
 SLIP_MIN = 6
 """Stems shorter than this must match exactly."""
 LINK_CACHE = 200_000
 """How many comparisons a matcher remembers (the prep sheet makes some 8,000 per person)."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _AMERICAN = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 
@@ -53,7 +55,16 @@ _stemmer: Callable[[str], str] | None = None
 
 # Where the stemmer makes one word of two meanings: a developer writes software, while
 # development is growth ("leadership development").
-STEM_EXCEPTIONS = {"developer": "developer", "developers": "developer"}
+STEM_EXCEPTIONS = {
+    "developer": "developer",
+    "developers": "developer",
+    # "secure funding" is not security; a "programme" of work is not programming.
+    "secure": "secure",
+    "secured": "secure",
+    "securing": "secure",
+    "programme": "programme",
+    "programmes": "programme",
+}
 
 
 @lru_cache(maxsize=50_000)
@@ -68,10 +79,13 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The plain whole words of a text, function words left out."""
+    """The plain whole words of a text, function words left out.
+
+    A hyphenated word is one word ("co-founder" is not "founder", "front-end" is "frontend").
+    """
     found = []
     for match in _WORD.finditer(plain(text)):
-        word = match.group(0)
+        word = match.group(0).replace("-", "")
         if word not in FUNCTION_WORDS:
             found.append(word)
     return found
@@ -119,6 +133,28 @@ class Topic:
     """Each phrase as its sequence of stems."""
 
 
+def _distinctive(phrase: str, found: list[str]) -> bool:
+    """Whether a phrase of the map says enough to stand for its topic.
+
+    A phrase cut down to a single word ("eating out" to "eating", "staff up" to "staff")
+    means something else, so it is left out rather than read too widely; so is a single word
+    whose stem is a weak word's ("wellness" stems to "well"). Two weak words together ("find
+    a head") still make a phrase.
+    """
+    if not found:
+        return False
+    if len(found) == 1:
+        if len(_WORD.findall(plain(phrase))) > 1:
+            return False
+        return stem(found[0]) not in _weak_stems()
+    return True
+
+
+@lru_cache(maxsize=1)
+def _weak_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in WEAK_WORDS)
+
+
 class TopicMap:
     """Finds the topics a phrase is about, by whole phrases of stems."""
 
@@ -140,12 +176,10 @@ class TopicMap:
             for label, phrases in section.items():
                 if not isinstance(phrases, str):
                     raise ValueError(f"topic {label!r}: phrases must be one string")
-                # A phrase left with only weak words ("staff up" without "up") would match
-                # any role title: it is left out rather than read too widely.
                 terms = {
                     tuple(stem(w) for w in found)
                     for phrase in phrases.split(",")
-                    if (found := words(phrase)) and not all(w in WEAK_WORDS for w in found)
+                    if _distinctive(phrase, found := words(phrase))
                 }
                 topics.append(Topic(str(label), tuple(sorted(t for t in terms if t))))
         return cls(topics)
@@ -154,13 +188,32 @@ class TopicMap:
         return len(self.topics)
 
     def find(self, stems: tuple[str, ...]) -> frozenset[str]:
-        """Labels of every topic one of whose phrases appears, word for word, in ``stems``."""
+        """Labels of every topic one of whose phrases appears in ``stems``.
+
+        A phrase's words must come in order, with at most ``PHRASE_GAP`` other words among
+        them: "seed round" is found in "raise our first seed round", and "spot patterns" in
+        "spot fraud patterns".
+        """
         found: set[str] = set()
         for start, first in enumerate(stems):
             for term, label in self._by_first.get(first, ()):
-                if stems[start : start + len(term)] == term:
+                if label not in found and _in_order(term, stems, start):
                     found.add(label)
         return frozenset(found)
+
+
+def _in_order(term: tuple[str, ...], stems: tuple[str, ...], start: int) -> bool:
+    position, skipped = start + 1, 0
+    for word in term[1:]:
+        while position < len(stems) and stems[position] != word:
+            position += 1
+            skipped += 1
+            if skipped > PHRASE_GAP:
+                return False
+        if position >= len(stems):
+            return False
+        position += 1
+    return True
 
 
 EMPTY_MAP = TopicMap(())

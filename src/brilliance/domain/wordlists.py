@@ -12,7 +12,7 @@ FUNCTION_WORDS = frozenset(
     """
     a an and the of to in on for with at by from into onto about as is are am be been being
     it its my our their his her your me we us they them i you he she this that these those
-    or but not no so than then too very can could would should will shall just also up out
+    or but not no so than then too very can could would should shall just also up out
     over off via per some any all each every more most much many such own
     """.split()  # noqa: SIM905 - a list of words reads best as words
 )
@@ -29,7 +29,11 @@ WEAK_WORDS = frozenset(
     taking give giving set setting run running put able become becoming learn learning
     improve improving grow growing build building plan planning move moving open opening
     more less back well early late right around again other others everyone someone
-    something anything thing stuff lots bit
+    something anything thing stuff lots bit business businesses firm firms service
+    services customer customers client clients user users product products home
+    secure secured securing add adding stop stopping cut cutting handle handling turn
+    make sure choose decide understand work world place prepare preparing preparation
+    ready step steps talk talking tool tools sense form forms again will technical
     """.split()  # noqa: SIM905 - a list of words reads best as words
 )
 """Words that never make a match on their own (they may still be part of a topic's phrase).

@@ -8,8 +8,13 @@ from datetime import date, datetime
 
 from brilliance.domain.journal import with_text
 from brilliance.domain.models import JournalEntry, Person
-from brilliance.portability.import_plan import ImportError_, ImportPlan, Rejected
+from brilliance.portability.import_plan import (
+    ImportError_,
+    ImportPlan,
+    Rejected,
+)
 from brilliance.portability.journal_markdown import MarkdownJournalError, parse_markdown
+from brilliance.store.limits import MAX_TEXT, brief, text_too_long
 
 # -- journals -------------------------------------------------------------------------------
 
@@ -29,7 +34,9 @@ def import_jrnl(text: str, people: Iterable[Person]) -> ImportPlan:
         if match:
             when = _jrnl_time(match)
             if when is None:
-                plan.rejected.append(Rejected(number, f"{line[:40]!r} has no valid date and time"))
+                plan.rejected.append(
+                    Rejected(number, f"{brief(line, 40)!r} has no valid date and time")
+                )
                 entries.append((number, datetime.min, []))
                 continue
             entries.append((number, when, [match.group(5)]))
@@ -45,6 +52,9 @@ def import_jrnl(text: str, people: Iterable[Person]) -> ImportPlan:
         if when == datetime.min:
             continue
         body = "\n".join(lines).strip("\n")
+        if len(body) > MAX_TEXT:
+            plan.rejected.append(Rejected(number, text_too_long(len(body), "the entry")))
+            continue
         entry = JournalEntry(written_at=when, created_at=when, updated_at=when)
         plan.journal.append(with_text(entry, body, everyone))
         del number
@@ -79,6 +89,9 @@ def import_journal_markdown(text: str, people: Iterable[Person]) -> ImportPlan:
     if not parsed:
         raise ImportError_("no '## YYYY-MM-DD' and '### HH:MM' headings: not a journal export")
     for item in parsed:
+        if len(item.text) > MAX_TEXT:
+            plan.rejected.append(Rejected(item.line, text_too_long(len(item.text), "the entry")))
+            continue
         entry = JournalEntry(
             written_at=item.written_at,
             prompt=item.prompt,

@@ -18,6 +18,7 @@ from brilliance.portability.import_plan import (
     PeopleDeduper,
     Rejected,
 )
+from brilliance.store.limits import MAX_TEXT, brief
 
 # -- vCard ----------------------------------------------------------------------------------
 
@@ -35,7 +36,8 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
         try:
             card = vobject.readOne(block)
         except Exception as exc:  # vobject raises a variety of parse errors
-            plan.rejected.append(Rejected(line, f"not a valid vCard ({str(exc).splitlines()[0]})"))
+            first_line = brief((str(exc).splitlines() or [""])[0])
+            plan.rejected.append(Rejected(line, f"not a valid vCard ({first_line})"))
             continue
         name = _vcard_value(card, "fn") or _vcard_name(card)
         if not name:
@@ -50,7 +52,7 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 headline=_vcard_value(card, "title"),
             )
         except ValidationError as exc:
-            plan.rejected.append(Rejected(line, f"{name}: {summary(exc)}"))
+            plan.rejected.append(Rejected(line, f"{brief(name, 60)}: {summary(exc)}"))
             continue
         reason = dedupe.duplicate(person)
         if reason:
@@ -141,6 +143,7 @@ def import_csv(text: str, existing: Iterable[Person]) -> ImportPlan:
     """People from a CSV file with a header row. List fields are separated by ';'."""
     plan = ImportPlan("CSV people")
     dedupe = PeopleDeduper(existing)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT))  # long notes fit, no more
     reader = csv.reader(io.StringIO(text))
     try:
         header = next(reader)
@@ -163,7 +166,10 @@ def import_csv(text: str, existing: Iterable[Person]) -> ImportPlan:
         except StopIteration:
             break
         except csv.Error as exc:
-            plan.rejected.append(Rejected(reader.line_num, str(exc)))
+            problem = str(exc)
+            if "field larger than field limit" in problem:
+                problem = f"a cell is over the limit of {MAX_TEXT:,} characters"
+            plan.rejected.append(Rejected(reader.line_num, problem))
             continue
         line = reader.line_num
         if not any(cell.strip() for cell in row):

@@ -11,7 +11,7 @@ Markdown); calendars and backups are here, with ``detect``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,9 +26,9 @@ from brilliance.portability.import_journal import (
 )
 from brilliance.portability.import_people import LIST_SEPARATOR, import_csv, import_vcard
 from brilliance.portability.import_plan import ImportError_, ImportPlan, Rejected, match_key
+from brilliance.store.limits import brief
 
 # One place to reach every format from (the import command, services.imports, the tests).
-
 __all__ = [
     "LIST_SEPARATOR",
     "ImportError_",
@@ -56,17 +56,24 @@ def import_ics(data: bytes, existing: Iterable[Event]) -> ImportPlan:
     try:
         calendar = Calendar.from_ical(data)
     except ValueError as exc:
-        raise ImportError_(f"not a valid iCalendar file ({exc})") from None
+        raise ImportError_(f"not a valid iCalendar file ({brief(str(exc))})") from None
     known = {(match_key(e.title), e.day) for e in existing}
     for number, component in enumerate(calendar.walk("VEVENT"), start=1):
         title = str(component.get("summary", "")).strip()
         start = component.get("dtstart")
-        where = f"event {number}" + (f" ({title})" if title else "")
+        where = f"event {number}" + (f" ({brief(title, 60)})" if title else "")
         if start is None:
             plan.rejected.append(Rejected(0, f"{where}: no start date"))
             continue
-        value = start.dt
+        try:
+            value = start.dt
+        except ValueError:  # 20261399, T250000, an empty DTSTART... (issue 13.12)
+            plan.rejected.append(Rejected(0, f"{where}: its start (DTSTART) is not a real date"))
+            continue
         day = value.date() if isinstance(value, datetime) else value
+        if not isinstance(day, date):
+            plan.rejected.append(Rejected(0, f"{where}: its start (DTSTART) is not a date"))
+            continue
         topics: list[str] = []
         categories = component.get("categories")
         for group in (
@@ -120,13 +127,20 @@ def detect(path: Path, head: bytes) -> str:
 
 def import_backup(path: Path, raw: bytes) -> ImportPlan:
     """A Brilliance JSON backup (or data file): checked completely before anything is written."""
+    from brilliance.store.backups import ENTITY_TABLE_NAMES
     from brilliance.store.errors import StoreError
     from brilliance.store.fileformat import load_tables, parse_bytes
+    from brilliance.store.limits import LimitError, check_record_count
 
     try:
-        loaded = load_tables(path, parse_bytes(path, raw))
+        tables = parse_bytes(path, raw)
+        # Counted before validating: a million records are refused in a moment (13.12).
+        check_record_count(sum(len(tables.get(name, {})) for name in ENTITY_TABLE_NAMES))
+        loaded = load_tables(path, tables)
+    except LimitError as exc:
+        raise ImportError_(str(exc)) from None
     except StoreError as exc:
-        raise ImportError_(str(exc).splitlines()[0]) from None
+        raise ImportError_(brief(str(exc).splitlines()[0], 300)) from None
     plan = ImportPlan("Brilliance backup")
     plan.backup_tables = loaded.tables
     return plan

@@ -21,7 +21,8 @@ from brilliance.domain.journal import (
     suggest_names,
     with_text,
 )
-from brilliance.domain.models import JournalEntry, Person
+from brilliance.domain.models import MAX_LONG_TEXT, JournalEntry, Person
+from brilliance.domain.text_limits import split_to_fit
 from brilliance.screens.base import BrillianceScreen
 from brilliance.widgets.long_text import LongTextArea
 from brilliance.widgets.mode_bar import ModeBar
@@ -192,8 +193,12 @@ class JournalEditorScreen(BrillianceScreen):
         self._timer = self.set_timer(AUTOSAVE_DELAY, self.save)
         self._update_suggestions()
 
-    def save(self) -> bool:
-        """Write the entry if it changed. False when the disk refused (the user is told)."""
+    def save(self, *, leaving: bool = False) -> bool:
+        """Write the entry if it changed. False when the disk refused (the user is told).
+
+        Text over the limit of one entry is not saved while typing (the user is told); on
+        leaving it is kept whole, as this entry and continuations of it (issue 13.12).
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -203,8 +208,31 @@ class JournalEditorScreen(BrillianceScreen):
         if not self.stored and not text.strip():
             self._dirty = False
             return True  # nothing written yet: no empty entry is kept
-        entry = with_text(self.entry, text, self.store.people.all())
-        saved = self.attempt_save(lambda: self.store.journal.save(entry))
+        if len(text) > MAX_LONG_TEXT and not (leaving or self._closing):
+            self._show_meta(
+                f"NOT SAVED - {len(text):,} characters, over the {MAX_LONG_TEXT:,} of one entry; "
+                "leaving (escape) keeps it as several entries"
+            )
+            return False
+        people = self.store.people.all()
+        pieces = split_to_fit(text, MAX_LONG_TEXT)
+        entry = with_text(self.entry, pieces[0], people)
+        more = [
+            with_text(
+                JournalEntry(written_at=entry.written_at, prompt=f"(continued, part {n})"),
+                piece,
+                people,
+            )
+            for n, piece in enumerate(pieces[1:], start=2)
+        ]
+
+        def write() -> JournalEntry:
+            with self.store.batch():
+                first = self.store.journal.save(entry)
+                self.store.journal.save_many(more)
+            return first
+
+        saved = self.attempt_save(write)
         if saved is None:
             if not self._closing:
                 self._show_meta("NOT SAVED - see the message; your text is still here")
@@ -221,7 +249,7 @@ class JournalEditorScreen(BrillianceScreen):
         self.save()
 
     def action_back(self) -> None:
-        if self.save():
+        if self.save(leaving=True):
             self.dismiss()
 
     def on_unmount(self) -> None:

@@ -115,8 +115,11 @@ def fsync_directory(folder: Path) -> None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that it holds either the old or the new bytes, never a mix.
 
-    Raises OSError (the file untouched) when any step before the rename fails.
+    Raises OSError (the file untouched) when any step before the rename fails. A symbolic
+    link (a data file kept in a cloud folder) is written through: the new bytes replace its
+    target, in the target's own folder, and the link stays a link (issue 13.7).
     """
+    path = Path(os.path.realpath(path))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:
