@@ -21,14 +21,6 @@ def store_error_status(exc: StoreError) -> int:
     return EXIT_REFUSED if refused else EXIT_DATA
 
 
-def make_private(data_dir: Path) -> None:
-    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
-    from brilliance.store.paths import tighten_permissions, tightened_notice
-
-    if changed := tighten_permissions(data_dir):
-        print(tightened_notice(changed, data_dir), file=sys.stderr)
-
-
 def unlock_or_stop(data_dir: Path) -> Keyring:
     """The keyring of an encrypted folder, asked for; a CommandError (1, or 3 for a damaged
     file) when it can't be had."""
@@ -44,12 +36,21 @@ def unlock_or_stop(data_dir: Path) -> Keyring:
         raise CommandError(str(exc), store_error_status(exc)) from exc
 
 
+def make_private(data_dir: Path) -> None:
+    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
+    from brilliance.store.paths import tighten_permissions, tightened_notice
+
+    if changed := tighten_permissions(data_dir):
+        print(tightened_notice(changed, data_dir), file=sys.stderr)
+
+
 def open_store(
     data_dir: Path,
     *,
     lock: bool = True,
     for_the_process: bool = False,
     keyring: Keyring | None = None,
+    announce: bool = True,
 ) -> Store | None:
     """Open the data folder, or stop the command with why not and the exit status for it.
 
@@ -59,6 +60,8 @@ def open_store(
     :class:`~brilliance.commands.shell.CommandError` (status 1 when refused: open elsewhere,
     read-only, no passphrase; 3 for a problem with the file); the ``None`` of old is never
     returned.
+    With ``announce``, what the open merged in (sync tools' conflict copies) is said on
+    stderr, one line each; the app shows it itself.
     """
     from brilliance.commands.shell import EXIT_DATA, CommandError
     from brilliance.store.codec import folder_is_encrypted
@@ -69,13 +72,16 @@ def open_store(
     if keyring is None and folder_is_encrypted(data_dir):
         keyring = unlock_or_stop(data_dir)
     try:
-        return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
+        store = Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     except OSError as exc:  # the file or folder can't be read: a problem with the data (3)
         raise CommandError(
             f"cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
         ) from exc
+    if announce:
+        store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
+    return store
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
@@ -99,10 +105,13 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     make_private(data_dir)
     keyring = unlock_or_stop(data_dir) if folder_is_encrypted(data_dir) else None
     try:
-        return Store.open(data_dir, lock=False, keyring=keyring)
+        store = Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     except OSError as exc:
         raise CommandError(
             f"cannot read {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
         ) from exc
+    # What the open merged in view (sync tools' conflict copies), one line each on stderr.
+    store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
+    return store
