@@ -18,6 +18,7 @@ from brilliance.portability.import_plan import (
     PeopleDeduper,
     Rejected,
 )
+from brilliance.portability.vcard_dates import vcard_dates
 from brilliance.store.limits import MAX_TEXT, brief
 
 # -- vCard ----------------------------------------------------------------------------------
@@ -50,6 +51,7 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 phone=_vcard_value(card, "tel"),
                 organisation=_vcard_org(card),
                 headline=_vcard_value(card, "title"),
+                **vcard_dates(card, _vcard_value),
             )
         except ValidationError as exc:
             plan.rejected.append(Rejected(line, f"{brief(name, 60)}: {summary(exc)}"))

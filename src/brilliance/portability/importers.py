@@ -48,6 +48,9 @@ __all__ = [
 # -- calendars ------------------------------------------------------------------------------
 
 
+DATE_UID_PREFIX = "date-"
+
+
 def import_ics(data: bytes, existing: Iterable[Event]) -> ImportPlan:
     """Events from an iCalendar file (VEVENTs): title, date, place and categories as topics."""
     from icalendar import Calendar
@@ -60,6 +63,8 @@ def import_ics(data: bytes, existing: Iterable[Event]) -> ImportPlan:
     known = {(match_key(e.title), e.day) for e in existing}
     for number, component in enumerate(calendar.walk("VEVENT"), start=1):
         title = str(component.get("summary", "")).strip()
+        if str(component.get("uid", "")).startswith(DATE_UID_PREFIX):
+            continue  # a person's important date from our own export, not an event
         start = component.get("dtstart")
         where = f"event {number}" + (f" ({brief(title, 60)})" if title else "")
         if start is None:

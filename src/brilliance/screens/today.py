@@ -14,6 +14,7 @@ from brilliance.domain.models import FollowUp, updated
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
+from brilliance.screens.practice_actions import ask_about_introduction
 from brilliance.services.agenda import Agenda, Span, build_agenda, describe_agenda
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -21,7 +22,7 @@ NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
 
 
-SECTION_KEYS = ("due", "coming", "promises", "novalue")
+SECTION_KEYS = ("due", "coming", "intros", "promises", "novalue")
 """The agenda's sections, in the order of the left column (see ``describe_agenda``)."""
 
 ROLE_STYLES = {
@@ -154,6 +155,8 @@ class TodayScreen(BrillianceScreen):
                 section.blank.sentence(with_hint=True),
             )
             self.query_one(f"#{section.key}-heading", Static).update(section.title)
+        for widget in self.query("#intros, #intros-heading"):
+            widget.display = bool(view.section("intros").rows)
         written = (
             Content.assemble((f"✓ {view.journal_line}", "$text-success"))
             if view.journal_written
@@ -161,8 +164,20 @@ class TodayScreen(BrillianceScreen):
                 (f"{view.journal_line} ", "$text-warning"), (view.journal_hint, "dim")
             )
         )
+        review = (
+            Content.assemble(
+                ("Weekly review of ", "$text-warning"),
+                (str(agenda.review_due), "bold $text-warning"),
+                (": not written yet ", "$text-warning"),
+                (f"{view.review_hint}\n", "dim"),
+            )
+            if view.review
+            else Content("")
+        )
         self.query_one("#journal", Static).update(
-            Content.assemble(written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt)
+            Content.assemble(
+                review, written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt
+            )
         )
         month = agenda.month
         bar = self.query_one("#month", ProgressBar)
@@ -220,9 +235,14 @@ class TodayScreen(BrillianceScreen):
             return
         if focused.id in ("due", "novalue"):
             self.post_message(Prepare(chosen))
+        elif focused.id == "coming" and chosen.startswith("date|"):
+            self.post_message(OpenPerson(chosen.split("|")[1]))
         elif focused.id == "coming":
             person_id, _, meeting_id = chosen.partition("|")
             self.post_message(Prepare(person_id, meeting_id))
+        elif focused.id == "intros":
+            meeting_id, _, other_id = chosen.partition("|")
+            ask_about_introduction(self, meeting_id, other_id, self.refresh_data)
         elif focused.id == "promises":
             followup = self.store.followups.get(chosen)
             if followup is not None:

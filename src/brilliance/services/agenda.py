@@ -11,8 +11,12 @@ from datetime import date
 from brilliance import assets
 from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.content import Idea
+from brilliance.domain.important_dates import UpcomingDate, coming_up_dates
+from brilliance.domain.important_dates import describe as describe_date
+from brilliance.domain.introduction_log import IntroductionLog, ask_text, awaiting_answer
 from brilliance.domain.journal import prompt_of_the_day
 from brilliance.domain.models import FollowUp, Meeting, Person
+from brilliance.domain.review import IsoWeek, review_reminder
 from brilliance.domain.today import (
     COMING_UP_DAYS,
     MEETINGS_PER_PERSON_PER_MONTH,
@@ -50,6 +54,14 @@ class Agenda:
     grid: list[tuple[Person, list[int]]]
     week_starts: list[date]
     list_size: int
+    dates: list[UpcomingDate]
+    """Important dates of the next seven days."""
+    introductions: list[tuple[IntroductionLog, str]]
+    """Introductions two weeks old waiting for "did it help?", with the question."""
+    review_due: IsoWeek | None
+    """The week whose review is not written yet, from the review day on."""
+    names: dict[str, str]
+    """Everyone's name by id (for the introductions' two sides)."""
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -58,6 +70,7 @@ def build_agenda(store: Store) -> Agenda:
     people = store.people.all()
     meetings = store.meetings.all()
     by_id = {p.id: p for p in people}
+    by_name = {p.id: p.name for p in people}
     return Agenda(
         today=today,
         idea=idea_of_the_day(assets.ideas(), today),
@@ -78,6 +91,15 @@ def build_agenda(store: Store) -> Agenda:
         grid=attention_grid(people, meetings, today),
         week_starts=week_starts(today),
         list_size=sum(1 for p in people if p.on_list),
+        dates=coming_up_dates(people, today),
+        names=by_name,
+        introductions=[
+            (intro, ask_text(intro, by_name, None)) for intro in awaiting_answer(meetings, today)
+        ],
+        # Only once there is a practice to look back on: someone on the list.
+        review_due=review_reminder(store.journal.all(), today, store.profile.review_day)
+        if any(p.on_list for p in people)
+        else None,
     )
 
 
@@ -136,6 +158,9 @@ class TodayView:
     month_line: str
     weekly_label: str
     grid_title: str
+    review: str
+    """"Weekly review of 2026-W47: not written yet", or "" when none is due."""
+    review_hint: str
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -192,8 +217,28 @@ def describe_agenda(agenda: Agenda) -> TodayView:
                     f"{p.id}|{m.id}",
                 )
                 for m, p in agenda.coming
+            )
+            + tuple(
+                Row(
+                    (
+                        (f"{d.on:%a %d %b}        ", "muted"),
+                        (d.person.name, "name"),
+                        ("  " + describe_date(d.important, d.on), "soon"),
+                    ),
+                    f"date|{d.person.id}|{n}",
+                )
+                for n, d in enumerate(agenda.dates)
             ),
             Blank(f"Nothing planned in the next {COMING_UP_DAYS} days", "plan from Prep (3)"),
+        ),
+        Section(
+            "intros",
+            "Did these introductions help?",
+            tuple(
+                Row(((text, ""),), f"{intro.meeting.id}|{intro.other_id}")
+                for intro, text in agenda.introductions
+            ),
+            Blank(""),  # the section is shown only when it has something to ask
         ),
         Section(
             "promises",
@@ -240,6 +285,12 @@ def describe_agenda(agenda: Agenda) -> TodayView:
         ),
         weekly_label=f"weekly, {WEEKS} weeks: ",
         grid_title=f"Attention, last {WEEKS} weeks",
+        review=(
+            f"Weekly review of {agenda.review_due}: not written yet"
+            if agenda.review_due is not None
+            else ""
+        ),
+        review_hint="(5 opens it)",
     )
 
 
@@ -250,12 +301,16 @@ def render_text(agenda: Agenda) -> str:
     lines = [f"Brilliance · {view.date_line}", ""]
     lines += [f"{view.idea_title}: {idea.title}", f"  {idea.text}", f"  {idea.question}", ""]
     for section in view.sections:
+        if not section.rows and not section.blank.text:
+            continue  # a section shown only when it has something (introductions)
         lines.append(section.title)
         if section.rows:
             lines.extend(f"  - {row.plain}" for row in section.rows)
         else:
             lines.append(f"  {section.blank.sentence(with_hint=False)}")
         lines.append("")
+    if view.review:
+        lines += [f"{view.review} (`brilliance review`).", ""]
     lines += [
         f"Journal: {view.journal_line} · {view.streak}",
         f"  Prompt: {view.prompt}",
