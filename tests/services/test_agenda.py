@@ -15,6 +15,9 @@ def test_an_empty_agenda_says_what_to_do_without_key_hints_in_the_shell(store: S
     text = render_text(build_agenda(store))
 
     for section in view.sections:
+        if not section.blank.text:  # shown only when it has rows (introductions to ask about)
+            assert section.title not in text
+            continue
         assert section.title in text
         assert section.blank.sentence(with_hint=False) in text
         if section.blank.hint:
