@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with visible_output():  # no escape sequence from user text reaches the terminal
                 status: int = load_subcommand(command).run(args, data_dir)
             return status
-        from brilliance.launch import run_app
+        from brilliance.commands.launch import run_app
 
         return run_app(data_dir, exit_after_first_frame=args.exit_after_first_frame)
     except CommandError as exc:

@@ -3,6 +3,7 @@ connections, the prep sheet's new sections, the dates form. Sample data, frozen 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -14,7 +15,7 @@ ANA = "demo-p00"
 CHEN = "demo-p02"
 
 
-def test_review_mode(snap_compare, tmp_path: Path) -> None:
+def test_review_mode(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     store = demo_store(tmp_path / "data")
     app = make_app(store, store.clock, start_mode="review")
 
@@ -26,7 +27,7 @@ def test_review_mode(snap_compare, tmp_path: Path) -> None:
     store.close()
 
 
-def test_review_mode_a_written_week(snap_compare, tmp_path: Path) -> None:
+def test_review_mode_a_written_week(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     store = demo_store(tmp_path / "data")
     app = make_app(store, store.clock, start_mode="review")
 
@@ -40,7 +41,9 @@ def test_review_mode_a_written_week(snap_compare, tmp_path: Path) -> None:
     store.close()
 
 
-def test_person_page_dates_and_connections(snap_compare, tmp_path: Path) -> None:
+def test_person_page_dates_and_connections(
+    snap_compare: Callable[..., bool], tmp_path: Path
+) -> None:
     store = demo_store(tmp_path / "data")
     app = make_app(store, store.clock)
 
@@ -53,7 +56,7 @@ def test_person_page_dates_and_connections(snap_compare, tmp_path: Path) -> None
     store.close()
 
 
-def test_dates_and_connections_form(snap_compare, tmp_path: Path) -> None:
+def test_dates_and_connections_form(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     store = demo_store(tmp_path / "data")
     app = make_app(store, store.clock)
 
@@ -69,7 +72,9 @@ def test_dates_and_connections_form(snap_compare, tmp_path: Path) -> None:
     store.close()
 
 
-def test_prep_sheet_asks_about_an_introduction(snap_compare, tmp_path: Path) -> None:
+def test_prep_sheet_asks_about_an_introduction(
+    snap_compare: Callable[..., bool], tmp_path: Path
+) -> None:
     store = demo_store(tmp_path / "data")
     app = make_app(store, store.clock)
 

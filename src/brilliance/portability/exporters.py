@@ -10,7 +10,7 @@ from typing import Any
 from brilliance.domain.important_dates import describe, occurs_in
 from brilliance.domain.models import ImportantDate, MeetingStatus, Person
 from brilliance.portability.escaping import markdown_block, markdown_line, neutralise_cell
-from brilliance.portability.importers import LIST_SEPARATOR
+from brilliance.portability.import_people import LIST_SEPARATOR
 from brilliance.store.safe_files import file_slug
 from brilliance.store.store import Store
 

@@ -10,10 +10,10 @@ from textual.widgets import Footer, Static
 
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.introduction_log import awaiting_answer
-from brilliance.domain.models import Person, updated
+from brilliance.domain.models import Person
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import Prepare
-from brilliance.screens.person_actions import edit_person, list_size_note
+from brilliance.screens.person_actions import edit_person, move_person
 from brilliance.screens.practice_actions import (
     ask_about_introduction,
     edit_dates_and_connections,
@@ -200,9 +200,5 @@ class PersonScreen(BrillianceScreen):
         person = self.person
         if person is None:
             return
-        moved = updated(person, on_list=not person.on_list)
-        if self.attempt_save(lambda: self.store.people.save(moved)) is None:
-            return
-        if moved.on_list and (note := list_size_note(self.store)):
-            self.notify(note, title="About a dozen", timeout=8)
-        self.refresh_data()
+        if move_person(self, person) is not None:
+            self.refresh_data()
