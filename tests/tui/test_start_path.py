@@ -20,13 +20,13 @@ from brilliance.store.store import Store
 PROBE = """
 import atexit, json, sys
 from pathlib import Path
-from brilliance.launch import run_app
+from brilliance.cli import main
 
 def report() -> None:
     Path(sys.argv[2]).write_text(json.dumps(sorted(sys.modules)))
 
 atexit.register(report)
-sys.exit(run_app(Path(sys.argv[1]), exit_after_first_frame=True))
+sys.exit(main(["--exit-after-first-frame", "--data-dir", sys.argv[1]]))
 """
 
 LATER = (
