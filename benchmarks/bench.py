@@ -1368,7 +1368,7 @@ def prep_screen(ctx: Context) -> None:
 
 async def visit_every_screen(app: Any, pilot: Any, downs: int) -> None:
     """What the memory figure's session does: every built screen, with some scrolling."""
-    for mode in ("people", "journal", "prep", "today"):
+    for mode in ("people", "journal", "prep", "review", "today"):  # review: issue 17
         if mode in app.MODES:
             await app.switch_mode(mode)
             await pilot.pause()
