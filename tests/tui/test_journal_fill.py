@@ -57,6 +57,10 @@ async def test_a_newer_fill_drops_the_rest_of_an_older_one(store: Store, clock: 
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         table = screen.query_one(EntriesTable)
+        screen.refresh_data()  # two full fills, one after the other: only the second's
+        screen.refresh_data()  # rest may arrive, or rows would be added twice
+        await pilot.pause()
+        assert [str(key.value) for key in table.rows] == ids
         screen.refresh_data()  # a full fill, its rest still to come...
         await pilot.press("slash", *"tide")  # ...replaced by a search before it arrives
         await pilot.pause()
