@@ -33,7 +33,8 @@ EMPTY_JOURNAL = (
 TEXT_WIDTH = 70
 SEARCH_ROWS = 200
 FIRST_ROWS = 100
-"""Rows added before the frame that follows a key; the rest come right after it (issue 19)."""
+"""Rows added before the frame that follows a key; the rest come after it, this many a frame
+(issue 19: a key's frame never waits for thousands of rows, nor does the next key)."""
 
 
 def streak_text(days: int) -> str:
@@ -182,8 +183,12 @@ class JournalScreen(BrillianceScreen):
     ) -> None:
         if fill != self._fills or not self.is_mounted:  # a newer fill replaced the rows
             return
-        self._add_rows(rest, names, words, highlight)
-        self._keep_cursor(keep)
+        now, later = rest[:FIRST_ROWS], rest[FIRST_ROWS:]
+        self._add_rows(now, names, words, highlight)
+        if self._keep_cursor(keep):
+            keep = None
+        if later:  # a frame (and the keys waiting) between chunks
+            self.call_after_refresh(self._add_rest, fill, later, names, words, highlight, keep)
 
     def _keep_cursor(self, keep: str | None) -> bool:
         """Put the cursor on the entry ``keep`` if it is shown; whether it is."""
