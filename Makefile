@@ -24,18 +24,20 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(RUN_STAMP)
 	$(BIN)/brilliance
 
-## Lint, type-check and run every test.
+## Lint (ruff, import contracts), type-check (src and tests) and run every test.
 test: $(TEST_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
 	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
+	$(BIN)/lint-imports
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
+# In parallel (pytest-xdist), one worker per core.
 pytest: $(TEST_STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 ## SVG screenshots of the four modes on the sample data, for the README.
 screenshots: $(RUN_STAMP)

@@ -377,7 +377,7 @@ def subcommand(name: str) -> Needs:
 def exit_after_first_frame() -> str | None:
     import inspect
 
-    from brilliance import launch
+    from brilliance.commands import launch
 
     run_app = getattr(launch, "run_app", None)
     if run_app is None or "exit_after_first_frame" not in inspect.signature(run_app).parameters:
@@ -468,7 +468,7 @@ def anchor_clock(store: Any) -> Any:
 
 @contextlib.contextmanager
 def open_store(data_dir: Path, *, lock: bool = False, app: bool = False) -> Iterator[Any]:
-    """Open a store; ``app=True`` opens it as ``brilliance.launch.run_app`` does for the TUI."""
+    """Open a store; ``app=True`` opens it as ``commands.launch.run_app`` does for the TUI."""
     import inspect
 
     from brilliance.store.store import Store

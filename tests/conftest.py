@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -32,6 +32,28 @@ def store(data_dir: Path, clock: FixedClock) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+Closing = Callable[[Store], Store]
+"""The ``closing`` fixture: hand it a store, get it back; it is closed after the test."""
+
+
+@pytest.fixture
+def closing() -> Iterator[Closing]:
+    """Close every store handed to it when the test ends, even when an assert failed first.
+
+    Snapshot tests build their stores by hand (each with its own data); a failed comparison
+    must not leave the store's lock held and its file open for the rest of the run.
+    """
+    opened: list[Store] = []
+
+    def close_later(store: Store) -> Store:
+        opened.append(store)
+        return store
+
+    yield close_later
+    for store in reversed(opened):
+        store.close()
 
 
 def reopen(store: Store) -> Store:

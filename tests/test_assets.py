@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from brilliance import assets
 from brilliance.domain.content import QUESTION_THEMES
@@ -90,7 +91,7 @@ def test_venues_praise_and_partnership() -> None:
     ]
 
 
-def test_user_questions_are_added(tmp_path) -> None:
+def test_user_questions_are_added(tmp_path: Path) -> None:
     (tmp_path / "questions.toml").write_text(
         '[[questions]]\ntext = "What is your favourite river?"\nthemes = ["outside-work"]\n'
     )
@@ -100,7 +101,7 @@ def test_user_questions_are_added(tmp_path) -> None:
     assert extra[0].id == "user-1"
 
 
-def test_unreadable_user_questions_are_reported_not_fatal(tmp_path) -> None:
+def test_unreadable_user_questions_are_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "questions.toml").write_text("[[questions]\nbroken")
     extra, problem = assets.user_questions(tmp_path)
     assert extra == []

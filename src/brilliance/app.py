@@ -29,7 +29,7 @@ from brilliance.store.store import Store
 
 ABOUT = (
     "Brilliance: a few minutes a day for the relationships that matter. "
-    "1-4 switch sections; every section lists its own keys in the footer."
+    "1-5 switch sections; every section lists its own keys in the footer."
 )
 LIGHT_THEME = "textual-light"
 INBOX_POLL_SECONDS = 2.0
@@ -51,6 +51,7 @@ class BrillianceApp(App[str]):
         # Imported when first opened: the first frame only needs Today.
         "prep": lambda: _prep_screen(),
         "journal": lambda: _journal_screen(),
+        "review": lambda: _review_screen(),
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +59,7 @@ class BrillianceApp(App[str]):
         Binding("2", "switch_mode('people')", "List", show=False),
         Binding("3", "switch_mode('prep')", "Prep", show=False),
         Binding("4", "switch_mode('journal')", "Journal", show=False),
+        Binding("5", "switch_mode('review')", "Review", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
         Binding("ctrl+o", "profile", "My profile", show=False),
@@ -288,6 +290,12 @@ def _journal_screen() -> Screen[None]:
     from brilliance.screens.journal import JournalScreen
 
     return JournalScreen()
+
+
+def _review_screen() -> Screen[None]:
+    from brilliance.screens.review import ReviewScreen
+
+    return ReviewScreen()
 
 
 def make_app(

@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, str] = {
     "show": "brilliance.commands.show",
     "prep": "brilliance.commands.prep",
     "today": "brilliance.commands.today",
+    "review": "brilliance.commands.review",
     "demo": "brilliance.commands.demo",
     "export": "brilliance.commands.export",
     "import": "brilliance.commands.import_",
@@ -164,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with visible_output():  # no escape sequence from user text reaches the terminal
                 status: int = load_subcommand(command).run(args, data_dir)
             return status
-        from brilliance.launch import run_app
+        from brilliance.commands.launch import run_app
 
         return run_app(data_dir, exit_after_first_frame=args.exit_after_first_frame)
     except CommandError as exc:
@@ -175,4 +176,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry_point() -> None:
     """The console script: exit with :func:`main`'s status."""
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`brilliance journal | head`): not an error of ours. Point
+        # stdout at /dev/null so that the flush at exit does not fail again with a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    sys.exit(status)

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from brilliance import assets
+from brilliance.demo_practice import add_practice
 from brilliance.domain.journal import prompt_of_the_day, with_text
 from brilliance.domain.models import (
     Event,
@@ -203,6 +204,7 @@ def build_demo(store: Store, today: date, *, welcomed: bool = True) -> None:
         )
         journal.append(with_text(entry, body, everyone))
 
+    add_practice(data, everyone, meetings, journal, today, created)
     data_profile = data["profile"]
     with store.batch():
         store.save_profile(

@@ -183,3 +183,30 @@ def test_zsh_script_registers_itself_when_sourced(
     code = f"autoload -U compinit; compinit -u -D; source {script}; print -r -- $_comps[brilliance]"
     result = subprocess.run(["zsh", "-f", "-c", code], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "_brilliance", "")
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    # `brilliance journal -n 0 | head -1`: the pipe closes while we still write (the output
+    # is far larger than a pipe's buffer, so the writer is still writing).
+    from datetime import datetime, timedelta
+
+    from brilliance.domain.models import JournalEntry
+    from brilliance.store.store import Store
+
+    start = datetime(2020, 1, 1, 9)
+    with Store.open(tmp_path) as store, store.batch():
+        store.journal.save_many(
+            JournalEntry(written_at=start + timedelta(days=i), text=f"Entry {i} " + "x" * 400)
+            for i in range(1500)
+        )
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "brilliance", "journal", "-n", "0", "--data-dir", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    assert writer.stdout.readline()  # one line, then hang up
+    writer.stdout.close()
+    errors = writer.stderr.read().decode()
+    assert writer.wait(timeout=60) == 0, errors
+    assert "Traceback" not in errors and "BrokenPipe" not in errors

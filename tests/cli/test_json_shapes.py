@@ -22,6 +22,7 @@ COMMANDS = {
     "people": ["people"],
     "show": ["show", "Ana Lima"],
     "doctor": ["doctor"],
+    "review": ["review", "--week", "2026-W47"],  # issue 17: the weekly review
 }
 
 

@@ -187,8 +187,10 @@ def test_ics_export_is_a_real_calendar_and_events_import(demo: Path) -> None:
         data = calendar_ics(store)
         planned = [m for m in store.meetings if m.status.value == "planned"]
         open_promises = [f for f in store.followups if not f.done]
+        dates = [d for p in store.people for d in p.important_dates]
     calendar = Calendar.from_ical(data)
-    assert len(calendar.walk("VEVENT")) == len(planned)
+    # Planned meetings, and important dates as yearly events (not imported back as events).
+    assert dates and len(calendar.walk("VEVENT")) == len(planned) + len(dates)
     assert len(calendar.walk("VTODO")) == len(open_promises)
     plan = import_ics(data, [])
     assert len(plan.events) == len(planned)

@@ -17,7 +17,7 @@ import pytest
 from brilliance.commands.shell import EXIT_DATA
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
-from brilliance.store import backups, storage
+from brilliance.store import storage
 from brilliance.store.backups import KEEP, daily_backup, list_backups, named_backup
 from brilliance.store.errors import DamagedFileError, SaveError
 from brilliance.store.paths import DATA_FILE_NAME
@@ -163,7 +163,7 @@ def test_backup_temporary_copy_is_private_while_written(
         seen.append(stat.S_IMODE(os.stat(source).st_mode))
         real_link(source, target)
 
-    monkeypatch.setattr(backups.os, "link", spying_link)
+    monkeypatch.setattr(os, "link", spying_link)
     old = os.umask(0o022)
     try:
         named_backup(data_file, "test", datetime(2026, 11, 24))

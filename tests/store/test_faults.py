@@ -14,7 +14,7 @@ import pytest
 
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import JournalEntry, Person
-from brilliance.store import fileformat, migrations, storage
+from brilliance.store import fileformat, migrations
 from brilliance.store.backups import KEEP, list_backups
 from brilliance.store.errors import DamagedFileError, SaveError
 from brilliance.store.paths import DATA_FILE_NAME
@@ -33,7 +33,7 @@ class Fault:
         self.real = getattr(os, step)
         self.code = code
         self.left = times
-        monkeypatch.setattr(storage.os, step, self)
+        monkeypatch.setattr(os, step, self)
 
     def __call__(self, *args: object, **kwargs: object) -> object:
         if self.left is None or self.left > 0:

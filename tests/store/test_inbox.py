@@ -76,15 +76,13 @@ def test_a_failed_save_keeps_the_inbox(data_dir: Path, monkeypatch) -> None:  # 
     import errno
     import os
 
-    from brilliance.store import storage
-
     data_dir.mkdir()
     note(data_dir, "n1", "precious")
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(storage.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     store = Store.open(data_dir)  # the merge fails quietly: the note stays in the inbox
     monkeypatch.undo()
     assert has_notes(data_dir)

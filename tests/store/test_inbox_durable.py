@@ -10,7 +10,6 @@ import orjson
 import pytest
 
 from brilliance.domain.models import Person
-from brilliance.store import storage
 from brilliance.store.errors import SaveError
 from brilliance.store.inbox import has_notes
 from brilliance.store.store import Store
@@ -33,7 +32,7 @@ def test_notes_dropped_after_a_failed_save_stay_in_the_inbox(
         def full(fd: int) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(storage.os, "fsync", full)
+        monkeypatch.setattr(os, "fsync", full)
         with pytest.raises(SaveError):
             store.merge_inbox()  # first poll: merged in memory, the save fails
         assert store.journal.get("n1") is not None
@@ -56,7 +55,7 @@ def test_a_kill_after_a_failed_save_loses_no_note(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(storage.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     for _ in range(2):
         with pytest.raises(SaveError):
             store.merge_inbox()

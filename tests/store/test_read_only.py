@@ -17,9 +17,9 @@ import pytest
 
 from brilliance import cli
 from brilliance.app import make_app
+from brilliance.commands.launch import open_for_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
-from brilliance.launch import open_for_app
 from brilliance.store.paths import DATA_FILE_NAME
 from brilliance.store.read_only import is_read_only
 from brilliance.store.store import Store

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import JournalEntry, Meeting, Person
 from brilliance.store.store import Store
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 names = texts.map(str.strip).filter(bool)
 START = datetime(2026, 1, 1, 9)
 
@@ -30,7 +31,7 @@ class StoreMachine(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="brilliance-sm-"))
         self.clock = FixedClock(START)
         self.store = Store.open(self.folder, clock=self.clock)
-        self.model: dict[str, dict[str, object]] = {"people": {}, "meetings": {}, "journal": {}}
+        self.model: dict[str, dict[str, Any]] = {"people": {}, "meetings": {}, "journal": {}}
 
     def teardown(self) -> None:
         self.store.close()
@@ -53,7 +54,7 @@ class StoreMachine(RuleBasedStateMachine):
             return
         self.tick()
         self.store.people.save(person.model_copy(update={"notes": notes}))
-        name, _, on_list = self.model["people"][person_id]  # type: ignore[misc]
+        name, _, on_list = self.model["people"][person_id]
         self.model["people"][person_id] = (name, notes, on_list)
 
     @rule(person_id=people)

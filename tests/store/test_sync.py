@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import orjson
@@ -155,3 +156,17 @@ def test_a_version_1_file_gets_stamps_after_a_backup(data_dir: Path) -> None:
     assert bo[STAMP_KEY] > upgraded["people"]["a1"][STAMP_KEY]
     (backup,) = [b for b in list_backups(data_dir) if "-v1" in b.name]
     assert backup.read_bytes() == old
+
+
+def test_tombstones_are_kept_180_days_then_compacted_at_open(data_dir: Path) -> None:
+    clock = FixedClock(FROZEN_NOW)
+    with Store.open(data_dir, clock=clock) as store:
+        ana = store.people.save(Person(name="Ana"))
+        store.people.delete(ana.id)
+    clock.set(FROZEN_NOW + timedelta(days=179))
+    Store.open(data_dir, clock=clock).close()
+    tombstones = orjson.loads((data_dir / DATA_FILE_NAME).read_bytes())[TOMBSTONE_TABLE]
+    assert set(tombstones) == {f"people/{ana.id}"}
+    clock.set(FROZEN_NOW + timedelta(days=181))
+    Store.open(data_dir, clock=clock).close()
+    assert orjson.loads((data_dir / DATA_FILE_NAME).read_bytes())[TOMBSTONE_TABLE] == {}

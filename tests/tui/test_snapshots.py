@@ -6,17 +6,21 @@ Review the SVG diff report (``snapshot_report.html``) before accepting a change 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from brilliance.app import make_app
+from brilliance.app import BrillianceApp, make_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
 from brilliance.store.store import Store
-from tests.conftest import FROZEN_NOW
+from tests.conftest import FROZEN_NOW, Closing
+
+SnapCompare = Callable[..., bool]
+"""pytest-textual-snapshot's fixture: compares the app's screen with the saved SVG."""
 
 SIZE = (120, 40)
 
@@ -66,30 +70,29 @@ def no_blink(pilot: Pilot[None]) -> None:
         widget.cursor_blink = False
 
 
-def test_list_empty(snap_compare, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+def test_list_empty(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW)))
     app = make_app(store, store.clock, start_mode="people")
     assert snap_compare(app, terminal_size=SIZE)
-    store.close()
 
 
-def test_list_with_a_dozen(snap_compare, tmp_path: Path) -> None:
-    store = seeded_store(tmp_path / "data")
+def test_list_with_a_dozen(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(seeded_store(tmp_path / "data"))
     assert date(2026, 11, 24) == store.clock.today()
     app = make_app(store, store.clock, start_mode="people")
     assert snap_compare(app, terminal_size=SIZE)
-    store.close()
 
 
-def test_wider_network(snap_compare, tmp_path: Path) -> None:
-    store = seeded_store(tmp_path / "data")
+def test_wider_network(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(seeded_store(tmp_path / "data"))
     app = make_app(store, store.clock, start_mode="people")
     assert snap_compare(app, terminal_size=SIZE, press=["w"])
-    store.close()
 
 
-def test_person_form_with_validation_error(snap_compare, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+def test_person_form_with_validation_error(
+    snap_compare: SnapCompare, tmp_path: Path, closing: Closing
+) -> None:
+    store = closing(Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW)))
     app = make_app(store, store.clock, start_mode="people")
 
     async def fill_in_badly(pilot: Pilot[None]) -> None:
@@ -101,21 +104,18 @@ def test_person_form_with_validation_error(snap_compare, tmp_path: Path) -> None
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=fill_in_badly)
-    store.close()
 
 
-def test_person_detail(snap_compare, tmp_path: Path) -> None:
-    store = seeded_store(tmp_path / "data")
+def test_person_detail(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(seeded_store(tmp_path / "data"))
     app = make_app(store, store.clock, start_mode="people")
     assert snap_compare(app, terminal_size=SIZE, press=["enter"])
-    store.close()
 
 
-def test_help(snap_compare, tmp_path: Path) -> None:
-    store = seeded_store(tmp_path / "data")
+def test_help(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(seeded_store(tmp_path / "data"))
     app = make_app(store, store.clock, start_mode="people")
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
-    store.close()
 
 
 JOURNAL = [
@@ -148,15 +148,16 @@ def journal_store(data_dir: Path) -> Store:
     return store
 
 
-def test_journal_list(snap_compare, tmp_path: Path) -> None:
-    store = journal_store(tmp_path / "data")
+def test_journal_list(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(journal_store(tmp_path / "data"))
     app = make_app(store, store.clock, start_mode="journal")
     assert snap_compare(app, terminal_size=SIZE)
-    store.close()
 
 
-def test_journal_search_results(snap_compare, tmp_path: Path) -> None:
-    store = journal_store(tmp_path / "data")
+def test_journal_search_results(
+    snap_compare: SnapCompare, tmp_path: Path, closing: Closing
+) -> None:
+    store = closing(journal_store(tmp_path / "data"))
     app = make_app(store, store.clock, start_mode="journal")
 
     async def search(pilot: Pilot[None]) -> None:
@@ -166,11 +167,12 @@ def test_journal_search_results(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=search)
-    store.close()
 
 
-def test_journal_editor_with_prompt(snap_compare, tmp_path: Path) -> None:
-    store = journal_store(tmp_path / "data")
+def test_journal_editor_with_prompt(
+    snap_compare: SnapCompare, tmp_path: Path, closing: Closing
+) -> None:
+    store = closing(journal_store(tmp_path / "data"))
     app = make_app(store, store.clock, start_mode="journal")
 
     async def write(pilot: Pilot[None]) -> None:
@@ -180,14 +182,12 @@ def test_journal_editor_with_prompt(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=write)
-    store.close()
 
 
-def test_journal_empty(snap_compare, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+def test_journal_empty(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW)))
     app = make_app(store, store.clock, start_mode="journal")
     assert snap_compare(app, terminal_size=SIZE)
-    store.close()
 
 
 def prep_store(data_dir: Path, *, shared: bool = True) -> Store:
@@ -253,9 +253,10 @@ def prep_store(data_dir: Path, *, shared: bool = True) -> Store:
     return store
 
 
-def open_ana(keys: list[str]):  # type: ignore[no-untyped-def]
+def open_ana(keys: list[str]) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run(pilot: Pilot[None]) -> None:
-        await pilot.app.prepare("p00")  # type: ignore[attr-defined]
+        assert isinstance(pilot.app, BrillianceApp)
+        await pilot.app.prepare("p00")
         await pilot.pause()
         await pilot.press(*keys)
         no_blink(pilot)
@@ -264,32 +265,32 @@ def open_ana(keys: list[str]):  # type: ignore[no-untyped-def]
     return run
 
 
-def test_prep_sheet(snap_compare, tmp_path: Path) -> None:
-    store = prep_store(tmp_path / "data")
+def test_prep_sheet(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(prep_store(tmp_path / "data"))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=SIZE, run_before=open_ana(["space", "down", "space"]))
-    store.close()
 
 
-def test_prep_sheet_without_shared_interests(snap_compare, tmp_path: Path) -> None:
-    store = prep_store(tmp_path / "data", shared=False)
+def test_prep_sheet_without_shared_interests(
+    snap_compare: SnapCompare, tmp_path: Path, closing: Closing
+) -> None:
+    store = closing(prep_store(tmp_path / "data", shared=False))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=SIZE, run_before=open_ana([]))
-    store.close()
 
 
-def test_prep_partnership_review(snap_compare, tmp_path: Path) -> None:
-    store = prep_store(tmp_path / "data")
+def test_prep_partnership_review(
+    snap_compare: SnapCompare, tmp_path: Path, closing: Closing
+) -> None:
+    store = closing(prep_store(tmp_path / "data"))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=SIZE, run_before=open_ana(["P"]))
-    store.close()
 
 
-def test_prep_log_form(snap_compare, tmp_path: Path) -> None:
-    store = prep_store(tmp_path / "data")
+def test_prep_log_form(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(prep_store(tmp_path / "data"))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=SIZE, run_before=open_ana(["space", "l"]))
-    store.close()
 
 
 def demo_store(data_dir: Path) -> Store:
@@ -300,30 +301,29 @@ def demo_store(data_dir: Path) -> Store:
     return store
 
 
-def test_today_with_demo_data(snap_compare, tmp_path: Path) -> None:
-    store = demo_store(tmp_path / "data")
+def test_today_with_demo_data(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(demo_store(tmp_path / "data"))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=SIZE)
-    store.close()
 
 
-def test_today_with_demo_data_at_80_by_24(snap_compare, tmp_path: Path) -> None:
-    store = demo_store(tmp_path / "data")
+def test_today_with_demo_data_at_80_by_24(
+    snap_compare: SnapCompare, tmp_path: Path, closing: Closing
+) -> None:
+    store = closing(demo_store(tmp_path / "data"))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=(80, 24))
-    store.close()
 
 
-def test_today_empty(snap_compare, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+def test_today_empty(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW)))
     store.save_profile(store.profile.model_copy(update={"welcomed": True}))
     app = make_app(store, store.clock)
     assert snap_compare(app, terminal_size=SIZE)
-    store.close()
 
 
-def test_welcome(snap_compare, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW))
+def test_welcome(snap_compare: SnapCompare, tmp_path: Path, closing: Closing) -> None:
+    store = closing(Store.open(tmp_path / "data", clock=FixedClock(FROZEN_NOW)))
     app = make_app(store, store.clock)
 
     async def wait(pilot: Pilot[None]) -> None:
@@ -331,4 +331,3 @@ def test_welcome(snap_compare, tmp_path: Path) -> None:
         no_blink(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=wait)
-    store.close()

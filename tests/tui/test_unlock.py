@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label
 
+from brilliance.commands.unlock_app import UnlockApp, UnlockScreen
 from brilliance.store.codec import read_data_head
-from brilliance.unlock_app import UnlockApp, UnlockScreen
 from tests.encryption import PASSPHRASE, encrypt
 
 
@@ -54,8 +54,7 @@ async def test_three_wrong_tries_end_it_with_a_clear_message(data_dir: Path) -> 
 def test_the_app_asks_before_anything_is_loaded(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from brilliance import launch
-    from brilliance.commands import unlock
+    from brilliance.commands import launch, unlock
     from brilliance.store.store import Store
 
     encrypt(data_dir)

@@ -8,8 +8,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from brilliance.commands.unlock_app import UnlockApp
 from brilliance.store.codec import Keyring
-from brilliance.unlock_app import UnlockApp
 from tests.encryption import FAST, PASSPHRASE
 
 SIZE = (100, 24)

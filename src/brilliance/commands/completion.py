@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+
+# The scripts' own model of the command line; importing it is cheap (text only).
+from brilliance.commands.completion_scripts import Command as Command
+from brilliance.commands.completion_scripts import Option as Option
 
 HELP = "print a completion script for bash, zsh or fish (subcommands, flags, people's names)"
 EXAMPLES = (
@@ -30,28 +33,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--names", action="store_true", help=argparse.SUPPRESS)
 
 
-@dataclass
-class Option:
-    flags: list[str]
-    help: str
-    takes_value: bool
-    choices: list[str] = field(default_factory=list)
-    people: bool = False
-    folder: bool = False
-
-
 FILE_ARGUMENTS = ("file", "backup")
 """Positional arguments (by dest) that name a file."""
-
-
-@dataclass
-class Command:
-    name: str
-    help: str
-    options: list[Option]
-    positional: str = ""
-    """What the positional argument takes: "" (none), people, choices, files or text."""
-    positional_choices: list[str] = field(default_factory=list)
 
 
 def _options(name: str, parser: argparse.ArgumentParser) -> Command:

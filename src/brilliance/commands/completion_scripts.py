@@ -6,7 +6,30 @@ See :mod:`brilliance.commands.completion`. Each script asks ``brilliance complet
 
 from __future__ import annotations
 
-from brilliance.commands.completion import Command, Option
+from dataclasses import dataclass, field
+
+# -- what the scripts are written from (filled by completion.describe_parser) ---------------
+
+
+@dataclass
+class Option:
+    flags: list[str]
+    help: str
+    takes_value: bool
+    choices: list[str] = field(default_factory=list)
+    people: bool = False
+    folder: bool = False
+
+
+@dataclass
+class Command:
+    name: str
+    help: str
+    options: list[Option]
+    positional: str = ""
+    """What the positional argument takes: "" (none), people, choices, files or text."""
+    positional_choices: list[str] = field(default_factory=list)
+
 
 # -- bash -----------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.launch import run_demo
+    from brilliance.commands.launch import run_demo
 
     del data_dir  # deliberately never used: the demo must not touch the user's folder
     return run_demo(keep=args.keep, exit_after_first_frame=args.exit_after_first_frame)

@@ -26,8 +26,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def agenda_json(agenda: Agenda) -> dict[str, Any]:
     """The agenda as documented in docs/json/today.schema.json."""
     from brilliance.domain.cadence import days_until_due
+    from brilliance.domain.important_dates import describe
 
     today = agenda.today
+    names = agenda.names
     return {
         "date": today.isoformat(),
         "idea": {
@@ -65,6 +67,25 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "month": {"held": agenda.month.held, "target": agenda.month.target},
         "meetings_per_week": list(agenda.weekly),
         "list_size": agenda.list_size,
+        "important_dates": [
+            {
+                "person": {"id": d.person.id, "name": d.person.name},
+                "day": d.on.isoformat(),
+                "what": describe(d.important, d.on),
+            }
+            for d in agenda.dates
+        ],
+        "introductions_to_ask": [
+            {
+                "meeting_id": intro.meeting.id,
+                "person": {"id": intro.person_id, "name": names.get(intro.person_id, "")},
+                "introduced_to": {"id": intro.other_id, "name": names.get(intro.other_id, "")},
+                "day": intro.day.isoformat(),
+                "question": question,
+            }
+            for intro, question in agenda.introductions
+        ],
+        "review_due": str(agenda.review_due) if agenda.review_due else None,
     }
 
 

@@ -158,6 +158,42 @@ class PartnershipAnswer(Record):
     note: LongText = ""
 
 
+class DateKind(StrEnum):
+    """What an important date marks."""
+
+    BIRTHDAY = "birthday"
+    ANNIVERSARY = "work anniversary"
+    OTHER = "big day"
+
+
+class ImportantDate(Record):
+    """A day that matters to someone: a birthday (with or without the year), a work
+    anniversary, or their own big day (a launch, a defence, a wedding).
+
+    A yearly date comes round every year (``year`` is then the first one, or unknown); a
+    one-off date happens once, in ``year``. See ``domain.important_dates``.
+    """
+
+    kind: DateKind = DateKind.OTHER
+    label: ShortText = ""
+    """What the day is, in my words ("thesis defence"); empty for a plain birthday."""
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    year: int | None = Field(default=None, ge=1, le=9999)
+    yearly: bool = True
+
+    @model_validator(mode="after")
+    def _a_real_day(self) -> ImportantDate:
+        try:
+            # 2000 is a leap year, so February 29 is allowed without a year.
+            date(self.year or 2000, self.month, self.day)
+        except ValueError:
+            raise ValueError(f"{self.month:02}-{self.day:02} is not a day of the year") from None
+        if not self.yearly and self.year is None:
+            raise ValueError("A one-off date needs its year")
+        return self
+
+
 class Person(Entity):
     """Anyone in my network; ``on_list`` marks the dozen on the future-brilliance list."""
 
@@ -179,6 +215,11 @@ class Person(Entity):
     phone: ShortText = ""
     partnership_prospect: bool = False
     partnership_review: dict[str, PartnershipAnswer] = Field(default_factory=dict)
+    important_dates: list[ImportantDate] = Field(default_factory=list)
+    introduced_by: str = ""
+    """The id of the person who introduced them to me, if anyone."""
+    knows: list[str] = Field(default_factory=list)
+    """Ids of the people in my network they know (kept on both sides)."""
 
     @field_validator("cadence_days", mode="before")
     @classmethod
@@ -231,6 +272,16 @@ class ValueItem(Record):
     note: LongText = ""
 
 
+class IntroductionOutcome(Record):
+    """Whether an introduction I made helped, asked two weeks after it."""
+
+    other_id: Annotated[str, Field(min_length=1)]
+    """The person they were introduced to (listed in the meeting's ``introductions``)."""
+    helped: Answer = Answer.UNANSWERED
+    note: LongText = ""
+    answered_on: date | None = None
+
+
 class PrepState(Record):
     """What I ticked and chose on the prep sheet for one meeting."""
 
@@ -254,6 +305,10 @@ class Meeting(Entity):
     value_given: list[ValueItem] = Field(default_factory=list)
     introductions: list[str] = Field(default_factory=list)
     """Ids of the people I introduced this person to at or after this meeting."""
+    introduction_outcomes: list[IntroductionOutcome] = Field(default_factory=list)
+    """What came of those introductions (see ``domain.introductions``)."""
+    praised: LongText = ""
+    """What I praised them for, sincerely, at this meeting."""
 
     @property
     def day(self) -> date:
@@ -309,6 +364,8 @@ class Profile(Record):
     theme: ShortText = "textual-dark"
     welcomed: bool = False
     """True once the first-run welcome has been seen."""
+    review_day: int = Field(default=6, ge=0, le=6)
+    """The weekday of my weekly review (0 is Monday, 6 Sunday, as ``date.weekday``)."""
 
 
 R = TypeVar("R", bound=Record)

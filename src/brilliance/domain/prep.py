@@ -341,5 +341,11 @@ def build_sheet(
     """The whole checklist for one person and (optionally) one planned meeting."""
     context = SheetContext(data)
     sections = tuple(s for s in (build(context) for build in builders) if s is not None)
+    if builders is SECTION_BUILDERS:
+        # Issue 17's sections (important dates, introduction outcomes, an unpraised win, whom
+        # a partner knows) live in their own module, which imports this one.
+        from brilliance.domain.prep_practice import practice_sections
+
+        sections = tuple(practice_sections(data, list(sections)))
     checked = frozenset(data.meeting.prep.checked) if data.meeting else frozenset()
     return PrepSheet(data.person, data.meeting, sections, checked)

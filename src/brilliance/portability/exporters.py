@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from brilliance.domain.models import MeetingStatus, Person
+from brilliance.domain.important_dates import describe, occurs_in
+from brilliance.domain.models import ImportantDate, MeetingStatus, Person
 from brilliance.portability.escaping import markdown_block, markdown_line, neutralise_cell
-from brilliance.portability.importers import LIST_SEPARATOR
+from brilliance.portability.import_people import LIST_SEPARATOR
 from brilliance.store.safe_files import file_slug
 from brilliance.store.store import Store
 
@@ -156,5 +158,33 @@ def calendar_ics(store: Store) -> bytes:
         todo.add("due", followup.due)
         todo.add("summary", f"{followup.text} (for {names.get(followup.person_id, '?')})")
         calendar.add_component(todo)
+    for person in sorted(store.people.all(), key=lambda p: (p.name.casefold(), p.id)):
+        for important in person.important_dates:
+            calendar.add_component(date_event(person, important, stamp))
     data: bytes = calendar.to_ical()
     return data
+
+
+def date_event(person: Person, important: ImportantDate, stamp: datetime) -> Any:
+    """An important date as an all-day event, repeating every year when it is yearly.
+
+    February 29 repeats on the last day of February, so it falls on the 28th in other years.
+    """
+    from icalendar import Event as CalendarEvent
+
+    # Its first year when known (a one-off date's only year), else this year.
+    start = occurs_in(important, important.year or stamp.year) or stamp.date()
+    event = CalendarEvent()
+    name = file_slug(important.label or important.kind.value, "date")
+    event.add("uid", f"date-{person.id}-{important.month:02}{important.day:02}-{name}@brilliance")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(days=1))
+    event.add("summary", f"{person.name}: {describe(important)}")
+    event.add("transp", "TRANSPARENT")
+    if important.yearly:
+        rule: dict[str, Any] = {"freq": "yearly"}
+        if (important.month, important.day) == (2, 29):
+            rule |= {"bymonth": 2, "bymonthday": -1}
+        event.add("rrule", rule)
+    return event

@@ -70,8 +70,6 @@ class HelpScreen(ModalScreen[None]):
         width: 76;
         max-height: 90%;
         height: auto;
-        border: thick $primary 60%;
-        background: $surface;
         padding: 1 2;
     }
     HelpScreen .heading {
@@ -102,7 +100,7 @@ class HelpScreen(ModalScreen[None]):
         return Content("\n").join(lines)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(classes="dialog"):
             yield Static(Content.assemble((self.title_text, "bold")))
             yield Static(self.about, classes="about", markup=False)
             yield Static("On this screen", classes="heading", markup=False)

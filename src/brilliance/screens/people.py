@@ -9,11 +9,11 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Static
 
 from brilliance.domain.cadence import SortOrder, is_due, matches_filter, sort_people
-from brilliance.domain.models import LIST_SIZE_GOAL, Person, updated
+from brilliance.domain.models import LIST_SIZE_GOAL, Person
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.navigation import OpenPerson, Prepare
-from brilliance.screens.person_actions import edit_person, list_size_note
+from brilliance.screens.person_actions import edit_person, move_person
 from brilliance.store.store import Removal
 from brilliance.widgets.mode_bar import ModeBar
 from brilliance.widgets.people_table import PeopleTable
@@ -204,17 +204,9 @@ class PeopleScreen(BrillianceScreen):
         person = self.selected()
         if person is None:
             return
-        moved = updated(person, on_list=not person.on_list)
-        saved = self.attempt_save(lambda: self.store.people.save(moved))
+        saved = move_person(self, person)
         if saved is None:
             return
-        if saved.on_list:
-            self.notify(f"{saved.name} is on your list now.")
-            note = list_size_note(self.store)
-            if note:
-                self.notify(note, title="About a dozen", timeout=8)
-        else:
-            self.notify(f"{saved.name} moved to your wider network.")
         self.refresh_data(keep=None if not self.wide else saved.id)
 
     def action_filter(self) -> None:

@@ -9,10 +9,16 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
-from brilliance.domain.models import Person, updated
+from brilliance.domain.introduction_log import awaiting_answer
+from brilliance.domain.models import Person
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import Prepare
-from brilliance.screens.person_actions import edit_person, list_size_note
+from brilliance.screens.person_actions import edit_person, move_person
+from brilliance.screens.practice_actions import (
+    ask_about_introduction,
+    edit_dates_and_connections,
+    practice_summary,
+)
 from brilliance.widgets.mode_bar import ModeBar
 
 NOTHING = "—"
@@ -26,13 +32,18 @@ class PersonScreen(BrillianceScreen):
     """A person's detail view, pushed over the List."""
 
     CSS_PATH = "person.tcss"
-    HELP = "Everything about one person. e edits, m moves them on or off the list."
+    HELP = (
+        "Everything about one person. e edits, m moves them on or off the list, d edits their "
+        "important dates and whom they know, h records whether an introduction helped."
+    )
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit"),
         Binding("m", "move", "On/off list"),
         Binding("p", "prep", "Prep"),
+        Binding("d", "dates", "Dates and connections"),
+        Binding("h", "helped", "Did it help?"),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -44,6 +55,7 @@ class PersonScreen(BrillianceScreen):
         with VerticalScroll(id="detail"):
             yield Static("", id="name", markup=False)
             yield Static("", id="summary")
+            yield Static("", id="practice")
             yield Static("", id="sections")
         yield Footer()
 
@@ -83,6 +95,7 @@ class PersonScreen(BrillianceScreen):
         if contact:
             status = Content.assemble(status, "\n", contact)
         self.query_one("#summary", Static).update(status)
+        self.query_one("#practice", Static).update(practice_summary(self.store, person, today))
         self.query_one("#sections", Static).update(self._sections(person))
         self.mark_fresh()
 
@@ -157,6 +170,21 @@ class PersonScreen(BrillianceScreen):
             for key, value in answered.items()
         )
 
+    def action_dates(self) -> None:
+        person = self.person
+        if person is not None:
+            edit_dates_and_connections(self, person, self.refresh_data)
+
+    def action_helped(self) -> None:
+        waiting = awaiting_answer(self.store.meetings.all(), self.clock.today(), self.person_id)
+        if not waiting:
+            self.notify("No introduction of theirs is waiting for an answer.")
+            return
+        intro = waiting[0]
+        ask_about_introduction(
+            self, intro.meeting.id, intro.other_id, self.refresh_data, seen_from=self.person_id
+        )
+
     def action_back(self) -> None:
         self.dismiss()
 
@@ -172,9 +200,5 @@ class PersonScreen(BrillianceScreen):
         person = self.person
         if person is None:
             return
-        moved = updated(person, on_list=not person.on_list)
-        if self.attempt_save(lambda: self.store.people.save(moved)) is None:
-            return
-        if moved.on_list and (note := list_size_note(self.store)):
-            self.notify(note, title="About a dozen", timeout=8)
-        self.refresh_data()
+        if move_person(self, person) is not None:
+            self.refresh_data()

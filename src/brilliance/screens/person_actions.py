@@ -1,10 +1,10 @@
-"""Adding and editing a person, shared by the List, the detail view and the command palette."""
+"""Adding, editing and moving a person: shared by the List, the detail view and the palette."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from brilliance.domain.models import LIST_SIZE_GOAL, Person
+from brilliance.domain.models import LIST_SIZE_GOAL, Person, updated
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.person_form import PersonForm
 from brilliance.store.store import Store
@@ -45,3 +45,19 @@ def edit_person(
             on_saved(stored)
 
     screen.app.push_screen(PersonForm(person), saved)
+
+
+def move_person(screen: BrillianceScreen, person: Person) -> Person | None:
+    """Move ``person`` onto the list or out to the wider network; say so. None if not saved."""
+    moved = updated(person, on_list=not person.on_list)
+    saved = screen.attempt_save(lambda: screen.store.people.save(moved))
+    if saved is None:
+        return None
+    if saved.on_list:
+        screen.notify(f"{saved.name} is on your list now.")
+        note = list_size_note(screen.store)
+        if note:
+            screen.notify(note, title="About a dozen", timeout=8)
+    else:
+        screen.notify(f"{saved.name} moved to your wider network.")
+    return saved

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList
 
 from brilliance import assets
+from brilliance.domain.acquaintances import acquaintances
 from brilliance.domain.meetings import next_planned
 from brilliance.domain.models import Meeting, MeetingStatus, Person, updated
 from brilliance.domain.prep import PrepSheet, build_sheet, next_question
@@ -329,7 +330,10 @@ class PrepScreen(BrillianceScreen):
                 self.refresh_data()
                 self.notify("Partnership review saved.")
 
-        self.app.push_screen(PartnershipScreen(person, assets.partnership_questions()), saved)
+        known = acquaintances(person, {p.id: p for p in self.store.people})
+        self.app.push_screen(
+            PartnershipScreen(person, assets.partnership_questions(), known), saved
+        )
 
     def action_events(self) -> None:
         self.app.push_screen(EventsScreen())

@@ -13,6 +13,7 @@ from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.introductions import introductions_made, suggest_introductions
 from brilliance.domain.meetings import suggested_start
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState
+from brilliance.domain.praise import unpraised_wins
 from brilliance.domain.prep import PrepSheet
 from brilliance.domain.venues import suggest_venue
 from brilliance.screens.base import BrillianceScreen
@@ -118,6 +119,7 @@ def log_meeting_from_sheet(
             candidates,
             ticked_intros,
             clock.today(),
+            praise_hint=next(iter(unpraised_wins(person, store.meetings.all())), ""),
         ),
         logged,
     )

@@ -10,16 +10,34 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.models import FollowUp, updated
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
-from brilliance.services.agenda import Agenda, build_agenda, describe_value_gap
+from brilliance.screens.practice_actions import ask_about_introduction
+from brilliance.services.agenda import Agenda, Span, build_agenda, describe_agenda
 from brilliance.widgets.mode_bar import ModeBar
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
+
+
+SECTION_KEYS = ("due", "coming", "intros", "promises", "novalue")
+"""The agenda's sections, in the order of the left column (see ``describe_agenda``)."""
+
+ROLE_STYLES = {
+    "": "",
+    "name": "bold",
+    "muted": "$text-muted",
+    "late": "$text-warning",
+    "soon": "$text-accent",
+}
+"""How the app draws each role of the agenda's text (the shell prints the text alone)."""
+
+
+def styled(spans: tuple[Span, ...]) -> Content:
+    """A row of the agenda in the app's colours."""
+    return Content.assemble(*((text, ROLE_STYLES[role]) for text, role in spans))
 
 
 def cells(count: int) -> str:
@@ -87,21 +105,16 @@ class TodayScreen(BrillianceScreen):
             yield Static("", id="idea")
             with Horizontal(id="columns"):
                 with Vertical(id="left"):
-                    yield Static("Due and overdue", classes="heading", id="due-heading")
-                    yield AgendaList(id="due")
-                    yield Static("Coming up this week", classes="heading")
-                    yield AgendaList(id="coming")
-                    yield Static("Promises due", classes="heading")
-                    yield AgendaList(id="promises")
-                    yield Static("No value given in 30 days", classes="heading")
-                    yield AgendaList(id="novalue")
+                    for key in SECTION_KEYS:
+                        yield Static("", classes="heading", id=f"{key}-heading")
+                        yield AgendaList(id=key)
                 with Vertical(id="right"):
                     yield Static("Journal", classes="heading")
                     yield Static("", id="journal")
                     yield Static("This month", classes="heading")
                     yield ProgressBar(id="month", show_eta=False, show_percentage=True)
                     yield Static("", id="month-text")
-                    yield Static("Attention, last 12 weeks", classes="heading")
+                    yield Static("", classes="heading", id="grid-heading")
                     yield DataTable[str](id="grid", cursor_type="row", cell_padding=0)
                     yield Static(
                         "· none  ● one meeting  ◆ two or more; one column a week, this week on "
@@ -123,11 +136,11 @@ class TodayScreen(BrillianceScreen):
     def refresh_data(self) -> None:
         agenda = build_agenda(self.store)
         self.agenda = agenda
-        today = agenda.today
-        idea = agenda.idea
+        view = describe_agenda(agenda)
+        idea = view.idea
         self.query_one("#idea", Static).update(
             Content.assemble(
-                ("Idea of the day · ", "bold $accent"),
+                (f"{view.idea_title} · ", "bold $accent"),
                 (idea.title, "bold"),
                 "\n",
                 idea.text,
@@ -135,87 +148,35 @@ class TodayScreen(BrillianceScreen):
                 (idea.question, "italic $text-muted"),
             )
         )
-        self.query_one("#due", AgendaList).fill(
-            [
-                (
-                    Content.assemble(
-                        (p.name, "bold"),
-                        ("  never met ·" if p.last_met is None else "", "$text-muted"),
-                        (
-                            (" " if p.last_met is None else "  ")
-                            + describe_due(days_until_due(p, today)),
-                            "$text-warning" if days_until_due(p, today) < 0 else "$text-accent",
-                        ),
-                    ),
-                    p.id,
-                )
-                for p in agenda.due
-            ],
-            "No one is due: well kept."
-            if agenda.list_size
-            else "Your list is empty: press 2, then a, to add the first person.",
-        )
-        self.query_one("#due-heading", Static).update(f"Due and overdue ({len(agenda.due)})")
-        self.query_one("#coming", AgendaList).fill(
-            [
-                (
-                    Content.assemble(
-                        (f"{m.when:%a %d %b %H:%M}  ", "$text-muted"),
-                        (p.name, "bold"),
-                        f"  {m.kind}{' at ' + m.place if m.place else ''}",
-                    ),
-                    f"{p.id}|{m.id}",
-                )
-                for m, p in agenda.coming
-            ],
-            "Nothing planned in the next 7 days: plan from Prep (3).",
-        )
-        self.query_one("#promises", AgendaList).fill(
-            [
-                (
-                    Content.assemble(
-                        ("☐ ", ""),
-                        f.text,
-                        (f"  for {p.name}, ", "$text-muted"),
-                        (
-                            "due today" if f.due == today else f"due {f.due:%d %b}",
-                            "$text-muted" if f.due == today else "$text-warning",
-                        ),
-                    ),
-                    f.id,
-                )
-                for f, p in agenda.promises
-            ],
-            "No promise is due. Integrity kept.",
-        )
-        self.query_one("#novalue", AgendaList).fill(
-            [
-                (
-                    Content.assemble(
-                        (p.name, "bold"), ("  " + describe_value_gap(last, today), "$text-muted")
-                    ),
-                    p.id,
-                )
-                for p, last in agenda.no_value
-            ],
-            "Everyone on your list has had something from you lately."
-            if agenda.list_size
-            else "Nothing to show until someone is on your list.",
-        )
-        journal = agenda.journal
-        written = (
-            Content.assemble(("✓ Today's entry is written", "$text-success"))
-            if journal.written_today
-            else Content.assemble(
-                ("Today's entry: not yet ", "$text-warning"), ("(j writes it)", "dim")
+        for section in view.sections:
+            prefix = (("☐ ", ""),) if section.key == "promises" else ()  # space ticks it
+            self.query_one(f"#{section.key}", AgendaList).fill(
+                [(styled(prefix + row.spans), row.target) for row in section.rows],
+                section.blank.sentence(with_hint=True),
             )
+            self.query_one(f"#{section.key}-heading", Static).update(section.title)
+        for widget in self.query("#intros, #intros-heading"):
+            widget.display = bool(view.section("intros").rows)
+        written = (
+            Content.assemble((f"✓ {view.journal_line}", "$text-success"))
+            if view.journal_written
+            else Content.assemble(
+                (f"{view.journal_line} ", "$text-warning"), (view.journal_hint, "dim")
+            )
+        )
+        review = (
+            Content.assemble(
+                ("Weekly review of ", "$text-warning"),
+                (str(agenda.review_due), "bold $text-warning"),
+                (": not written yet ", "$text-warning"),
+                (f"{view.review_hint}\n", "dim"),
+            )
+            if view.review
+            else Content("")
         )
         self.query_one("#journal", Static).update(
             Content.assemble(
-                written,
-                f" · streak {journal.streak} day{'s' if journal.streak != 1 else ''}\n",
-                ("Prompt: ", "bold"),
-                agenda.prompt,
+                review, written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt
             )
         )
         month = agenda.month
@@ -223,14 +184,15 @@ class TodayScreen(BrillianceScreen):
         bar.update(total=max(month.target, 1), progress=min(month.held, max(month.target, 1)))
         self.query_one("#month-text", Static).update(
             Content.assemble(
-                f"{month.held} of {month.target} meetings ({agenda.list_size} on the list × 2)\n",
-                ("weekly, 12 weeks: ", "$text-muted"),
+                f"{view.month_line}\n",
+                (view.weekly_label, "$text-muted"),
                 (sparkline(agenda.weekly), "$accent"),
             )
         )
+        self.query_one("#grid-heading", Static).update(view.grid_title)
         self._fill_grid(agenda)
         self.query_one("#grid").display = bool(agenda.grid)
-        self.query_one(ModeBar).set_status(f"{today:%A %d %B %Y}")
+        self.query_one(ModeBar).set_status(view.date_line)
         self.mark_fresh()
 
     def _fill_grid(self, agenda: Agenda) -> None:
@@ -273,9 +235,14 @@ class TodayScreen(BrillianceScreen):
             return
         if focused.id in ("due", "novalue"):
             self.post_message(Prepare(chosen))
+        elif focused.id == "coming" and chosen.startswith("date|"):
+            self.post_message(OpenPerson(chosen.split("|")[1]))
         elif focused.id == "coming":
             person_id, _, meeting_id = chosen.partition("|")
             self.post_message(Prepare(person_id, meeting_id))
+        elif focused.id == "intros":
+            meeting_id, _, other_id = chosen.partition("|")
+            ask_about_introduction(self, meeting_id, other_id, self.refresh_data)
         elif focused.id == "promises":
             followup = self.store.followups.get(chosen)
             if followup is not None:

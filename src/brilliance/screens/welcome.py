@@ -31,7 +31,7 @@ class WelcomeScreen(BrillianceModal[str]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static("Welcome to Brilliance", id="welcome-title", markup=False)
             yield Static(INTRO, id="intro", markup=False)
             with VerticalScroll():

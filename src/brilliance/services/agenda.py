@@ -11,9 +11,17 @@ from datetime import date
 from brilliance import assets
 from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.content import Idea
+from brilliance.domain.important_dates import UpcomingDate, coming_up_dates
+from brilliance.domain.important_dates import describe as describe_date
+from brilliance.domain.introduction_log import IntroductionLog, ask_text, awaiting_answer
 from brilliance.domain.journal import prompt_of_the_day
 from brilliance.domain.models import FollowUp, Meeting, Person
+from brilliance.domain.review import IsoWeek, review_reminder
 from brilliance.domain.today import (
+    COMING_UP_DAYS,
+    MEETINGS_PER_PERSON_PER_MONTH,
+    VALUE_WINDOW_DAYS,
+    WEEKS,
     JournalStatus,
     MonthProgress,
     attention_grid,
@@ -46,6 +54,14 @@ class Agenda:
     grid: list[tuple[Person, list[int]]]
     week_starts: list[date]
     list_size: int
+    dates: list[UpcomingDate]
+    """Important dates of the next seven days."""
+    introductions: list[tuple[IntroductionLog, str]]
+    """Introductions two weeks old waiting for "did it help?", with the question."""
+    review_due: IsoWeek | None
+    """The week whose review is not written yet, from the review day on."""
+    names: dict[str, str]
+    """Everyone's name by id (for the introductions' two sides)."""
 
 
 def build_agenda(store: Store) -> Agenda:
@@ -54,6 +70,7 @@ def build_agenda(store: Store) -> Agenda:
     people = store.people.all()
     meetings = store.meetings.all()
     by_id = {p.id: p for p in people}
+    by_name = {p.id: p.name for p in people}
     return Agenda(
         today=today,
         idea=idea_of_the_day(assets.ideas(), today),
@@ -74,63 +91,231 @@ def build_agenda(store: Store) -> Agenda:
         grid=attention_grid(people, meetings, today),
         week_starts=week_starts(today),
         list_size=sum(1 for p in people if p.on_list),
+        dates=coming_up_dates(people, today),
+        names=by_name,
+        introductions=[
+            (intro, ask_text(intro, by_name, None)) for intro in awaiting_answer(meetings, today)
+        ],
+        # Only once there is a practice to look back on: someone on the list.
+        review_due=review_reminder(store.journal.all(), today, store.profile.review_day)
+        if any(p.on_list for p in people)
+        else None,
     )
 
 
+# -- one description of the content, drawn by the Today screen and by `brilliance today` ------
+
+Span = tuple[str, str]
+"""A piece of text and its role: "" (plain), "name", "muted", "late" or "soon".
+
+Each view gives roles its own look: the app colours them, the shell prints the text alone.
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a section, and the id of what it leads to (a person, a meeting...)."""
+
+    spans: tuple[Span, ...]
+    target: str
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.spans)
+
+
+@dataclass(frozen=True)
+class Blank:
+    """What an empty section says. ``hint`` names the keys that help; the app alone shows it."""
+
+    text: str
+    hint: str = ""
+
+    def sentence(self, *, with_hint: bool) -> str:
+        return f"{self.text}: {self.hint}." if with_hint and self.hint else f"{self.text}."
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    rows: tuple[Row, ...]
+    blank: Blank
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """Everything Today says, in words, once for both views."""
+
+    date_line: str
+    idea_title: str
+    idea: Idea
+    sections: tuple[Section, ...]
+    journal_written: bool
+    journal_hint: str
+    streak: str
+    prompt: str
+    month_line: str
+    weekly_label: str
+    grid_title: str
+    review: str
+    """"Weekly review of 2026-W47: not written yet", or "" when none is due."""
+    review_hint: str
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    @property
+    def journal_line(self) -> str:
+        return "Today's entry is written" if self.journal_written else "Today's entry: not yet"
+
+
 def describe_promise_due(followup: FollowUp, today: date) -> str:
-    return "due today" if followup.due == today else f"due {followup.due.isoformat()}"
+    return "due today" if followup.due == today else f"due {followup.due:%d %b}"
 
 
 def describe_value_gap(last: date | None, today: date) -> str:
     return "nothing given yet" if last is None else f"last value {(today - last).days} days ago"
 
 
-def render_text(agenda: Agenda) -> str:
-    """The agenda as plain text, for a shell login or a cron mail."""
+def _due_row(person: Person, today: date) -> Row:
+    days = days_until_due(person, today)
+    never = person.last_met is None
+    return Row(
+        (
+            (person.name, "name"),
+            ("  never met ·" if never else "", "muted"),
+            ((" " if never else "  ") + describe_due(days), "late" if days < 0 else "soon"),
+        ),
+        person.id,
+    )
+
+
+def describe_agenda(agenda: Agenda) -> TodayView:
+    """The words of Today, from the agenda; the app and the shell both draw this."""
     today = agenda.today
-    lines = [f"Brilliance · {today:%A %d %B %Y}", ""]
-    lines += [
-        f"Idea of the day: {agenda.idea.title}",
-        f"  {agenda.idea.text}",
-        f"  {agenda.idea.question}",
-        "",
-    ]
+    on_list = agenda.list_size > 0
+    sections = (
+        Section(
+            "due",
+            f"Due and overdue ({len(agenda.due)})",
+            tuple(_due_row(p, today) for p in agenda.due),
+            Blank("No one is due: well kept")
+            if on_list
+            else Blank("Your list is empty", "press 2, then a, to add the first person"),
+        ),
+        Section(
+            "coming",
+            "Coming up this week",
+            tuple(
+                Row(
+                    (
+                        (f"{m.when:%a %d %b %H:%M}  ", "muted"),
+                        (p.name, "name"),
+                        (f"  {m.kind}{' at ' + m.place if m.place else ''}", ""),
+                    ),
+                    f"{p.id}|{m.id}",
+                )
+                for m, p in agenda.coming
+            )
+            + tuple(
+                Row(
+                    (
+                        (f"{d.on:%a %d %b}        ", "muted"),
+                        (d.person.name, "name"),
+                        ("  " + describe_date(d.important, d.on), "soon"),
+                    ),
+                    f"date|{d.person.id}|{n}",
+                )
+                for n, d in enumerate(agenda.dates)
+            ),
+            Blank(f"Nothing planned in the next {COMING_UP_DAYS} days", "plan from Prep (3)"),
+        ),
+        Section(
+            "intros",
+            "Did these introductions help?",
+            tuple(
+                Row(((text, ""),), f"{intro.meeting.id}|{intro.other_id}")
+                for intro, text in agenda.introductions
+            ),
+            Blank(""),  # the section is shown only when it has something to ask
+        ),
+        Section(
+            "promises",
+            "Promises due",
+            tuple(
+                Row(
+                    (
+                        (f.text, ""),
+                        (f"  for {p.name}, ", "muted"),
+                        (describe_promise_due(f, today), "muted" if f.due == today else "late"),
+                    ),
+                    f.id,
+                )
+                for f, p in agenda.promises
+            ),
+            Blank("No promise is due. Integrity kept"),
+        ),
+        Section(
+            "novalue",
+            f"No value given in {VALUE_WINDOW_DAYS} days",
+            tuple(
+                Row(((p.name, "name"), ("  " + describe_value_gap(last, today), "muted")), p.id)
+                for p, last in agenda.no_value
+            ),
+            Blank("Everyone on your list has had something from you lately")
+            if on_list
+            else Blank("Nothing to show until someone is on your list"),
+        ),
+    )
+    streak = agenda.journal.streak
+    month = agenda.month
+    return TodayView(
+        date_line=f"{today:%A %d %B %Y}",
+        idea_title="Idea of the day",
+        idea=agenda.idea,
+        sections=sections,
+        journal_written=agenda.journal.written_today,
+        journal_hint="(j writes it)",
+        streak=f"streak {streak} day{'s' if streak != 1 else ''}",
+        prompt=agenda.prompt,
+        month_line=(
+            f"{month.held} of {month.target} meetings "
+            f"({agenda.list_size} on the list × {MEETINGS_PER_PERSON_PER_MONTH})"
+        ),
+        weekly_label=f"weekly, {WEEKS} weeks: ",
+        grid_title=f"Attention, last {WEEKS} weeks",
+        review=(
+            f"Weekly review of {agenda.review_due}: not written yet"
+            if agenda.review_due is not None
+            else ""
+        ),
+        review_hint="(5 opens it)",
+    )
 
-    def section(title: str, rows: list[str], empty: str) -> None:
-        lines.append(f"{title}")
-        lines.extend(f"  - {row}" for row in rows) if rows else lines.append(f"  {empty}")
+
+def render_text(agenda: Agenda) -> str:
+    """The agenda as plain text, for a shell login or a cron mail (no key hints)."""
+    view = describe_agenda(agenda)
+    idea = view.idea
+    lines = [f"Brilliance · {view.date_line}", ""]
+    lines += [f"{view.idea_title}: {idea.title}", f"  {idea.text}", f"  {idea.question}", ""]
+    for section in view.sections:
+        if not section.rows and not section.blank.text:
+            continue  # a section shown only when it has something (introductions)
+        lines.append(section.title)
+        if section.rows:
+            lines.extend(f"  - {row.plain}" for row in section.rows)
+        else:
+            lines.append(f"  {section.blank.sentence(with_hint=False)}")
         lines.append("")
-
-    section(
-        "Due and overdue",
-        [f"{p.name}: {describe_due(days_until_due(p, today))}" for p in agenda.due],
-        "No one is due. Well kept.",
-    )
-    section(
-        "Coming up (7 days)",
-        [
-            f"{m.when:%a %d %b %H:%M} {p.name}, {m.kind}{' at ' + m.place if m.place else ''}"
-            for m, p in agenda.coming
-        ],
-        "Nothing planned this week.",
-    )
-    section(
-        "Promises due",
-        [f"{f.text} (for {p.name}, {describe_promise_due(f, today)})" for f, p in agenda.promises],
-        "No promise is due.",
-    )
-    section(
-        "No value given in 30 days",
-        [f"{p.name}: {describe_value_gap(last, today)}" for p, last in agenda.no_value],
-        "Everyone on your list has received something recently.",
-    )
-    written = "written" if agenda.journal.written_today else "not written yet"
+    if view.review:
+        lines += [f"{view.review} (`brilliance review`).", ""]
     lines += [
-        f"Journal: today's entry {written}; streak {agenda.journal.streak} day(s).",
-        f"  Prompt: {agenda.prompt}",
+        f"Journal: {view.journal_line} · {view.streak}",
+        f"  Prompt: {view.prompt}",
         "",
-        f"This month: {agenda.month.held} of {agenda.month.target} meetings "
-        f"({round(agenda.month.ratio * 100)}%).",
-        f"Last 12 weeks: {sparkline(agenda.weekly)}",
+        f"This month: {view.month_line}, {round(agenda.month.ratio * 100)}%",
+        f"  {view.weekly_label}{sparkline(agenda.weekly)}",
     ]
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from brilliance.domain.acquaintances import record_introductions
 from brilliance.domain.meetings import last_met_after_logging, prep_state
 from brilliance.domain.models import FollowUp, Meeting, Person, updated
 from brilliance.store.store import Store
@@ -25,16 +26,23 @@ def log_meeting(
 ) -> Meeting:
     """Save a logged meeting, its new promises and the person's "last met", in one write.
 
+    Introductions made at the meeting are recorded on both sides: each now knows the other.
+
     ``before`` is the meeting as it was before this log (None for a new one): un-holding a
     meeting recomputes "last met" from the others. Raises the store's errors (ConflictError,
     SaveError); the changes then stay in memory for the next save that works.
     """
     others = store.meetings.for_person(person.id)
     last_met = last_met_after_logging(person, meeting, before, others)
+    people = {p.id: p for p in store.people}
+    people[person.id] = updated(person, last_met=last_met)
+    changed = {p.id: p for p in record_introductions(meeting, people)}
+    if last_met != person.last_met:
+        changed.setdefault(person.id, people[person.id])
     with store.batch():
         saved = store.meetings.save(meeting)
         for followup in followups:
             store.followups.save(followup)
-        if last_met != person.last_met:
-            store.people.save(updated(person, last_met=last_met))
+        for changed_person in changed.values():
+            store.people.save(changed_person)
     return saved

@@ -1,4 +1,4 @@
-"""The bar at the top of every mode: the four sections, with the current one highlighted."""
+"""The bar at the top of every mode: the five sections, with the current one highlighted."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ MODE_TITLES: dict[str, str] = {
     "people": "List",
     "prep": "Prep",
     "journal": "Journal",
+    "review": "Review",
 }
 
 
@@ -32,7 +33,7 @@ class ModeTab(Static):
 
 
 class ModeBar(Horizontal):
-    """``Brilliance  1 Today  2 List  3 Prep  4 Journal`` with the active mode marked."""
+    """``Brilliance  1 Today  2 List  3 Prep  4 Journal  5 Review`` with the active mode marked."""
 
     DEFAULT_CSS = """
     ModeBar {

@@ -20,8 +20,6 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen > Vertical {
         width: 64;
         height: auto;
-        border: thick $error 60%;
-        background: $surface;
         padding: 1 2;
     }
     ConfirmScreen #question {
@@ -47,7 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.yes_label = yes_label
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog -danger"):
             yield Static(self.question, id="question", markup=False)
             with Horizontal():
                 yield Button("No (n)", id="no")

@@ -25,7 +25,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     FormScreen { align: center middle; }
     FormScreen > Vertical {
         width: 90; max-width: 100%; height: auto; max-height: 95%;
-        border: thick $primary 60%; background: $surface; padding: 0 1;
+        padding: 0 1;
     }
     FormScreen #form-title { text-style: bold; color: $text-primary; padding: 0 1; }
     FormScreen #form-hint { color: $text-muted; padding: 0 1 1 1; }
@@ -53,7 +53,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     HINT_TEXT = "ctrl+s saves, escape cancels."
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.title_text(), id="form-title", markup=False)
             yield Static(self.HINT_TEXT, id="form-hint", markup=False)
             with VerticalScroll(id="form-fields"):

@@ -23,7 +23,6 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
     JournalFilterScreen { align: center middle; }
     JournalFilterScreen > Vertical {
         width: 70; height: auto; padding: 1 2;
-        border: thick $primary 60%; background: $surface;
     }
     JournalFilterScreen #title { text-style: bold; color: $text-primary; }
     JournalFilterScreen #hint { color: $text-muted; margin-bottom: 1; }
@@ -50,7 +49,7 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
         return found.name if found else ""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static("Filter the journal", id="title", markup=False)
             yield Static(
                 "Leave a field empty to not filter by it. enter or ctrl+s applies.",

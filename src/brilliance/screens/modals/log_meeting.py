@@ -49,8 +49,10 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
         candidates: list[Person],
         ticked_intros: set[str],
         today: date,
+        praise_hint: str = "",
     ) -> None:
         super().__init__()
+        self.praise_hint = praise_hint
         self.person = person
         self.meeting = meeting
         already = list(meeting.questions_asked)
@@ -93,6 +95,13 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
             "Notes: what you learned, what they are working on, their wins", classes="label"
         )
         yield LongTextArea(meeting.notes, id="notes", soft_wrap=True, compact=True)  # ctrl+e
+        yield Label("What I praised, sincerely", classes="label")
+        yield Input(
+            meeting.praised,
+            placeholder=self.praise_hint or "a win, a piece of work, how they handled something",
+            id="praised",
+            compact=True,
+        )
         yield Label("Questions asked (space ticks)", classes="label")
         yield SelectionList[str](
             *((q, q, q in self.ticked_questions) for q in self.questions), id="asked"
@@ -150,14 +159,17 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
             )
         if held and day > self.today:
             raise FormError("A held meeting can't be in the future: set the day it happened.")
-        if not held and (values or followups):
-            raise FormError("A cancelled meeting has no value given or promises; choose Held.")
+        if not held and (values or followups or self.query_one("#praised", Input).value.strip()):
+            raise FormError(
+                "A cancelled meeting has no value given, praise or promises; choose Held."
+            )
         meeting = self.meeting.model_copy(
             update={
                 "status": MeetingStatus.DONE if held else MeetingStatus.CANCELLED,
                 "when": datetime.combine(day, at),
                 "place": self.query_one("#place", Input).value.strip(),
                 "notes": self.query_one("#notes", TextArea).text,
+                "praised": self.query_one("#praised", Input).value.strip(),
                 "questions_asked": [str(q) for q in asked],
                 "value_given": values,
                 "introductions": [str(i) for i in intros],

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
+from brilliance.domain.acquaintances import ACCESS_QUESTIONS
 from brilliance.domain.content import PartnershipQuestion
 from brilliance.domain.models import Answer, PartnershipAnswer, Person, updated
 from brilliance.screens.modals.form_base import FormScreen
@@ -18,10 +21,17 @@ class PartnershipScreen(FormScreen[Person]):
 
     HINT_TEXT = "Answer each honestly; notes are for you. ctrl+s saves, escape cancels."
 
-    def __init__(self, person: Person, questions: list[PartnershipQuestion]) -> None:
+    def __init__(
+        self,
+        person: Person,
+        questions: list[PartnershipQuestion],
+        known: Sequence[Person] = (),
+    ) -> None:
         super().__init__()
         self.person = person
         self.questions = questions
+        self.known = known
+        """Whom they know in my network: shown with the questions about their relationships."""
 
     def title_text(self) -> str:
         return f"Before partnering with {self.person.name}"
@@ -32,6 +42,15 @@ class PartnershipScreen(FormScreen[Person]):
             current = review.get(question.key, PartnershipAnswer())
             yield Label(f"{number}. {question.text}", classes="label")
             yield Static(question.hint, classes="hint", markup=False)
+            if question.key in ACCESS_QUESTIONS:
+                names = ", ".join(p.name for p in self.known)
+                yield Static(
+                    f"They know {names} in your network."
+                    if names
+                    else "No one in your network is noted as knowing them yet (d on their page).",
+                    classes="hint",
+                    markup=False,
+                )
             with Horizontal(classes="row"):
                 yield Select[Answer](
                     CHOICES,

@@ -7,16 +7,14 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, TextArea
 
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
+from brilliance.screens.modals.form_base import FormError, FormScreen
 from brilliance.widgets.long_text import LongTextArea
 
 
@@ -92,39 +90,29 @@ def _rows(specs: tuple[FieldSpec, ...]) -> list[list[FieldSpec]]:
     return rows
 
 
-class PersonForm(ModalScreen[Person | None]):
-    """Dismisses with the validated Person on ctrl+s, or None on escape (nothing saved)."""
+class PersonForm(FormScreen[Person]):
+    """Dismisses with the validated Person on ctrl+s, or None on escape (nothing saved).
+
+    A FormScreen whose errors are shown under each field rather than on one line.
+    """
 
     CSS_PATH = "person_form.tcss"
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    HINT_TEXT = "Lists are typed comma-separated. ctrl+s saves, escape cancels."
 
     def __init__(self, person: Person | None = None) -> None:
         super().__init__()
         self.person = person
 
-    def compose(self) -> ComposeResult:
+    def title_text(self) -> str:
+        return f"Edit {self.person.name}" if self.person else "Add a person"
+
+    def fields(self) -> ComposeResult:
         values = form_values(self.person)
-        title = f"Edit {self.person.name}" if self.person else "Add a person"
-        with Vertical(id="dialog"):
-            yield Static(title, id="title", markup=False)
-            yield Static(
-                "Lists are typed comma-separated. ctrl+s saves, escape cancels.",
-                id="hint",
-                markup=False,
+        for row in _rows(PERSON_FIELDS):
+            yield Horizontal(
+                *(self._field(spec, values.get(spec.name)) for spec in row),
+                classes="row",
             )
-            with VerticalScroll(id="fields"):
-                for row in _rows(PERSON_FIELDS):
-                    yield Horizontal(
-                        *(self._field(spec, values.get(spec.name)) for spec in row),
-                        classes="row",
-                    )
-            with Horizontal(id="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
 
     def _field(self, spec: FieldSpec, value: Any) -> Widget:
         widget: Widget
@@ -176,21 +164,10 @@ class PersonForm(ModalScreen[Person | None]):
             first.focus()
             first.scroll_visible()
 
-    def action_save(self) -> None:
+    def result(self) -> Person:
         try:
-            person = build_person(self.person, self._raw_values())
+            return build_person(self.person, self._raw_values())
         except ValidationError as exc:
-            self.show_errors(field_errors(exc))
-            return
-        self.dismiss(person)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
+            errors = field_errors(exc)
+            self.show_errors(errors)
+            raise FormError(f"{len(errors)} field(s) to fix, marked below each one.") from None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.dom import DOMNode
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from brilliance.domain.errors import summary
 from brilliance.domain.models import Profile, join_list, updated
+from brilliance.domain.review import WEEKDAYS
 from brilliance.screens.modals.form_base import FormError, FormScreen
 from brilliance.widgets.long_text import LongTextArea
 
@@ -51,9 +52,19 @@ class ProfileScreen(FormScreen[Profile]):
 
     def fields(self) -> ComposeResult:
         yield from profile_fields(self.profile)
+        yield Label("My weekly review day (Today reminds me until it is written)", classes="label")
+        yield Select[int](
+            [(name, number) for number, name in enumerate(WEEKDAYS)],
+            value=self.profile.review_day,
+            allow_blank=False,
+            id="review-day",
+            compact=True,
+        )
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
     def result(self) -> Profile:
-        return read_profile(self, self.profile)
+        profile = read_profile(self, self.profile)
+        day = self.query_one("#review-day", Select).value
+        return updated(profile, review_day=day) if isinstance(day, int) else profile

@@ -89,8 +89,8 @@ def unlock_for_app(data_dir: Path) -> Keyring | None:
 
     if unlock.PASSPHRASE_FILE is not None:
         return unlock.unlock_or_report(data_dir)
+    from brilliance.commands.unlock_app import UnlockApp
     from brilliance.store.codec import read_data_head
-    from brilliance.unlock_app import UnlockApp
 
     try:
         head = read_data_head(data_dir)
