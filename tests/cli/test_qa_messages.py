@@ -1,0 +1,32 @@
+"""Messages found wrong by QA when commands meet (each names the command that speaks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brilliance import cli
+from brilliance.domain.models import Person
+from brilliance.store.lock import DataLock
+from brilliance.store.store import Store
+
+
+def test_restore_refused_by_an_open_app_names_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data"
+    with Store.open(data_dir) as store:
+        store.people.save(Person(name="Ana Lima"))
+    backup = tmp_path / "copy.json"
+    backup.write_bytes((data_dir / "brilliance.json").read_bytes())
+    lock = DataLock(data_dir)
+    lock.acquire()  # the app is open on the folder
+    try:
+        status = cli.main(["--data-dir", str(data_dir), "restore", str(backup), "--yes"])
+    finally:
+        lock.release()
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "brilliance restore: " in err
+    assert "already open" in err
