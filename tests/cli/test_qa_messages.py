@@ -30,3 +30,19 @@ def test_restore_refused_by_an_open_app_names_the_command(
     assert status == 1
     assert "brilliance restore: " in err
     assert "already open" in err
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["doctor"], ["today"], ["people"], ["journal"], ["note", "hi"]]
+)
+def test_a_data_dir_that_is_a_file_is_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    not_a_folder = tmp_path / "brilliance-data"
+    not_a_folder.write_text("mine\n")
+    status = cli.main(["--data-dir", str(not_a_folder), *command])
+    err = capsys.readouterr().err
+    assert status == 3
+    assert "is a file, not a folder" in err
+    assert "Traceback" not in err
+    assert not_a_folder.read_text() == "mine\n"
