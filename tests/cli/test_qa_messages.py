@@ -46,3 +46,16 @@ def test_a_data_dir_that_is_a_file_is_said_plainly(
     assert "is a file, not a folder" in err
     assert "Traceback" not in err
     assert not_a_folder.read_text() == "mine\n"
+
+
+def test_today_after_a_first_note_in_a_new_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "new"
+    assert cli.main(["--data-dir", str(data_dir), "note", "A first thought"]) == 0
+    capsys.readouterr()
+    # The note is kept (journal shows it), so the folder is not "without data" for today.
+    assert cli.main(["--data-dir", str(data_dir), "today"]) == 0
+    out, err = capsys.readouterr()
+    assert "no Brilliance data" not in err
+    assert "Brilliance ·" in out
