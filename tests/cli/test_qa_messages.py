@@ -59,3 +59,12 @@ def test_today_after_a_first_note_in_a_new_folder(
     out, err = capsys.readouterr()
     assert "no Brilliance data" not in err
     assert "Brilliance ·" in out
+
+
+def test_note_with_an_empty_on_is_refused_not_dated_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data"
+    assert cli.main(["--data-dir", str(data_dir), "note", "--on", "", "Lunch"]) == 2
+    assert "--on" in capsys.readouterr().err
+    assert not (data_dir / "inbox.jsonl").exists()
