@@ -91,7 +91,8 @@ class BrillianceApp(App[str]):
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
         # What came in from other copies of the data (at open, and at each save or poll).
-        self.store.listen(self.show_sync_notice)
+        # Only once the first screen is drawn: the notices of the open refresh it (QA).
+        self.call_after_refresh(self.store.listen, self.show_sync_notice)
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return

@@ -147,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never touch the data folder.
+NO_DATA_DIR = frozenset({"demo", "completion"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brilliance`` command."""
     parser = build_parser()
@@ -159,6 +163,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from brilliance.commands.shell import CommandError
 
     try:
+        if command not in NO_DATA_DIR and data_dir.exists() and not data_dir.is_dir():
+            from brilliance.commands.shell import EXIT_DATA
+
+            # Every command and the app would fail deep inside with a traceback (QA).
+            raise CommandError(
+                f"{data_dir} is a file, not a folder: --data-dir (or $BRILLIANCE_DATA_DIR) "
+                "names the folder Brilliance keeps its files in. Nothing was changed.",
+                EXIT_DATA,
+            )
         if command:
             from brilliance.commands.output import visible_output
 
