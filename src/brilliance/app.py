@@ -22,10 +22,12 @@ from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
 from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
+from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
 from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
 from brilliance.store.read_only import is_read_only
 from brilliance.store.store import Store
+from brilliance.widgets.long_text import EditPlace
 
 ABOUT = (
     "Brilliance: a few minutes a day for the relationships that matter. "
@@ -161,6 +163,13 @@ class BrillianceApp(App[str]):
     def read_only(self) -> bool:
         """The data folder cannot be written: shown, with a banner, but never changed."""
         return is_read_only(self.store)
+
+    def edit_place(self) -> EditPlace:
+        """Where ctrl+e's temporary file goes (see LongTextArea): an encrypted folder's text
+        goes to a private folder in memory, not beside it, with a warning about the editor."""
+        data_dir = self.store.data_dir
+        warning = EXTERNAL_EDITOR_WARNING if folder_is_encrypted(data_dir) else None
+        return EditPlace(edit_folder(data_dir), warning)
 
     def show_sync_notice(self, text: str) -> None:
         self.notify(text, title="Sync", timeout=10)

@@ -144,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
             _passphrase_file_option(sub, suppress=True)
             _first_frame_option(sub, suppress=True)
             module.configure(sub)
+            if getattr(module, "WANTS_WHOLE_PARSER", False):  # `completion`, without importing cli
+                sub.set_defaults(whole_parser=parser)
     return parser
 
 
