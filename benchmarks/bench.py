@@ -666,6 +666,28 @@ def save(ctx: Context) -> None:
     ]
 
 
+@measurement(
+    "unchanged disk",
+    [("unchanged_disk", "save: looking at a disk that did not change")],
+    has("brilliance.store.store", "Store.sync_with_disk"),
+)
+def unchanged_disk(ctx: Context) -> None:
+    """What every save and every inbox poll adds since the merge (issue 12) when nothing
+    changed on disk: the file's stamp and the folder's scan for conflict copies."""
+    with open_store(ctx.writable(), lock=True) as store:
+        samples = timed(store.sync_with_disk, ctx.repeats)
+    ctx.figures.append(
+        Figure(
+            "unchanged_disk",
+            "save: looking at a disk that did not change",
+            samples=samples,
+            target=5,
+            target_text="<= 5 ms more",
+            note="Store.sync_with_disk on an unchanged folder: stat and conflict-copy scan",
+        )
+    )
+
+
 MERGE_API = has("brilliance.store.copies", "merge_copy")
 
 
@@ -1346,7 +1368,7 @@ def prep_screen(ctx: Context) -> None:
 
 async def visit_every_screen(app: Any, pilot: Any, downs: int) -> None:
     """What the memory figure's session does: every built screen, with some scrolling."""
-    for mode in ("people", "journal", "prep", "today"):
+    for mode in ("people", "journal", "prep", "review", "today"):  # review: issue 17
         if mode in app.MODES:
             await app.switch_mode(mode)
             await pilot.pause()
