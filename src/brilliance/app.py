@@ -20,6 +20,7 @@ from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
 from brilliance.store.read_only import is_read_only
 from brilliance.store.store import Store
+from brilliance.widgets.long_text import EditPlace
 
 ABOUT = (
     "Brilliance: a few minutes a day for the relationships that matter. "
@@ -86,7 +87,8 @@ class BrillianceApp(App[str]):
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
         # What came in from other copies of the data (at open, and at each save or poll).
-        self.store.listen(self.show_sync_notice)
+        # Only once the first screen is drawn: the notices of the open refresh it (QA).
+        self.call_after_refresh(self.store.listen, self.show_sync_notice)
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return
@@ -157,6 +159,15 @@ class BrillianceApp(App[str]):
     def read_only(self) -> bool:
         """The data folder cannot be written: shown, with a banner, but never changed."""
         return is_read_only(self.store)
+
+    def edit_place(self) -> EditPlace:
+        """Where ctrl+e's temporary file goes (see LongTextArea): an encrypted folder's text
+        goes to a private folder in memory, not beside it, with a warning about the editor."""
+        from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
+
+        data_dir = self.store.data_dir
+        warning = EXTERNAL_EDITOR_WARNING if folder_is_encrypted(data_dir) else None
+        return EditPlace(edit_folder(data_dir), warning)
 
     def show_sync_notice(self, text: str) -> None:
         self.notify(text, title="Sync", timeout=10)
