@@ -252,7 +252,9 @@ class JournalScreen(BrillianceScreen):
                 self.filter = result
                 self.refresh_data()
 
-        self.app.push_screen(JournalFilterScreen(self.filter, tags, people), chosen)
+        self.app.push_screen(
+            JournalFilterScreen(self.filter, tags, people, self.clock.today()), chosen
+        )
 
     def action_delete(self) -> None:
         entry_id = self.table.selected_id

@@ -44,4 +44,4 @@ def edit_person(
         if on_saved is not None:
             on_saved(stored)
 
-    screen.brilliance.push_screen(PersonForm(person), saved)
+    screen.brilliance.push_screen(PersonForm(person, screen.clock.today()), saved)

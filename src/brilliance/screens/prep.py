@@ -388,7 +388,14 @@ class PrepScreen(BrillianceScreen):
                 self.notify(f"Planned: {stored.kind} on {stored.when:%a %d %b at %H:%M}.")
 
         self.app.push_screen(
-            PlanMeetingScreen(person, self._default_when(person), self._kind_ids(), venue), planned
+            PlanMeetingScreen(
+                person,
+                self._default_when(person),
+                self._kind_ids(),
+                venue,
+                today=self.clock.today(),
+            ),
+            planned,
         )
 
     def action_edit_plan(self) -> None:
@@ -403,7 +410,14 @@ class PrepScreen(BrillianceScreen):
                 self.refresh_data()
 
         self.app.push_screen(
-            PlanMeetingScreen(person, meeting.when, self._kind_ids(), None, existing=meeting),
+            PlanMeetingScreen(
+                person,
+                meeting.when,
+                self._kind_ids(),
+                None,
+                existing=meeting,
+                today=self.clock.today(),
+            ),
             changed,
         )
 

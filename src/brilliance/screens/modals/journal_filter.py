@@ -12,8 +12,10 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from brilliance.domain.dates import DateWordsError, parse_day
 from brilliance.domain.journal import JournalFilter
 from brilliance.domain.models import Person
+from brilliance.widgets.date_field import DateField
 
 
 class JournalFilterScreen(ModalScreen[JournalFilter | None]):
@@ -22,13 +24,16 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
     DEFAULT_CSS = """
     JournalFilterScreen { align: center middle; }
     JournalFilterScreen > Vertical {
-        width: 70; height: auto; padding: 1 2;
+        width: 70; max-width: 100%; height: auto; max-height: 100%; padding: 0 2;
         border: thick $primary 60%; background: $surface;
     }
     JournalFilterScreen #title { text-style: bold; color: $text-primary; }
     JournalFilterScreen #hint { color: $text-muted; margin-bottom: 1; }
     JournalFilterScreen Label { color: $text-muted; }
-    JournalFilterScreen Input { margin-bottom: 1; }
+    JournalFilterScreen Input { background: $boost; }
+    JournalFilterScreen Label { margin-top: 1; }
+    JournalFilterScreen .dates { height: auto; }
+    JournalFilterScreen .dates > Vertical { height: auto; width: 1fr; margin-right: 1; }
     JournalFilterScreen #error { color: $text-error; }
     JournalFilterScreen Horizontal { height: auto; align-horizontal: right; }
     JournalFilterScreen Button { margin-left: 2; }
@@ -39,8 +44,15 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, current: JournalFilter, tags: list[str], people: list[Person]) -> None:
+    def __init__(
+        self,
+        current: JournalFilter,
+        tags: list[str],
+        people: list[Person],
+        today: date | None = None,
+    ) -> None:
         super().__init__()
+        self.today = today or date.today()
         self.current = current
         self.tags = tags
         self.people = people
@@ -62,6 +74,7 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
                 self.current.tag or "",
                 placeholder="a tag, without #",
                 id="tag",
+                compact=True,
                 suggester=SuggestFromList(self.tags, case_sensitive=False),
             )
             yield Label("Person mentioned")
@@ -69,12 +82,24 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
                 self._person_name(self.current.person_id),
                 placeholder="a name",
                 id="person",
+                compact=True,
                 suggester=SuggestFromList([p.name for p in self.people], case_sensitive=False),
             )
-            yield Label("From (YYYY-MM-DD)")
-            yield Input(self._day(self.current.start), id="start")
-            yield Label("To (YYYY-MM-DD)")
-            yield Input(self._day(self.current.end), id="end")
+            with Horizontal(classes="dates"):
+                for field, label, value in (
+                    ("start", "From", self.current.start),
+                    ("end", "To", self.current.end),
+                ):
+                    with Vertical():
+                        yield Label(label)
+                        yield DateField(
+                            self._day(value),
+                            input_id=field,
+                            today=self.today,
+                            direction="past",
+                            placeholder="last mon, 1 nov, 2026-11-01",
+                            optional=True,
+                        )
             yield Static("", id="error", markup=False)
             with Horizontal():
                 yield Button("Clear all", id="clear")
@@ -99,9 +124,9 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
         for field in ("start", "end"):
             raw = self.query_one(f"#{field}", Input).value.strip()
             try:
-                days.append(date.fromisoformat(raw) if raw else None)
-            except ValueError:
-                return f"{'From' if field == 'start' else 'To'} must be a date like 2026-11-24."
+                days.append(parse_day(raw, self.today, "past") if raw else None)
+            except DateWordsError as exc:
+                return f"{'From' if field == 'start' else 'To'}: {exc}."
         start, end = days
         if start and end and start > end:
             return "From is after To."

@@ -15,8 +15,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
+from brilliance.domain.dates import DateWordsError, parse_day
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
+from brilliance.widgets.date_field import DateField
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ PERSON_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("phone", "Phone"),
     FieldSpec("on_list", "On my future-brilliance list", kind="check"),
     FieldSpec("cadence_days", "Meet every (days)", kind="int", placeholder="14"),
-    FieldSpec("last_met", "Last met", kind="date", placeholder="YYYY-MM-DD"),
+    FieldSpec("last_met", "Last met", kind="date", placeholder="yesterday, last fri, 2 nov"),
     FieldSpec("skills", "Skills", kind="list", placeholder="comma, separated"),
     FieldSpec("interests", "Interests", kind="list", placeholder="hiking, jazz, chess"),
     FieldSpec("goals", "Goals", kind="list", placeholder="raise a seed round, ..."),
@@ -101,9 +103,10 @@ class PersonForm(ModalScreen[Person | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, person: Person | None = None) -> None:
+    def __init__(self, person: Person | None = None, today: date | None = None) -> None:
         super().__init__()
         self.person = person
+        self.today = today or date.today()
 
     def compose(self) -> ComposeResult:
         values = form_values(self.person)
@@ -129,6 +132,15 @@ class PersonForm(ModalScreen[Person | None]):
         widget: Widget
         if spec.kind == "check":
             widget = Checkbox(spec.label, bool(value), id=f"f-{spec.name}", compact=True)
+        elif spec.kind == "date":
+            widget = DateField(
+                str(value or ""),
+                input_id=f"f-{spec.name}",
+                today=self.today,
+                direction="past",
+                placeholder=spec.placeholder,
+                optional=True,
+            )
         elif spec.kind == "area":
             widget = TextArea(str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True)
         else:
@@ -147,10 +159,14 @@ class PersonForm(ModalScreen[Person | None]):
         self.query_one("#f-name", Input).focus()
 
     def _raw_values(self) -> dict[str, Any]:
+        """What each field holds; dates as people say them become ISO dates (DateWordsError)."""
         raw: dict[str, Any] = {}
         for spec in PERSON_FIELDS:
             widget = self.query_one(f"#f-{spec.name}")
-            if isinstance(widget, Checkbox):
+            if spec.kind == "date" and isinstance(widget, Input):
+                text = widget.value.strip()
+                raw[spec.name] = parse_day(text, self.today, "past").isoformat() if text else ""
+            elif isinstance(widget, Checkbox):
                 raw[spec.name] = widget.value
             elif isinstance(widget, TextArea):
                 raw[spec.name] = widget.text
@@ -175,6 +191,9 @@ class PersonForm(ModalScreen[Person | None]):
     def action_save(self) -> None:
         try:
             person = build_person(self.person, self._raw_values())
+        except DateWordsError as exc:
+            self.show_errors({"last_met": f"{exc}."})
+            return
         except ValidationError as exc:
             self.show_errors(field_errors(exc))
             return
