@@ -118,11 +118,9 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                 except OSError:
                     print("brilliance: no copy could be written either.", file=sys.stderr)
                 else:
-                    print(
-                        f"brilliance: everything you had open is in {rescued}; "
-                        "`brilliance import` can bring it back once the problem is fixed.",
-                        file=sys.stderr,
-                    )
+                    from brilliance.commands.restore import rescue_advice
+
+                    print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
                 return 1
     if app.return_value == "demo":  # chosen on the first-run welcome
         from brilliance.commands.demo import run_demo

@@ -194,7 +194,7 @@ def test_doctor_and_restore(data_dir: Path) -> None:
     assert damaged.returncode == 1
     assert "DAMAGED" in damaged.stdout
     assert "brilliance restore brilliance-2026-11-02.json" in damaged.stderr
-    restored = cli("restore", "brilliance-2026-11-02.json", "--data-dir", str(data_dir))
+    restored = cli("restore", "brilliance-2026-11-02.json", "--yes", "--data-dir", str(data_dir))
     assert restored.returncode == 0, restored.stderr
     with Store.open(data_dir, lock=False) as store:
         assert [p.name for p in store.people] == ["Ana"]

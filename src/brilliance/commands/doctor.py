@@ -30,7 +30,7 @@ def check(path: Path) -> tuple[bool, str]:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.store.backups import list_backups
+    from brilliance.store.backups import backup_infos, suggest_backup
     from brilliance.store.errors import AlreadyOpenError
     from brilliance.store.inbox import has_notes, read_inbox
     from brilliance.store.lock import DataLock
@@ -45,14 +45,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"  {DATA_FILE_NAME}: {description}")
     else:
         print(f"  {DATA_FILE_NAME}: not created yet (it is written at the first change)")
-    backups = list_backups(data_dir)
-    print(f"Backups: {len(backups)}")
+    backups = backup_infos(data_dir)
+    print(f"Backups: {len(backups)}, oldest first")
     good_backups = []
     for backup in backups:
-        good, description = check(backup)
+        good, description = check(backup.path)
         if good:
-            good_backups.append(backup)
-        print(f"  {backup.name}: {description}")
+            good_backups.append(backup.path)
+        print(f"  {backup.path.name}: {description}; taken {backup.taken:%Y-%m-%d %H:%M}")
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
     if waiting is not None:
         print(
@@ -68,10 +68,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         except AlreadyOpenError:
             print(f"Open right now in another Brilliance (process {pid}).")
     if not healthy:
+        best = suggest_backup(data_dir, usable=good_backups)
         advice = (
-            f"`brilliance restore {good_backups[-1].name}` puts the newest good backup back "
-            "(the damaged file is kept as a backup first)."
-            if good_backups
+            f"`brilliance restore {best.path.name}` puts back the fullest good backup "
+            f"({best.about}); the damaged file is kept as a backup first."
+            if best
             else "No good backup to restore; the damaged file is left as it is."
         )
         print(f"The data file needs attention. {advice}", file=sys.stderr)

@@ -1,4 +1,8 @@
-"""``brilliance restore BACKUP``: put a backup back, after keeping a copy of the current file."""
+"""``brilliance restore BACKUP``: put a backup back, after keeping a copy of the current file.
+
+It shows what the current file and the backup hold and asks first (``--yes`` for scripts):
+a restore replaces everything, and a backup a week old lacks a week of notes.
+"""
 
 from __future__ import annotations
 
@@ -11,33 +15,72 @@ HELP = "restore a backup (by name from backups/, or a path); the current file is
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("backup", help="a file name in backups/ (see brilliance doctor), or a path")
+    parser.add_argument(
+        "--yes", action="store_true", help="replace the current file without asking (scripts)"
+    )
+
+
+def rescue_advice(rescued: Path, data_dir: Path) -> str:
+    """What to say when the data file could not be written and a rescue copy was."""
+    import shlex
+
+    return (
+        f"everything you had open is in {rescued}. Once the problem is fixed, "
+        f"`brilliance restore {shlex.quote(str(rescued))} --data-dir "
+        f"{shlex.quote(str(data_dir))}` puts it back (the file as it is "
+        "then is kept as a backup first)."
+    )
+
+
+def fail(message: str) -> int:
+    print(f"brilliance restore: {message}", file=sys.stderr)
+    return 1
+
+
+def confirmed(args: argparse.Namespace) -> bool:
+    if args.yes:
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        return False
+    try:
+        answer = input("Replace the current file with this backup? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in ("y", "yes")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.domain.clock import SystemClock
-    from brilliance.store.backups import backup_dir, named_backup
+    from brilliance.domain.visible_text import visible
+    from brilliance.store.backups import backup_dir, describe_counts, named_backup, table_counts
     from brilliance.store.errors import StoreError
     from brilliance.store.fileformat import load_tables, parse_bytes
+    from brilliance.store.limits import LimitError, read_limited
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.storage import atomic_write
 
     given = Path(args.backup).expanduser()
     source = given if given.exists() else backup_dir(data_dir) / args.backup
+    if not source.exists():
+        return fail(f"no backup called {visible(args.backup)!r}. `brilliance doctor` lists them.")
     try:
-        raw = source.read_bytes()
-    except OSError:
-        print(
-            f"brilliance restore: no backup called {args.backup!r}. "
-            "`brilliance doctor` lists the backups.",
-            file=sys.stderr,
-        )
-        return 1
+        raw = read_limited(source)
+    except LimitError as exc:
+        return fail(f"{exc} Nothing was changed.")
+    except OSError as exc:
+        return fail(f"cannot read {source}: {exc.strerror or exc}. Nothing was changed.")
     try:
         load_tables(source, parse_bytes(source, raw))
     except StoreError as exc:
-        print(f"brilliance restore: that backup is not usable either: {exc}", file=sys.stderr)
-        return 1
+        return fail(f"that backup is not usable either: {str(exc).splitlines()[0]}")
+    data_file = data_dir / DATA_FILE_NAME
+    current = data_file.read_bytes() if data_file.exists() else None
+    print(f"The backup holds:       {describe_counts(table_counts(raw))}.")
+    if current is not None:
+        print(f"The current file holds: {describe_counts(table_counts(current))}.")
+    if not confirmed(args):
+        return fail("nothing was changed. Run again with --yes to replace the current file.")
     lock = DataLock(data_dir)
     try:
         lock.acquire()
@@ -45,17 +88,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"brilliance: {exc}", file=sys.stderr)
         return 1
     try:
-        data_file = data_dir / DATA_FILE_NAME
         kept = None
         if data_file.exists():
             kept = named_backup(data_file, "before-restore", SystemClock().now())
         atomic_write(data_file, raw)
     except OSError as exc:
-        print(f"brilliance restore: {exc.strerror}; nothing was changed.", file=sys.stderr)
-        return 1
+        return fail(f"{exc.strerror or exc}; nothing was changed.")
     finally:
         lock.release()
     if kept:
         print(f"The file as it was is kept as {kept}.")
-    print(f"Restored {source.name}.")
+    print(f"Restored {visible(source.name)}.")
     return 0

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brilliance.store.backups import Suggestion
 
 
 class StoreError(Exception):
@@ -12,14 +16,15 @@ class StoreError(Exception):
 class DamagedFileError(StoreError):
     """The data file does not parse or does not validate. It is left exactly as it is."""
 
-    def __init__(self, path: Path, problem: str, newest_backup: Path | None = None) -> None:
+    def __init__(self, path: Path, problem: str, suggestion: Suggestion | None = None) -> None:
         self.path = path
         self.problem = problem
-        self.newest_backup = newest_backup
+        self.suggestion = suggestion
         advice = (
-            f"The newest backup is {newest_backup}; `brilliance restore {newest_backup.name}` "
-            "puts it back after keeping a copy of the damaged file."
-            if newest_backup
+            f"The backup to put back is {suggestion.path} ({suggestion.about}); "
+            f"`brilliance restore {suggestion.path.name}` puts it back after keeping a copy of "
+            "the damaged file."
+            if suggestion
             else "There is no backup yet. Fix the file by hand or move it aside to start afresh."
         )
         super().__init__(f"Cannot open {path}: {problem}\nThe file has not been changed. {advice}")

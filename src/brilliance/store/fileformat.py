@@ -29,7 +29,7 @@ from brilliance.domain.models import (
     Profile,
 )
 from brilliance.store import migrations
-from brilliance.store.backups import newest_backup
+from brilliance.store.backups import suggest_backup
 from brilliance.store.errors import DamagedFileError, NewerSchemaError
 from brilliance.store.storage import Tables
 
@@ -99,18 +99,18 @@ def parse_bytes(path: Path, raw: bytes) -> Tables:
             data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
-            path, f"it is not valid JSON ({exc})", newest_backup(data_dir)
+            path, f"it is not valid JSON ({exc})", suggest_backup(data_dir)
         ) from exc
     if not isinstance(data, dict):
         raise DamagedFileError(
             path,
             "it holds JSON, but not a Brilliance data file (expected an object of tables)",
-            newest_backup(data_dir),
+            suggest_backup(data_dir),
         )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
             raise DamagedFileError(
-                path, f"table {name!r} is not an object of records", newest_backup(data_dir)
+                path, f"table {name!r} is not an object of records", suggest_backup(data_dir)
             )
     return data
 
@@ -120,13 +120,13 @@ def schema_version(path: Path, tables: Tables) -> int:
     if meta is None:
         if any(tables.get(name) for name in ENTITY_TABLES):
             raise DamagedFileError(
-                path, "it has records but no schema version", newest_backup(path.parent)
+                path, "it has records but no schema version", suggest_backup(path.parent)
             )
         return SCHEMA_VERSION
     version = meta.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DamagedFileError(
-            path, f"its schema version {version!r} is not valid", newest_backup(path.parent)
+            path, f"its schema version {version!r} is not valid", suggest_backup(path.parent)
         )
     return version
 
@@ -177,7 +177,7 @@ def _validate_tables(path: Path, tables: Tables) -> Loaded:
         shown = "; ".join(problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise DamagedFileError(
-            path, f"some records are not valid: {shown}{more}", newest_backup(path.parent)
+            path, f"some records are not valid: {shown}{more}", suggest_backup(path.parent)
         )
     return loaded
 
@@ -204,7 +204,7 @@ def load_tables(path: Path, tables: Tables) -> Loaded:
         try:
             tables = migrations.upgrade(tables, version, SCHEMA_VERSION)
         except migrations.NoMigrationError as exc:
-            raise DamagedFileError(path, str(exc), newest_backup(path.parent)) from exc
+            raise DamagedFileError(path, str(exc), suggest_backup(path.parent)) from exc
         migrated_from = version
     tables.setdefault(META_TABLE, {})[META_ID] = {"version": SCHEMA_VERSION}
     loaded = validate_tables(path, tables)
