@@ -24,6 +24,7 @@ from brilliance.domain.today import (
     meetings_per_week,
     month_progress,
     promises_due,
+    promises_soon,
     sparkline,
     week_starts,
     without_value,
@@ -39,6 +40,7 @@ class Agenda:
     due: list[Person]
     coming: list[tuple[Meeting, Person]]
     promises: list[tuple[FollowUp, Person]]
+    promises_soon: list[tuple[FollowUp, Person]]
     no_value: list[tuple[Person, date | None]]
     journal: JournalStatus
     month: MonthProgress
@@ -67,6 +69,11 @@ def build_agenda(store: Store) -> Agenda:
             for f in promises_due(store.followups.all(), today)
             if f.person_id in by_id
         ],
+        promises_soon=[
+            (f, by_id[f.person_id])
+            for f in promises_soon(store.followups.all(), today)
+            if f.person_id in by_id
+        ],
         no_value=without_value(people, meetings, today),
         journal=journal_status(store.journal.all(), today),
         month=month_progress(people, meetings, today),
@@ -78,7 +85,12 @@ def build_agenda(store: Store) -> Agenda:
 
 
 def describe_promise_due(followup: FollowUp, today: date) -> str:
-    return "due today" if followup.due == today else f"due {followup.due.isoformat()}"
+    """``due today``, ``overdue since 20 Nov`` or ``due Fri 27 Nov``."""
+    if followup.due == today:
+        return "due today"
+    if followup.due < today:
+        return f"overdue since {followup.due:%d %b}"
+    return f"due {followup.due:%a %d %b}"
 
 
 def describe_value_gap(last: date | None, today: date) -> str:
@@ -115,9 +127,17 @@ def render_text(agenda: Agenda) -> str:
         "Nothing planned this week.",
     )
     section(
-        "Promises due",
+        "Promises due and overdue",
         [f"{f.text} (for {p.name}, {describe_promise_due(f, today)})" for f, p in agenda.promises],
         "No promise is due.",
+    )
+    section(
+        "Promises in the next 7 days",
+        [
+            f"{f.text} (for {p.name}, {describe_promise_due(f, today)})"
+            for f, p in agenda.promises_soon
+        ],
+        "Nothing promised for the coming week.",
     )
     section(
         "No value given in 30 days",

@@ -18,6 +18,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet, render_markdown
+    from brilliance.domain.timeline import last_time, with_last_time
     from brilliance.portability.prep_inputs import gather_inputs
 
     store = open_store(data_dir, lock=False)
@@ -50,5 +51,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return 1
         meeting = next_planned(store.meetings.for_person(person.id), store.clock.today())
         sheet = build_sheet(gather_inputs(store, person, meeting))
-        sys.stdout.write(render_markdown(sheet, store.clock.today()))
+        today = store.clock.today()
+        last = last_time(
+            store.meetings.for_person(person.id), store.followups.for_person(person.id)
+        )
+        sys.stdout.write(with_last_time(render_markdown(sheet, today), last, today))
     return 0

@@ -158,6 +158,14 @@ class PartnershipAnswer(Record):
     note: LongText = ""
 
 
+class GoalChange(Record):
+    """Goals added or dropped on a day: the person's timeline shows how their aims moved."""
+
+    day: date
+    added: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+
+
 class Person(Entity):
     """Anyone in my network; ``on_list`` marks the dozen on the future-brilliance list."""
 
@@ -179,6 +187,8 @@ class Person(Entity):
     phone: ShortText = ""
     partnership_prospect: bool = False
     partnership_review: dict[str, PartnershipAnswer] = Field(default_factory=dict)
+    goal_changes: list[GoalChange] = Field(default_factory=list)
+    """How their goals changed over time, oldest first (kept by ``with_goal_change``)."""
 
     @field_validator("cadence_days", mode="before")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
+from brilliance.domain.timeline import with_goal_change
 from brilliance.screens.base import AppAccess
 from brilliance.screens.modals.person_form import PersonForm
 from brilliance.store.store import Store
@@ -32,6 +33,7 @@ def edit_person(
     def saved(result: Person | None) -> None:
         if result is None:
             return
+        result = with_goal_change(person, result, screen.clock.today())
         stored = screen.attempt_save(lambda: screen.store.people.save(result))
         if stored is None:
             return

@@ -33,6 +33,7 @@ from brilliance.domain.prep import (
     suggest_venue,
     swap_question,
 )
+from brilliance.domain.timeline import last_time, with_last_time
 from brilliance.portability.prep_inputs import gather_inputs
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.events import EventsScreen
@@ -40,8 +41,10 @@ from brilliance.screens.modals.line_prompt import LinePromptScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
 from brilliance.screens.modals.partnership import PartnershipScreen
 from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
+from brilliance.screens.promise_keeper import PromiseKeeper
 from brilliance.store.storage import atomic_write
 from brilliance.widgets.checklist import Checklist
+from brilliance.widgets.last_time import LastTimeView
 from brilliance.widgets.mode_bar import ModeBar
 
 EXPORTS_DIR = "exports"
@@ -79,6 +82,7 @@ class PrepScreen(BrillianceScreen):
         Binding("P", "partnership", "Partner review"),
         Binding("x", "export", "Export"),
         Binding("v", "events", "Events"),
+        Binding("u", "undo_kept", "Undo kept", show=False),
         Binding("left_square_bracket", "meeting(-1)", "Earlier meeting", show=False),
         Binding("right_square_bracket", "meeting(1)", "Later meeting", show=False),
         Binding("escape,c", "choose", "Choose person"),
@@ -90,11 +94,15 @@ class PrepScreen(BrillianceScreen):
         self.meeting_id: str | None = None
         self.draft_questions: list[str] | None = None
         self.sheet: PrepSheet | None = None
+        # Ticks for a next meeting not planned yet, by person: saved with the plan or the log.
+        self.draft_ticks: dict[str, set[str]] = {}
+        self.keeper = PromiseKeeper(self)
 
     def compose(self) -> ComposeResult:
         yield ModeBar("prep")
         yield Static("", id="prep-title", markup=False)
         yield Static("", id="meeting-line")
+        yield LastTimeView("", id="last-time")
         yield OptionList(id="chooser")
         yield Checklist(id="sheet")
         yield Footer()
@@ -143,6 +151,7 @@ class PrepScreen(BrillianceScreen):
             self._fill_chooser(chooser)
             self.query_one("#prep-title", Static).update(CHOOSE_HINT)
             self.query_one("#meeting-line", Static).update("")
+            self.query_one(LastTimeView).display = False
             if self.focused is None or self.focused is checklist:
                 chooser.focus()
         else:
@@ -150,10 +159,15 @@ class PrepScreen(BrillianceScreen):
                 self.meeting_id = None
             chooser.display = False
             checklist.display = True
-            self.sheet = build_sheet(
+            sheet = build_sheet(
                 gather_inputs(self.store, person, self.meeting, self.draft_questions)
             )
+            if self.meeting is None:
+                drafts = frozenset(self.draft_ticks.get(person.id, set()))
+                sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, drafts)
+            self.sheet = sheet
             checklist.show(self.sheet)
+            self._show_last_time(person)
             self._describe(person)
             if self.focused is None or self.focused is chooser:
                 checklist.focus()
@@ -192,6 +206,14 @@ class PrepScreen(BrillianceScreen):
             )
         chooser.highlighted = min(keep or 0, chooser.option_count - 1)
 
+    def _show_last_time(self, person: Person) -> None:
+        widget = self.query_one(LastTimeView)
+        widget.display = True
+        meetings = self.store.meetings.for_person(person.id)
+        widget.show(
+            last_time(meetings, self.store.followups.for_person(person.id)), self.clock.today()
+        )
+
     def _describe(self, person: Person) -> None:
         today = self.clock.today()
         about = " · ".join(part for part in (person.headline, person.organisation) if part)
@@ -207,8 +229,7 @@ class PrepScreen(BrillianceScreen):
                 due = f" They are {describe_due(days_until_due(person, today))}."
             line = Content.assemble(
                 ("No meeting planned. ", "bold $warning"),
-                "Press n to plan one (ticks are saved with it), "
-                f"or l to log one that happened.{due}",
+                f"Press n to plan one (ticks are kept for it), or l to log one that happened.{due}",
             )
         else:
             place = f" at {meeting.place}" if meeting.place else ""
@@ -243,8 +264,8 @@ class PrepScreen(BrillianceScreen):
             return item_section == "events"
         if action == "partnership":
             return person.partnership_prospect
-        if action == "meeting":
-            return len(self.store.meetings.for_person(person.id)) > 1
+        if action == "undo_kept":
+            return self.keeper.last_kept is not None
         return True
 
     @on(OptionList.OptionHighlighted, "#sheet")
@@ -271,7 +292,9 @@ class PrepScreen(BrillianceScreen):
         if person is None:
             return
         theirs = self.store.meetings.for_person(person.id)
-        if not theirs:
+        if len(theirs) <= 1:
+            only = "no meetings" if not theirs else "only one meeting"
+            self.notify(f"There is {only} with {person.name}: nothing to step to.")
             return
         current = self.meeting
         index = theirs.index(current) if current in theirs else len(theirs)
@@ -305,16 +328,27 @@ class PrepScreen(BrillianceScreen):
         sheet = self.sheet
         if sheet is None:
             return
-        if self.meeting is None:
-            self.notify("Plan the meeting first (n): ticks are saved with it.", title="Not ticked")
+        if event.key.startswith("followup:"):
+            # Ticking a promise on the sheet keeps it (u undoes), as on Today and the timeline.
+            if self.keeper.keep(event.key.removeprefix("followup:")) is not None:
+                self.refresh_data()
             return
         ticked = event.key not in sheet.checked
         checked = set(sheet.checked) | {event.key} if ticked else set(sheet.checked) - {event.key}
-        if self._save_prep(checked=checked):
+        if self.meeting is None:
+            self.draft_ticks[sheet.person.id] = checked
+            saved = True
+        else:
+            saved = self._save_prep(checked=checked)
+        if saved:
             self.sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, frozenset(checked))
             self.checklist.set_ticked(event.key, ticked)
             if self.person is not None:
                 self._describe(self.person)
+
+    def action_undo_kept(self) -> None:
+        if self.keeper.undo() is not None:
+            self.refresh_data()
 
     def _set_questions(self, questions: list[str], keep: str | None = None) -> None:
         if self.meeting is not None:
@@ -379,7 +413,10 @@ class PrepScreen(BrillianceScreen):
         def planned(meeting: Meeting | None) -> None:
             if meeting is None:
                 return
-            meeting = meeting.model_copy(update={"prep": PrepState(questions=questions)})
+            ticks = sorted(self.draft_ticks.pop(person.id, set()))
+            meeting = meeting.model_copy(
+                update={"prep": PrepState(checked=ticks, questions=questions)}
+            )
             stored = self.attempt_save(lambda: self.store.meetings.save(meeting))
             if stored is not None:
                 self.meeting_id = stored.id
@@ -429,7 +466,7 @@ class PrepScreen(BrillianceScreen):
             person_id=person.id,
             when=self.clock.now().replace(second=0),
             kind="coffee",
-            prep=PrepState(questions=sheet.questions),
+            prep=PrepState(checked=sorted(sheet.checked), questions=sheet.questions),
         )
         ticked_questions = {
             item.text for item in sheet.section("questions").items if item.key in sheet.checked
@@ -461,6 +498,7 @@ class PrepScreen(BrillianceScreen):
 
     def _save_log(self, person: Person, log: MeetingLog, before: Meeting | None) -> None:
         store = self.store
+        self.draft_ticks.pop(person.id, None)
         others = store.meetings.for_person(person.id)
         last_met = last_met_after_logging(person, log.meeting, before, others)
 
@@ -541,7 +579,15 @@ class PrepScreen(BrillianceScreen):
         path = folder / export_name(person, self.clock.today())
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
-            atomic_write(path, render_markdown(sheet, self.clock.today()).encode("utf-8"))
+            text = with_last_time(
+                render_markdown(sheet, self.clock.today()),
+                last_time(
+                    self.store.meetings.for_person(person.id),
+                    self.store.followups.for_person(person.id),
+                ),
+                self.clock.today(),
+            )
+            atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
             return

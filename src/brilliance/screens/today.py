@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,14 +12,16 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.agenda import Agenda, build_agenda, describe_value_gap
+from brilliance.agenda import Agenda, build_agenda, describe_promise_due, describe_value_gap
 from brilliance.domain.cadence import days_until_due, describe_due
-from brilliance.domain.models import FollowUp, updated
+from brilliance.domain.models import FollowUp, Person
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.promise_keeper import PromiseKeeper
 from brilliance.widgets.mode_bar import ModeBar
 
 NARROW = 100
+PROMISE_LISTS = ("promises", "promises-soon")
 """Below this width the two columns stack into one scrolling column."""
 
 
@@ -65,7 +69,6 @@ class TodayScreen(BrillianceScreen):
     """The daily agenda. tab moves between sections; enter acts on the highlighted item."""
 
     CSS_PATH = "today.tcss"
-    last_kept: FollowUp | None = None
     AUTO_FOCUS = "#due"
     HELP = (
         "Today's practice: who is due, what is coming up, the promises to keep, who has had "
@@ -80,6 +83,10 @@ class TodayScreen(BrillianceScreen):
         Binding("shift+tab", "app.focus_previous", "Previous section", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.keeper = PromiseKeeper(self)
+
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
         with VerticalScroll(id="body"):
@@ -90,8 +97,10 @@ class TodayScreen(BrillianceScreen):
                     yield AgendaList(id="due")
                     yield Static("Coming up this week", classes="heading")
                     yield AgendaList(id="coming")
-                    yield Static("Promises due", classes="heading")
+                    yield Static("Promises due and overdue", classes="heading")
                     yield AgendaList(id="promises")
+                    yield Static("Promises in the next 7 days", classes="heading")
+                    yield AgendaList(id="promises-soon")
                     yield Static("No value given in 30 days", classes="heading")
                     yield AgendaList(id="novalue")
                 with Vertical(id="right"):
@@ -170,22 +179,12 @@ class TodayScreen(BrillianceScreen):
             "Nothing planned in the next 7 days: plan from Prep (3).",
         )
         self.query_one("#promises", AgendaList).fill(
-            [
-                (
-                    Content.assemble(
-                        ("☐ ", ""),
-                        f.text,
-                        (f"  for {p.name}, ", "$text-muted"),
-                        (
-                            "due today" if f.due == today else f"due {f.due:%d %b}",
-                            "$text-muted" if f.due == today else "$text-warning",
-                        ),
-                    ),
-                    f.id,
-                )
-                for f, p in agenda.promises
-            ],
+            [self._promise_row(f, p, today) for f, p in agenda.promises],
             "No promise is due. Integrity kept.",
+        )
+        self.query_one("#promises-soon", AgendaList).fill(
+            [self._promise_row(f, p, today) for f, p in agenda.promises_soon],
+            "Nothing promised for the coming week.",
         )
         self.query_one("#novalue", AgendaList).fill(
             [
@@ -232,6 +231,20 @@ class TodayScreen(BrillianceScreen):
         self.query_one(ModeBar).set_status(f"{today:%A %d %B %Y}")
         self.mark_fresh()
 
+    @staticmethod
+    def _promise_row(f: FollowUp, p: Person, today: date) -> tuple[Content, str]:
+        late = f.due < today
+        return (
+            Content.assemble(
+                ("☐ ", ""),
+                ("OVERDUE ", "bold $text-error") if late else "",
+                f.text,
+                (f"  for {p.name}, ", "$text-muted"),
+                (describe_promise_due(f, today), "$text-warning" if late else "$text-muted"),
+            ),
+            f.id,
+        )
+
     def _fill_grid(self, agenda: Agenda) -> None:
         grid = self.query_one("#grid", DataTable)
         keep = grid.cursor_row
@@ -250,9 +263,9 @@ class TodayScreen(BrillianceScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
         if action == "done":
-            return focused is not None and focused.id == "promises"
+            return focused is not None and focused.id in PROMISE_LISTS
         if action == "undo":
-            return self.last_kept is not None
+            return self.keeper.last_kept is not None
         return True
 
     def on_descendant_focus(self) -> None:
@@ -275,7 +288,7 @@ class TodayScreen(BrillianceScreen):
         elif focused.id == "coming":
             person_id, _, meeting_id = chosen.partition("|")
             await self.brilliance.prepare(person_id, meeting_id)
-        elif focused.id == "promises":
+        elif focused.id in PROMISE_LISTS:
             followup = self.store.followups.get(chosen)
             if followup is not None:
                 self.brilliance.open_person(followup.person_id)
@@ -287,34 +300,16 @@ class TodayScreen(BrillianceScreen):
 
     def action_done(self) -> None:
         focused = self.focused
-        if not isinstance(focused, AgendaList) or focused.id != "promises":
+        if not isinstance(focused, AgendaList) or focused.id not in PROMISE_LISTS:
             return
-        chosen = focused.chosen_id
-        followup = self.store.followups.get(chosen) if chosen else None
-        if followup is None:
-            return
-        done = updated(followup, done=True, done_on=self.clock.today())
-        if self.attempt_save(lambda: self.store.followups.save(done)) is None:
-            return
-        self.last_kept = followup
-        self.refresh_data()
-        self.refresh_bindings()
-        self.notify(f"Kept: {followup.text}. u undoes.", title="Promise kept")
+        if self.keeper.keep(focused.chosen_id) is not None:
+            self.refresh_data()
+            self.refresh_bindings()
 
     def action_undo(self) -> None:
-        kept = self.last_kept
-        if kept is None:
-            return
-        current = self.store.followups.get(kept.id)
-        if current is None:
-            return
-        reopened = updated(current, done=False, done_on=None)
-        if self.attempt_save(lambda: self.store.followups.save(reopened)) is None:
-            return
-        self.last_kept = None
-        self.refresh_data()
-        self.refresh_bindings()
-        self.notify(f"Open again: {kept.text}")
+        if self.keeper.undo() is not None:
+            self.refresh_data()
+            self.refresh_bindings()
 
     async def action_journal(self) -> None:
         await self.brilliance.action_journal_today()
