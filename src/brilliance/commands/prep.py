@@ -17,7 +17,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
     from brilliance.domain.meetings import next_planned
+    from brilliance.domain.names import resolve_name, tell_apart
     from brilliance.domain.prep import build_sheet, render_markdown
+    from brilliance.domain.text import fold_name
     from brilliance.domain.timeline import last_time, with_last_time
     from brilliance.portability.prep_inputs import gather_inputs
 
@@ -25,23 +27,22 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if store is None:
         return 1
     with store:
-        wanted = " ".join(args.name.split()).casefold()
         people = store.people.all()
-        person = store.people.find_by_name(wanted)
-        if person is None and len(wanted) >= 2:
-            # A unique match on the start of a name's words ("ana" -> Ana Lima), then anywhere.
-            starts = [
-                p
-                for p in people
-                if any(word.startswith(wanted) for word in p.name.casefold().split())
-                or p.name.casefold().startswith(wanted)
-            ]
-            partial = starts or [p for p in people if wanted in p.name.casefold()]
-            person = partial[0] if len(partial) == 1 else None
+        found = resolve_name(args.name, people)
+        if found.candidates:
+            listed = "\n".join(f"  {tell_apart(p)}" for p in found.candidates)
+            print(
+                f"brilliance prep: {args.name!r} could be {len(found.candidates)} people:\n"
+                f"{listed}\nType more of the name to choose one.",
+                file=sys.stderr,
+            )
+            return 1
+        person = found.person
         if person is None:
+            wanted = fold_name(args.name)
             names = [p.name for p in people]
             close = difflib.get_close_matches(args.name, names, n=3, cutoff=0.4)
-            close += [p.name for p in people if wanted in p.name.casefold()]
+            close += [p.name for p in people if wanted in fold_name(p.name)]
             close = list(dict.fromkeys(close))[:5]
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             print(

@@ -59,7 +59,16 @@ class MentionSuggestions(OptionList):
         self.people = people
         self.clear_options()
         self.add_options(
-            Option(Content.assemble(p.name, (f"  {p.headline}" if p.headline else "", "dim")))
+            Option(
+                Content.assemble(
+                    p.name,
+                    (
+                        "  " + " · ".join(part for part in (p.headline, p.organisation) if part),
+                        "dim",
+                    ),
+                    ("  ★" if p.on_list else "", "$accent"),
+                )
+            )
             for p in people
         )
         self.highlighted = 0 if people else None
@@ -134,6 +143,8 @@ class JournalEditorScreen(BrillianceScreen):
         self._dirty = False
         self._closing = False
         self._text = entry.text
+        self.chosen: list[str] = []
+        """People picked from the @ list: they stay linked even when a namesake exists."""
         """What is in the editor, kept here so it can be saved even as the widgets go away."""
 
     @classmethod
@@ -201,7 +212,7 @@ class JournalEditorScreen(BrillianceScreen):
         if not self.stored and not text.strip():
             self._dirty = False
             return True  # nothing written yet: no empty entry is kept
-        entry = with_text(self.entry, text, self.store.people.all())
+        entry = with_text(self.entry, text, self.store.people.all(), self.chosen)
         saved = self.attempt_save(lambda: self.store.journal.save(entry))
         if saved is None:
             if not self._closing:
@@ -258,6 +269,8 @@ class JournalEditorScreen(BrillianceScreen):
         at = line.rfind("@")
         if at < 0:
             return
+        if person.id not in self.chosen:
+            self.chosen.append(person.id)
         editor.replace(f"@{person.name} ", (row, at), (row, column))
 
     @on(OptionList.OptionSelected, "#mentions")

@@ -30,8 +30,13 @@ def edit_person(
     """Open the person form; save what it returns and tell the user what happened."""
     was_on_list = person.on_list if person else False
 
+    others = [p for p in screen.store.people.all() if person is None or p.id != person.id]
+    form = PersonForm(person, screen.clock.today(), others)
+
     def saved(result: Person | None) -> None:
         if result is None:
+            if form.open_instead is not None:
+                screen.brilliance.open_person(form.open_instead)
             return
         result = with_goal_change(person, result, screen.clock.today())
         stored = screen.attempt_save(lambda: screen.store.people.save(result))
@@ -46,4 +51,4 @@ def edit_person(
         if on_saved is not None:
             on_saved(stored)
 
-    screen.brilliance.push_screen(PersonForm(person, screen.clock.today()), saved)
+    screen.brilliance.push_screen(form, saved)

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 from brilliance.domain.dates import DateWordsError, parse_day
 from brilliance.domain.journal import JournalFilter
 from brilliance.domain.models import Person
+from brilliance.domain.names import resolve_name, tell_apart
 from brilliance.widgets.date_field import DateField
 
 
@@ -113,13 +114,16 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
         tag = self.query_one("#tag", Input).value.strip().lstrip("#").casefold() or None
         if tag and tag not in self.tags:
             return f"No entry has the tag #{tag}."
-        name = self.query_one("#person", Input).value.strip().casefold()
+        name = self.query_one("#person", Input).value.strip()
         person_id = None
         if name:
-            match = next((p for p in self.people if p.name.casefold() == name), None)
-            if match is None:
+            found = resolve_name(name, self.people)
+            if found.candidates:
+                options = "; ".join(tell_apart(p) for p in found.candidates[:3])
+                return f"{name!r} could be {len(found.candidates)} people: {options}."
+            if found.person is None:
                 return f"No one in your network is called {name!r}."
-            person_id = match.id
+            person_id = found.person.id
         days: list[date | None] = []
         for field in ("start", "end"):
             raw = self.query_one(f"#{field}", Input).value.strip()

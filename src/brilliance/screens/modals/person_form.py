@@ -18,6 +18,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from brilliance.domain.dates import DateWordsError, parse_day
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
+from brilliance.domain.names import find_duplicates, tell_apart
+from brilliance.domain.text import fold_name
 from brilliance.widgets.date_field import DateField
 
 
@@ -101,12 +103,24 @@ class PersonForm(ModalScreen[Person | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+o", "open_existing", "Open the existing person", show=False),
     ]
 
-    def __init__(self, person: Person | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        person: Person | None = None,
+        today: date | None = None,
+        others: list[Person] | None = None,
+    ) -> None:
         super().__init__()
         self.person = person
         self.today = today or date.today()
+        self.others = others or []
+        """Everyone else in the network: a same name or email is pointed out before saving."""
+        self.open_instead: str | None = None
+        """Set when the user chose to open the existing namesake instead (ctrl+o)."""
+        self._warned: tuple[str, str] | None = None
+        self._duplicate_id: str | None = None
 
     def compose(self) -> ComposeResult:
         values = form_values(self.person)
@@ -197,7 +211,34 @@ class PersonForm(ModalScreen[Person | None]):
         except ValidationError as exc:
             self.show_errors(field_errors(exc))
             return
+        if self._warn_of_duplicates(person):
+            return
         self.dismiss(person)
+
+    def _warn_of_duplicates(self, person: Person) -> bool:
+        """Point out a namesake or a shared email once; saving again saves all the same."""
+        key = (fold_name(person.name), person.email.strip().casefold())
+        duplicates = find_duplicates(person, self.others)
+        if not duplicates or self._warned == key:
+            return False
+        self._warned = key
+        first = duplicates[0]
+        self._duplicate_id = first.person_id
+        existing = next((p for p in self.others if p.id == first.person_id), None)
+        about = f" ({tell_apart(existing).partition(' (')[2]}" if existing else ""
+        field = "email" if "email" in first.reason else "name"
+        self.show_errors(
+            {
+                field: f"{first.reason}{about}. ctrl+s saves this one as well; "
+                "ctrl+o opens theirs instead."
+            }
+        )
+        return True
+
+    def action_open_existing(self) -> None:
+        if self._duplicate_id is not None:
+            self.open_instead = self._duplicate_id
+            self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
