@@ -9,11 +9,13 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
 
+from brilliance import assets
 from brilliance.domain.journal import JournalFilter
 from brilliance.domain.models import Event, Meeting, Person, Profile
 from brilliance.screens.modals.event_form import EventFormScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen
+from brilliance.screens.modals.partnership import PartnershipScreen
 from brilliance.screens.modals.person_form import PersonForm
 from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
 from brilliance.screens.modals.profile import ProfileScreen
@@ -31,6 +33,9 @@ def forms() -> dict[str, Screen[object]]:
         "plan": PlanMeetingScreen(ANA, datetime(2026, 11, 27, 12, 0), ["coffee"], None),
         "event": EventFormScreen(Event(title="Breakfast", day=TODAY), TODAY.isoformat()),
         "profile": ProfileScreen(Profile(name="Me")),
+        "partnership": PartnershipScreen(
+            ANA.model_copy(update={"partnership_prospect": True}), assets.partnership_questions()
+        ),
         "journal filter": JournalFilterScreen(JournalFilter(), ["work"], [ANA, DANA]),
     }
 

@@ -13,7 +13,7 @@ import re
 import secrets
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -317,6 +317,8 @@ class Profile(Record):
     offers: LongText = ""
     """What I can offer people: skills, access, time."""
     theme: ShortText = "textual-dark"
+    hemisphere: Literal["north", "south"] = "north"
+    """Where I live, so that venue ideas fit the season."""
     welcomed: bool = False
     """True once the first-run welcome has been seen."""
 

@@ -35,9 +35,9 @@ class PersonScreen(BrillianceScreen):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit"),
-        Binding("m", "move", "On/off list"),
         Binding("t", "timeline", "Timeline"),
         Binding("p", "prep", "Prep"),
+        Binding("m", "move", "On/off list", show=False),
     ]
 
     def __init__(self, person_id: str) -> None:

@@ -33,6 +33,7 @@ from brilliance.domain.prep import (
     suggest_venue,
     swap_question,
 )
+from brilliance.domain.seasons import in_season, season_of
 from brilliance.domain.timeline import last_time, with_last_time
 from brilliance.portability.prep_inputs import gather_inputs
 from brilliance.screens.base import BrillianceScreen
@@ -72,16 +73,16 @@ class PrepScreen(BrillianceScreen):
     )
 
     BINDINGS = [
-        Binding("n", "plan", "Plan meeting"),
-        Binding("e", "edit_plan", "Edit plan"),
-        Binding("l", "log", "Log meeting"),
-        Binding("r", "swap", "Swap question"),
-        Binding("a", "add_question", "Own question", show=False),
+        Binding("n", "plan", "Plan"),
+        Binding("l", "log", "Log"),
+        Binding("r", "swap", "Swap"),
         Binding("i", "invite", "Invite"),
+        Binding("e", "edit_plan", "Edit plan", show=False),
+        Binding("a", "add_question", "Own question", show=False),
         Binding("o", "open", "Open person", show=False),
-        Binding("P", "partnership", "Partner review"),
-        Binding("x", "export", "Export"),
-        Binding("v", "events", "Events"),
+        Binding("P", "partnership", "Partner review", show=False),
+        Binding("x", "export", "Export", show=False),
+        Binding("v", "events", "Events", show=False),
         Binding("u", "undo_kept", "Undo kept", show=False),
         Binding("left_square_bracket", "meeting(-1)", "Earlier meeting", show=False),
         Binding("right_square_bracket", "meeting(1)", "Later meeting", show=False),
@@ -405,7 +406,9 @@ class PrepScreen(BrillianceScreen):
         venue = suggest_venue(
             person,
             self.store.meetings.for_person(person.id),
-            assets.meeting_kinds(),
+            in_season(
+                assets.meeting_kinds(), season_of(self.clock.today(), self.store.profile.hemisphere)
+            ),
             self.clock.today(),
         )
         questions = self.sheet.questions if self.sheet else []

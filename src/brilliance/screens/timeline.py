@@ -39,7 +39,7 @@ def entry_content(entry: TimelineEntry) -> Content:
         (entry.title, "bold"),
     ]
     for line in entry.details:
-        parts += ["\n", ("              " + line, "$text-muted" if line else "")]
+        parts += ["\n", ("    " + line, "$text-muted" if line else "")]
     return Content.assemble(*parts)
 
 
@@ -55,8 +55,8 @@ class TimelineScreen(BrillianceScreen):
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("space", "keep", "Promise kept"),
-        Binding("u", "undo", "Undo kept"),
+        Binding("space", "keep", "Kept"),
+        Binding("u", "undo", "Undo"),
         Binding("p", "prep", "Prep"),
     ]
 

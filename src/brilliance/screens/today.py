@@ -76,8 +76,8 @@ class TodayScreen(BrillianceScreen):
     )
 
     BINDINGS = [
-        Binding("space", "done", "Promise kept"),
-        Binding("u", "undo", "Undo kept"),
+        Binding("space", "done", "Kept"),
+        Binding("u", "undo", "Undo"),
         Binding("j", "journal", "Today's entry"),
         Binding("tab", "app.focus_next", "Next section", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous section", show=False),
