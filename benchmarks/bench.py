@@ -375,9 +375,9 @@ def subcommand(name: str) -> Needs:
 def exit_after_first_frame() -> str | None:
     import inspect
 
-    from brilliance import cli
+    from brilliance import launch
 
-    run_app = getattr(cli, "run_app", None)
+    run_app = getattr(launch, "run_app", None)
     if run_app is None or "exit_after_first_frame" not in inspect.signature(run_app).parameters:
         return "`brilliance --exit-after-first-frame`"
     return None
@@ -466,7 +466,7 @@ def anchor_clock(store: Any) -> Any:
 
 @contextlib.contextmanager
 def open_store(data_dir: Path, *, lock: bool = False, app: bool = False) -> Iterator[Any]:
-    """Open a store; ``app=True`` opens it as ``brilliance.cli.run_app`` does for the TUI."""
+    """Open a store; ``app=True`` opens it as ``brilliance.launch.run_app`` does for the TUI."""
     import inspect
 
     from brilliance.store.store import Store
@@ -684,7 +684,7 @@ def search(ctx: Context) -> None:
 
 PREP_DOMAIN = all_of(
     has("brilliance.domain.prep", "build_sheet"),
-    has("brilliance.portability.prep_inputs", "gather_inputs"),
+    has("brilliance.services.prep_inputs", "gather_inputs"),
     has("brilliance.domain.meetings", "next_planned"),
 )
 
@@ -712,7 +712,7 @@ def forget_caches() -> None:
 def prep_build(ctx: Context) -> None:
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet
-    from brilliance.portability.prep_inputs import gather_inputs
+    from brilliance.services.prep_inputs import gather_inputs
 
     with open_store(ctx.main) as store:
         people = prep_people(store)

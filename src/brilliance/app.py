@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -12,10 +13,11 @@ from textual.screen import Screen
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import Profile, updated
-from brilliance.screens.base import AppAccess, BrillianceScreen
+from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.help import HelpScreen
 from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.modals.profile import ProfileScreen
+from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.people import PeopleScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.person_actions import edit_person
@@ -32,6 +34,8 @@ ABOUT = (
 LIGHT_THEME = "textual-light"
 INBOX_POLL_SECONDS = 2.0
 DARK_THEME = "textual-dark"
+
+T = TypeVar("T")
 
 
 class BrillianceApp(App[str]):
@@ -175,6 +179,21 @@ class BrillianceApp(App[str]):
 
         self.push_screen(ConflictScreen(), chosen)
 
+    def attempt_save(self, operation: Callable[[], T]) -> T | None:
+        """Run a change; if the disk refuses it, say so clearly and return None.
+
+        The store keeps the change in memory, so it is written by the next save that works.
+        A file changed on disk by someone else opens the conflict dialog instead.
+        """
+        try:
+            return operation()
+        except ConflictError:
+            self.resolve_conflict()
+            return None
+        except SaveError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            return None
+
     def refresh_visible_screen(self) -> None:
         screen = self.screen
         if isinstance(screen, BrillianceScreen):
@@ -184,15 +203,8 @@ class BrillianceApp(App[str]):
         def saved(profile: Profile | None) -> None:
             if profile is None:
                 return
-            try:
-                self.store.save_profile(profile)
-            except ConflictError:
-                self.resolve_conflict()
-                return
-            except SaveError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", timeout=15)
-                return
-            self.notify("Profile saved.")
+            if self.attempt_save(lambda: self.store.save_profile(profile)) is not None:
+                self.notify("Profile saved.")
 
         self.push_screen(ProfileScreen(self.store.profile), saved)
 
@@ -201,12 +213,7 @@ class BrillianceApp(App[str]):
         profile = self.store.profile
         if profile.theme == theme:
             return
-        try:
-            self.store.save_profile(updated(profile, theme=theme))
-        except ConflictError:
-            self.resolve_conflict()
-        except SaveError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+        self.attempt_save(lambda: self.store.save_profile(updated(profile, theme=theme)))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
@@ -239,17 +246,28 @@ class BrillianceApp(App[str]):
         if isinstance(base, PrepScreen):
             base.show_person(person_id, meeting_id)
 
-    async def action_prepare(self, person_id: str) -> None:
-        await self.prepare(person_id)
-
     async def action_add_person(self) -> None:
         """Open the add-person form over the List (from anywhere, e.g. the command palette)."""
         await self.switch_mode("people")
         screen = self.screen
         if isinstance(screen, PeopleScreen):
             screen.action_add()
-        elif isinstance(screen, AppAccess):
+        elif isinstance(screen, BrillianceScreen):
             edit_person(screen, None)
+
+    # -- navigation asked for by screens, with messages ----------------------------------------
+
+    @on(OpenPerson)
+    def _open_person_asked(self, message: OpenPerson) -> None:
+        self.open_person(message.person_id)
+
+    @on(Prepare)
+    async def _prepare_asked(self, message: Prepare) -> None:
+        await self.prepare(message.person_id, message.meeting_id)
+
+    @on(OpenTodaysEntry)
+    async def _todays_entry_asked(self) -> None:
+        await self.action_journal_today()
 
 
 def _prep_screen() -> Screen[None]:
@@ -273,6 +291,9 @@ def make_app(
     demo: bool = False,
 ) -> BrillianceApp:
     """Build the app around an open store; the command line and the tests both use this."""
+    from brilliance.widgets import visible_controls
+
+    visible_controls.install()  # control characters in user text are drawn as symbols
     return BrillianceApp(
         store,
         clock or store.clock or SystemClock(),

@@ -3,7 +3,9 @@
 Subcommands live in ``brilliance.commands``, one module each, registered in ``SUBCOMMANDS``.
 A module provides ``HELP`` (one line), ``configure(parser)`` and ``run(args, data_dir) -> int``,
 and imports anything heavy (Textual above all) inside ``run``, so that quick commands such as
-``brilliance note`` start fast. ``--data-dir`` is accepted before or after a subcommand.
+``brilliance note`` start fast. ``EXAMPLES`` (optional) opens the subcommand's ``--help``.
+``--data-dir`` is accepted before or after a subcommand. A command may raise
+:class:`~brilliance.commands.shell.CommandError` to stop with a message and an exit status.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ APP_NAME = "brilliance"
 
 SUBCOMMANDS: dict[str, str] = {
     "note": "brilliance.commands.note",
+    "journal": "brilliance.commands.journal",
+    "people": "brilliance.commands.people",
+    "show": "brilliance.commands.show",
     "prep": "brilliance.commands.prep",
     "today": "brilliance.commands.today",
     "demo": "brilliance.commands.demo",
@@ -30,6 +35,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "brilliance.commands.import_",
     "doctor": "brilliance.commands.doctor",
     "restore": "brilliance.commands.restore",
+    "completion": "brilliance.commands.completion",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""
 
@@ -73,13 +79,31 @@ def load_subcommand(name: str) -> ModuleType:
     return importlib.import_module(SUBCOMMANDS[name])
 
 
+EXAMPLES = (
+    "brilliance                      open the app",
+    'brilliance note "Coffee with @Ana Lima, she starts at the lab in May #mentoring"',
+    "brilliance people --due         who is due for a meeting",
+)
+
+
+def describe(examples: Sequence[str], text: str) -> str:
+    """A ``--help`` description that starts with examples, then says what the command does."""
+    lines = ["examples:", *(f"  {example}" for example in examples), "", text]
+    return "\n".join(lines) if examples else text
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from brilliance.commands.shell import EXIT_STATUSES
+
     parser = argparse.ArgumentParser(
         prog="brilliance",
-        description=(
+        description=describe(
+            EXAMPLES,
             "A private, offline practice for building strong professional relationships. "
-            "Without a subcommand, opens the app."
+            "Without a subcommand, opens the app.",
         ),
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"brilliance {__version__}")
     _data_dir_option(parser, suppress=False)
@@ -88,45 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
         subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
         for name in SUBCOMMANDS:
             module = load_subcommand(name)
-            sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
+            sub = subparsers.add_parser(
+                name,
+                help=module.HELP,
+                description=describe(getattr(module, "EXAMPLES", ()), module.HELP),
+                epilog=EXIT_STATUSES,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
             _data_dir_option(sub, suppress=True)
             _first_frame_option(sub, suppress=True)
             module.configure(sub)
     return parser
-
-
-def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
-    """Open the TUI on ``data_dir``. Returns the process exit status."""
-    from brilliance.commands import open_store
-    from brilliance.store.errors import StoreError
-
-    store = open_store(data_dir, for_the_process=True)
-    if store is None:
-        return 1
-    from brilliance.app import make_app
-
-    with store:
-        app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
-        app.run(headless=exit_after_first_frame)
-        if store.unsaved:
-            try:
-                store.flush()
-            except StoreError as exc:
-                print(f"brilliance: {exc}", file=sys.stderr)
-                try:
-                    rescued = store.rescue_copy()
-                except OSError:
-                    print("brilliance: no copy could be written either.", file=sys.stderr)
-                else:
-                    from brilliance.commands.restore import rescue_advice
-
-                    print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 1
-    if app.return_value == "demo":  # chosen on the first-run welcome
-        from brilliance.commands.demo import run_demo
-
-        return run_demo()
-    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,10 +131,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     command = getattr(args, "command", None)
-    if command:
-        status: int = load_subcommand(command).run(args, data_dir)
-        return status
-    return run_app(data_dir, exit_after_first_frame=args.exit_after_first_frame)
+    from brilliance.commands.shell import CommandError
+
+    try:
+        if command:
+            from brilliance.commands.output import visible_output
+
+            with visible_output():  # no escape sequence from user text reaches the terminal
+                status: int = load_subcommand(command).run(args, data_dir)
+            return status
+        from brilliance.launch import run_app
+
+        return run_app(data_dir, exit_after_first_frame=args.exit_after_first_frame)
+    except CommandError as exc:
+        prefix = f"brilliance {command}" if command else "brilliance"
+        print(f"{prefix}: {exc.message}", file=sys.stderr)
+        return exc.status
 
 
 def entry_point() -> None:

@@ -2,46 +2,48 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from brilliance.app import BrillianceApp
+from brilliance.screens.base import BrillianceHost
+from brilliance.screens.navigation import OpenPerson, Prepare
 
 
 class PeopleCommands(Provider):
     """ "Add person" and "Open person: NAME", fuzzy on names."""
 
     @property
-    def brilliance(self) -> BrillianceApp:
-        return cast("BrillianceApp", self.app)
+    def brilliance(self) -> BrillianceHost:
+        return cast(BrillianceHost, self.app)
+
+    async def _add_person(self) -> None:
+        await self.app.run_action("add_person")
 
     def _commands(self) -> list[tuple[str, str, object]]:
-        app = self.brilliance
+        app = self.app
         commands: list[tuple[str, str, object]] = [
-            ("Add person", "Add someone to your list or network", app.action_add_person),
+            ("Add person", "Add someone to your list or network", self._add_person),
         ]
-        for person in sorted(app.store.people.all(), key=lambda p: p.name.casefold()):
+        for person in sorted(self.brilliance.store.people.all(), key=lambda p: p.name.casefold()):
             commands.append(
                 (
                     f"Prepare for {person.name}",
                     "Open the prep sheet for your next meeting with them",
-                    lambda person_id=person.id: app.run_action(f"prepare({person_id!r})"),
+                    lambda person_id=person.id: app.post_message(Prepare(person_id)),
                 )
             )
             commands.append(
                 (
                     f"Open person: {person.name}",
                     person.headline or "Show everything about them",
-                    lambda person_id=person.id: app.open_person(person_id),
+                    lambda person_id=person.id: app.post_message(OpenPerson(person_id)),
                 )
             )
         return commands
 
     async def discover(self) -> Hits:
-        app = self.brilliance
-        yield DiscoveryHit("Add person", app.action_add_person, help="Add someone new")
+        yield DiscoveryHit("Add person", self._add_person, help="Add someone new")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

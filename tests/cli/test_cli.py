@@ -83,7 +83,7 @@ def test_damaged_file_stops_start_and_is_left_alone(
     damaged = tmp_path / DATA_FILE_NAME
     damaged.write_bytes(b'{"people": {"x": {"name": "Ana"')
     before = damaged.read_bytes()
-    assert cli.main(["--data-dir", str(tmp_path)]) == 1
+    assert cli.main(["--data-dir", str(tmp_path)]) == 3  # a problem with the data file
     err = capsys.readouterr().err
     assert str(damaged) in err
     assert "not valid JSON" in err

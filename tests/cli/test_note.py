@@ -40,7 +40,7 @@ def test_note_from_arguments_links_mentions_and_tags(tmp_path: Path) -> None:
     ids = seed(tmp_path)
     result = note(tmp_path, "Lunch with @Ana Lima about her #launch")
     assert result.returncode == 0, result.stderr
-    assert "Added to your journal" in result.stdout
+    assert "Added to your journal" in result.stderr  # a message: stderr (issue 16)
     (entry,) = entries(tmp_path)
     assert entry.text == "Lunch with @Ana Lima about her #launch"
     assert entry.people == [ids["ana"]]

@@ -191,7 +191,7 @@ def test_doctor_and_restore(data_dir: Path) -> None:
     assert "brilliance-2026-11-02.json: ok: 1 people" in healthy.stdout
     (data_dir / DATA_FILE_NAME).write_bytes(b'{"people": {"x": ')
     damaged = cli("doctor", "--data-dir", str(data_dir))
-    assert damaged.returncode == 1
+    assert damaged.returncode == 3  # issue 16: 3 is "a problem with the data file"
     assert "DAMAGED" in damaged.stdout
     assert "brilliance restore brilliance-2026-11-02.json" in damaged.stderr
     restored = cli("restore", "brilliance-2026-11-02.json", "--yes", "--data-dir", str(data_dir))

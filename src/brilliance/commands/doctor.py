@@ -5,12 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
+
+from brilliance.commands.shell import add_json_flag
 
 HELP = "check the data file and every backup (parse, schema, records) and report"
+EXAMPLES = (
+    "brilliance doctor",
+    "brilliance doctor --json | jq '.data_file.ok'",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    add_json_flag(parser)
 
 
 def check(path: Path) -> tuple[bool, str]:
@@ -29,7 +36,8 @@ def check(path: Path) -> tuple[bool, str]:
     return True, f"ok{upgraded}: {counts}; {size:,} bytes"
 
 
-def run(args: argparse.Namespace, data_dir: Path) -> int:
+def examine(data_dir: Path) -> dict[str, Any]:
+    """What doctor found, as documented in docs/json/doctor.schema.json."""
     from brilliance.store.backups import backup_infos, suggest_backup
     from brilliance.store.errors import AlreadyOpenError
     from brilliance.store.inbox import has_notes, read_inbox
@@ -37,28 +45,24 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
 
     data_file = data_dir / DATA_FILE_NAME
-    print(f"Data folder: {data_dir}")
-    healthy = True
-    if data_file.exists():
-        good, description = check(data_file)
-        healthy = good
-        print(f"  {DATA_FILE_NAME}: {description}")
-    else:
-        print(f"  {DATA_FILE_NAME}: not created yet (it is written at the first change)")
-    backups = backup_infos(data_dir)
-    print(f"Backups: {len(backups)}, oldest first")
+    exists = data_file.exists()
+    good, description = check(data_file) if exists else (True, "not created yet")
+    backups = []
     good_backups = []
-    for backup in backups:
-        good, description = check(backup.path)
-        if good:
+    for backup in backup_infos(data_dir):
+        backup_ok, backup_description = check(backup.path)
+        if backup_ok:
             good_backups.append(backup.path)
-        print(f"  {backup.path.name}: {description}; taken {backup.taken:%Y-%m-%d %H:%M}")
-    waiting = read_inbox(data_dir) if has_notes(data_dir) else None
-    if waiting is not None:
-        print(
-            f"Inbox: {len(waiting.records)} note(s) from `brilliance note` waiting; the app "
-            "adds them to the journal when it opens."
+        backups.append(
+            {
+                "name": backup.path.name,
+                "ok": backup_ok,
+                "description": backup_description,
+                "taken": backup.taken.replace(microsecond=0).isoformat(),
+            }
         )
+    waiting = read_inbox(data_dir) if has_notes(data_dir) else None
+    open_in: int | None = None
     if (data_dir / LOCK_FILE_NAME).exists():
         pid = DataLock(data_dir).holder_pid()
         try:
@@ -66,8 +70,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             lock.acquire(wait=0)
             lock.release()
         except AlreadyOpenError:
-            print(f"Open right now in another Brilliance (process {pid}).")
-    if not healthy:
+            open_in = pid or 0
+    advice = ""
+    if not good:
         best = suggest_backup(data_dir, usable=good_backups)
         advice = (
             f"`brilliance restore {best.path.name}` puts back the fullest good backup "
@@ -75,7 +80,53 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             if best
             else "No good backup to restore; the damaged file is left as it is."
         )
-        print(f"The data file needs attention. {advice}", file=sys.stderr)
-        return 1
-    print("All good.")
+    return {
+        "data_dir": str(data_dir),
+        "data_file": {
+            "name": DATA_FILE_NAME,
+            "exists": exists,
+            "ok": good,
+            "description": description,
+        },
+        "backups": backups,
+        "inbox_notes": len(waiting.records) if waiting is not None else 0,
+        "open_in_process": open_in,
+        "healthy": good,
+        "advice": advice,
+    }
+
+
+def print_report(report: dict[str, Any]) -> None:
+    data_file = report["data_file"]
+    print(f"Data folder: {report['data_dir']}")
+    if data_file["exists"]:
+        print(f"  {data_file['name']}: {data_file['description']}")
+    else:
+        print(f"  {data_file['name']}: not created yet (it is written at the first change)")
+    print(f"Backups: {len(report['backups'])}, oldest first")
+    for backup in report["backups"]:
+        taken = backup["taken"].replace("T", " ")[:16]
+        print(f"  {backup['name']}: {backup['description']}; taken {taken}")
+    if report["inbox_notes"]:
+        print(
+            f"Inbox: {report['inbox_notes']} note(s) from `brilliance note` waiting; the app "
+            "adds them to the journal when it opens."
+        )
+    if report["open_in_process"] is not None:
+        print(f"Open right now in another Brilliance (process {report['open_in_process']}).")
+    if report["healthy"]:
+        print("All good.")
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from brilliance.commands.shell import EXIT_DATA, print_json
+
+    report = examine(data_dir)
+    if args.json:
+        print_json("doctor", report)
+    else:
+        print_report(report)
+    if not report["healthy"]:
+        print(f"The data file needs attention. {report['advice']}", file=sys.stderr)
+        return EXIT_DATA
     return 0

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from brilliance.store.store import Store
 
 HELP = "export your data (a full JSON backup, the journal as Markdown, ...)"
+EXAMPLES = (
+    "brilliance export --format json --out brilliance-backup.json",
+    "brilliance export journal --format markdown > journal.md",
+)
 
 EXPORTERS: dict[tuple[str, str], str] = {
     ("all", "json"): "brilliance.portability.backup:export_backup",
@@ -28,8 +32,6 @@ EXPORTERS: dict[tuple[str, str], str] = {
 }
 """(what, format) -> "module:function" taking a Store and returning bytes, or a dict of
 file name -> bytes for exports that are a folder of files (one page per person)."""
-
-DEFAULT_FOLDER = "exports"
 
 WHATS = ("all", "journal", "people", "meetings")
 FORMATS = ("json", "markdown", "ics", "csv")
@@ -45,6 +47,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="the file format")
     parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument(
+        "--force", action="store_true", help="replace existing files without asking (scripts)"
+    )
+
+
+def fail(message: str) -> int:
+    print(f"brilliance export: {message}", file=sys.stderr)
+    return 1
+
+
+def may_replace(existing: list[Path], args: argparse.Namespace) -> bool:
+    """Ask before replacing files that exist (``--force`` says yes; no terminal says no)."""
+    if not existing or args.force:
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        return False
+    shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
+    try:
+        answer = input(f"Replace {shown}? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in ("y", "yes")
 
 
 def exporter(what: str, fmt: str) -> Callable[[Store], bytes | dict[str, bytes]] | None:
@@ -64,6 +88,8 @@ def available() -> str:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
+    from brilliance.store.paths import own_file
+    from brilliance.store.safe_files import private_folder
     from brilliance.store.storage import atomic_write
 
     export = exporter(args.what, args.format)
@@ -83,11 +109,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return write_folder(data, args, data_dir)
     if args.out:
         out = Path(args.out).expanduser()
+        if reason := own_file(out, data_dir):
+            return fail(f"{out} is {reason}; nothing was written. Choose another --out.")
+        if not may_replace([out] if out.exists() else [], args):
+            return fail(f"{out} exists; nothing was written. Add --force to replace it.")
         try:
+            private_folder(out.parent)
             atomic_write(out, data)
         except OSError as exc:
-            print(f"brilliance export: cannot write {out}: {exc.strerror}", file=sys.stderr)
-            return 1
+            return fail(f"cannot write {out}: {exc.strerror or exc}")
         print(f"Exported {args.what} as {args.format} to {out}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
@@ -97,15 +127,26 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def write_folder(files: dict[str, bytes], args: argparse.Namespace, data_dir: Path) -> int:
     """Exports of several files go into a folder (--out, or exports/WHAT in the data folder)."""
+    from brilliance.store.paths import EXPORTS_DIR_NAME, own_file
+    from brilliance.store.safe_files import private_folder
     from brilliance.store.storage import atomic_write
 
-    folder = Path(args.out).expanduser() if args.out else data_dir / DEFAULT_FOLDER / args.what
+    folder = Path(args.out).expanduser() if args.out else data_dir / EXPORTS_DIR_NAME / args.what
+    if args.out and (reason := own_file(folder, data_dir)):
+        return fail(f"{folder} is {reason}; nothing was written. Choose another --out.")
+    if folder.exists() and not folder.is_dir():
+        return fail(f"{folder} is a file, not a folder; nothing was written.")
+    existing = [folder / name for name in files if (folder / name).exists()]
+    if not may_replace(existing, args):
+        return fail(
+            f"{len(existing)} of the files exist in {folder}; nothing was written. "
+            "Add --force to replace them, or choose another --out."
+        )
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(folder)
         for name, content in files.items():
             atomic_write(folder / name, content)
     except OSError as exc:
-        print(f"brilliance export: cannot write into {folder}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return fail(f"cannot write into {folder}: {exc.strerror or exc}")
     print(f"Exported {len(files)} file(s) to {folder}", file=sys.stderr)
     return 0

@@ -9,13 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from brilliance.portability.importers import ImportPlan
-    from brilliance.store.store import Store
 
 HELP = "import contacts (.vcf), people (.csv), a journal (jrnl, .md), events (.ics) or a backup"
+EXAMPLES = (
+    "brilliance import contacts.vcf",
+    "brilliance import people.csv --skip-bad",
+)
 
 
 SHOWN_SKIPPED = 10
@@ -41,6 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands import open_store
     from brilliance.portability import importers
+    from brilliance.services.imports import FolderHasData, apply_plan, build_plan
     from brilliance.store.errors import StoreError
 
     path = Path(args.file).expanduser()
@@ -73,19 +73,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 file=sys.stderr,
             )
             return 1
-        if plan.backup_tables is not None:
-            status = write_backup(store, plan, args.merge)
-            if status:
-                return status
-        else:
-            try:
-                with store.batch():
-                    store.people.save_many(plan.people)
-                    store.journal.save_many(plan.journal)
-                    store.events.save_many(plan.events)
-            except StoreError as exc:
-                print(f"brilliance: {exc}", file=sys.stderr)
-                return 1
+        try:
+            apply_plan(store, plan, merge=args.merge)
+        except FolderHasData as exc:
+            print(f"brilliance import: {exc}", file=sys.stderr)
+            return 1
+        except StoreError as exc:
+            print(f"brilliance: {exc}", file=sys.stderr)
+            return 1
     for skipped in plan.skipped[:SHOWN_SKIPPED]:
         print(f"skipped: {skipped}", file=sys.stderr)
     if len(plan.skipped) > SHOWN_SKIPPED:
@@ -94,62 +89,4 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         f"Imported {plan.kind} from {path.name}: {plan.added} added, {len(plan.skipped)} "
         f"skipped, {len(plan.rejected)} rejected."
     )
-    return 0
-
-
-def build_plan(kind: str, path: Path, raw: bytes, store: Store) -> ImportPlan:
-    from brilliance.portability import importers
-
-    if kind == "json":
-        return importers.import_backup(path, raw)
-    if kind == "ics":
-        return importers.import_ics(raw, store.events.all())
-    text = raw.decode("utf-8-sig")
-    if kind == "vcard":
-        return importers.import_vcard(text, store.people.all())
-    if kind == "csv":
-        return importers.import_csv(text, store.people.all())
-    if kind == "jrnl":
-        plan = importers.import_jrnl(text, store.people.all())
-    else:
-        plan = importers.import_journal_markdown(text, store.people.all())
-    importers.skip_known_entries(plan, store.journal.all())
-    return plan
-
-
-def write_backup(store: Store, plan: ImportPlan, merge: bool) -> int:
-    """Restore a backup into an empty folder, or merge it (new records only) with --merge."""
-    from brilliance.store.errors import StoreError
-    from brilliance.store.fileformat import ENTITY_TABLES, validate_tables
-
-    incoming = plan.backup_tables or {}
-    has_data = any(len(repository) for repository in store.repositories().values())
-    if has_data and not merge:
-        print(
-            "brilliance import: this folder already has data. Use --merge to add the backup's "
-            "records to it, or import into an empty --data-dir.",
-            file=sys.stderr,
-        )
-        return 1
-    current = store.storage.read()
-    merged = {name: dict(table) for name, table in current.items()}
-    added = 0
-    for name in ENTITY_TABLES:
-        for record_id, record in incoming.get(name, {}).items():
-            if record_id in merged.get(name, {}):
-                plan.skipped.append(f"{name} record {record_id} is already here")
-                continue
-            merged.setdefault(name, {})[record_id] = record
-            added += 1
-    if not has_data and "profile" in incoming:
-        merged["profile"] = incoming["profile"]
-    loaded = validate_tables(store.path, merged)
-    store.storage.replace_all(merged)
-    store._adopt(loaded)
-    try:
-        store.flush()
-    except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
-        return 1
-    plan.records_added = added
     return 0

@@ -12,16 +12,35 @@ import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-HELP = "add a journal entry for now, from the arguments or standard input"
+if TYPE_CHECKING:
+    from datetime import datetime
+
+HELP = "add a journal entry, from the arguments, standard input or your editor"
+EXAMPLES = (
+    "brilliance note 'Coffee with @Ana Lima: she starts at the lab in May #mentoring'",
+    "brilliance note 'yesterday: called @Bo about the conference'   # or --on yesterday",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "text",
         nargs="*",
-        help="the entry; @Full Name mentions someone, #word adds a tag. "
+        help="the entry; @Full Name mentions someone, #word adds a tag (quote it: # starts a "
+        "comment in the shell). A leading 'yesterday: ' or 'fri 9pm: ' dates it. "
         "Without text, the entry is read from standard input.",
+    )
+    parser.add_argument(
+        "--on",
+        metavar="DATE",
+        help="the day (and time) the entry is about: yesterday, fri 9pm, 3 days ago, 2026-11-23",
+    )
+    parser.add_argument(
+        "--edit",
+        action="store_true",
+        help="write the entry in $VISUAL or $EDITOR (starting from the text given, if any)",
     )
 
 
@@ -89,6 +108,53 @@ def warn_of_namesakes(person_id: str, people: list[Someone]) -> None:
         )
 
 
+def written_in_editor(text: str, data_dir: Path) -> str:
+    """The entry as written in the user's editor; a CommandError if there is none or it fails."""
+    from brilliance.commands.shell import EXIT_REFUSED, EXIT_USAGE, CommandError
+    from brilliance.editor import EditorFailed, edit_text, find_editor
+    from brilliance.store.paths import ensure_data_dir
+
+    editor = find_editor()
+    if editor is None:
+        raise CommandError(
+            "--edit needs an editor: set $VISUAL or $EDITOR (for example export EDITOR=nano).",
+            EXIT_USAGE,
+        )
+    try:
+        ensure_data_dir(data_dir)
+        return edit_text(text, data_dir, editor)
+    except EditorFailed as exc:
+        raise CommandError(f"{exc} Nothing was added.", EXIT_REFUSED) from exc
+    except OSError as exc:
+        raise CommandError(f"not saved: {exc.strerror or exc}.", EXIT_REFUSED) from exc
+
+
+def entry_moment(args: argparse.Namespace, text: str) -> tuple[datetime, str]:
+    """When the entry is written for (``--on`` or a leading date, else now), and its text.
+
+    A day without a time keeps the time of day the note is written at.
+    """
+    from datetime import datetime
+
+    from brilliance.commands.shell import EXIT_USAGE, CommandError
+    from brilliance.commands.when import moment_named, split_leading_date
+
+    now = datetime.now().replace(microsecond=0)
+    when = None
+    if args.on:
+        when = moment_named(args.on, now.date(), flag="--on")
+    else:
+        when, text = split_leading_date(text, now.date())
+    moment = now if when is None else when.as_datetime(now.time())
+    if moment.date() > now.date():
+        raise CommandError(
+            f"{moment:%Y-%m-%d} is in the future; a journal entry is about a day that has "
+            "happened. Nothing was added.",
+            EXIT_USAGE,
+        )
+    return moment, text
+
+
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     import secrets
     from datetime import datetime
@@ -97,21 +163,25 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.store.inbox import append_note
     from brilliance.store.paths import ensure_data_dir
 
-    text = read_text(args.text).strip("\n")
+    text = " ".join(args.text) if args.edit else read_text(args.text)
+    if args.edit:
+        text = written_in_editor(text, data_dir)
+    text = text.strip("\n")
     if not text.strip():
         print(
-            'brilliance note: nothing to add. Give the text as arguments (brilliance note "...") '
-            "or on standard input.",
+            'brilliance note: nothing to add. Give the text as arguments (brilliance note "..."),'
+            " on standard input, or in your editor (--edit).",
             file=sys.stderr,
         )
         return 2
+    written_at, text = entry_moment(args, text)
     people = network(data_dir)
     mentions = parse_mentions(text, people or [])
     now = datetime.now().replace(microsecond=0)
     record = {
         # The same fields as a JournalEntry; the store validates them when it merges.
         "id": secrets.token_hex(6),
-        "written_at": now.isoformat(),
+        "written_at": written_at.isoformat(),
         "created_at": now.isoformat(),
         "updated_at": now.isoformat(),
         "text": text,
@@ -147,5 +217,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     extra = (
         f", mentioning {mentioned} {'person' if mentioned == 1 else 'people'}" if mentioned else ""
     )
-    print(f"Added to your journal for {now:%Y-%m-%d %H:%M}{extra}.")
+    # A message, not data: standard error, like every message (stdout is for what reads emit).
+    print(f"Added to your journal for {written_at:%Y-%m-%d %H:%M}{extra}.", file=sys.stderr)
     return 0

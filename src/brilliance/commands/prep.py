@@ -3,58 +3,84 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brilliance.commands.shell import add_json_flag
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from brilliance.domain.prep import PrepSheet
 
 HELP = "print the prep sheet for your next meeting with someone, as Markdown"
+EXAMPLES = (
+    'brilliance prep "Ana Lima" > ana.md',
+    "brilliance prep ana --json | jq -r '.sections[0].items[].text'",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", help="the person's name (or a unique part of it)")
+    add_json_flag(parser)
+
+
+def sheet_json(sheet: PrepSheet, today: date) -> dict[str, Any]:
+    """The sheet as documented in docs/json/prep.schema.json."""
+    meeting = sheet.meeting
+    return {
+        "date": today.isoformat(),
+        "person": {"id": sheet.person.id, "name": sheet.person.name},
+        "meeting": None
+        if meeting is None
+        else {
+            "id": meeting.id,
+            "when": meeting.when.isoformat(),
+            "kind": meeting.kind,
+            "place": meeting.place,
+        },
+        "sections": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "empty": section.empty,
+                "items": [
+                    {
+                        "key": item.key,
+                        "text": item.text,
+                        "detail": item.detail,
+                        "ref": item.ref,
+                        "checked": item.key in sheet.checked,
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in sheet.sections
+        ],
+    }
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.commands import open_store
+    from brilliance.commands import open_to_read
+    from brilliance.commands.lookup import find_person
+    from brilliance.commands.shell import print_json
     from brilliance.domain.meetings import next_planned
-    from brilliance.domain.names import resolve_name, tell_apart
     from brilliance.domain.prep import build_sheet, render_markdown
-    from brilliance.domain.text import fold_name
     from brilliance.domain.timeline import last_time, with_last_time
-    from brilliance.portability.prep_inputs import gather_inputs
+    from brilliance.services.prep_inputs import gather_inputs
 
-    store = open_store(data_dir, lock=False)
-    if store is None:
-        return 1
-    with store:
-        people = store.people.all()
-        found = resolve_name(args.name, people)
-        if found.candidates:
-            listed = "\n".join(f"  {tell_apart(p)}" for p in found.candidates)
-            print(
-                f"brilliance prep: {args.name!r} could be {len(found.candidates)} people:\n"
-                f"{listed}\nType more of the name to choose one.",
-                file=sys.stderr,
-            )
-            return 1
-        person = found.person
-        if person is None:
-            wanted = fold_name(args.name)
-            names = [p.name for p in people]
-            close = difflib.get_close_matches(args.name, names, n=3, cutoff=0.4)
-            close += [p.name for p in people if wanted in fold_name(p.name)]
-            close = list(dict.fromkeys(close))[:5]
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            print(
-                f"brilliance prep: no one called {args.name!r} in your network.{hint}",
-                file=sys.stderr,
-            )
-            return 1
-        meeting = next_planned(store.meetings.for_person(person.id), store.clock.today())
-        sheet = build_sheet(gather_inputs(store, person, meeting))
+    with open_to_read(data_dir, must_exist=False) as store:
+        person = find_person(args.name, store.people.all())
         today = store.clock.today()
-        last = last_time(
-            store.meetings.for_person(person.id), store.followups.for_person(person.id)
-        )
-        sys.stdout.write(with_last_time(render_markdown(sheet, today), last, today))
+        meeting = next_planned(store.meetings.for_person(person.id), today)
+        sheet = build_sheet(gather_inputs(store, person, meeting))
+        if args.json:
+            print_json("prep", sheet_json(sheet, today))
+        else:
+            # The sheet opens with the last meeting held (issue 14): when, where, notes, promises.
+            last = last_time(
+                store.meetings.for_person(person.id), store.followups.for_person(person.id)
+            )
+            sys.stdout.write(with_last_time(render_markdown(sheet, today), last, today))
     return 0

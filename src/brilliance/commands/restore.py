@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 HELP = "restore a backup (by name from backups/, or a path); the current file is kept first"
+EXAMPLES = ("brilliance restore brilliance-2026-11-02.json",)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -5,29 +5,78 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brilliance.commands.shell import add_json_flag
+
+if TYPE_CHECKING:
+    from brilliance.services.agenda import Agenda
 
 HELP = "print today's agenda as plain text (who is due, what is coming up, promises...)"
+EXAMPLES = (
+    "brilliance today",
+    "brilliance today --json | jq -r '.due[].name'",
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser  # no options of its own
+    add_json_flag(parser)
+
+
+def agenda_json(agenda: Agenda) -> dict[str, Any]:
+    """The agenda as documented in docs/json/today.schema.json."""
+    from brilliance.domain.cadence import days_until_due
+
+    today = agenda.today
+    return {
+        "date": today.isoformat(),
+        "idea": {
+            "title": agenda.idea.title,
+            "text": agenda.idea.text,
+            "question": agenda.idea.question,
+        },
+        "prompt": agenda.prompt,
+        "due": [
+            {"id": p.id, "name": p.name, "days_until_due": days_until_due(p, today)}
+            for p in agenda.due
+        ],
+        "coming_up": [
+            {
+                "id": m.id,
+                "person": {"id": p.id, "name": p.name},
+                "when": m.when.isoformat(),
+                "kind": m.kind,
+                "place": m.place,
+            }
+            for m, p in agenda.coming
+        ],
+        "promises_due": [
+            {"id": f.id, "person": {"id": p.id, "name": p.name}, "text": f.text, "due": str(f.due)}
+            for f, p in agenda.promises
+        ],
+        "without_value": [
+            {"id": p.id, "name": p.name, "last_value": last.isoformat() if last else None}
+            for p, last in agenda.no_value
+        ],
+        "journal": {
+            "written_today": agenda.journal.written_today,
+            "streak": agenda.journal.streak,
+        },
+        "month": {"held": agenda.month.held, "target": agenda.month.target},
+        "meetings_per_week": list(agenda.weekly),
+        "list_size": agenda.list_size,
+    }
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from brilliance.agenda import build_agenda, render_text
-    from brilliance.commands import open_store
-    from brilliance.store.paths import DATA_FILE_NAME
+    from brilliance.commands import open_to_read
+    from brilliance.commands.shell import print_json
+    from brilliance.services.agenda import build_agenda, render_text
 
-    if not (data_dir / DATA_FILE_NAME).exists():
-        print(
-            f"No Brilliance data in {data_dir} yet. Run `brilliance` to start, "
-            "or `brilliance demo` to look around.",
-            file=sys.stderr,
-        )
-        return 1
-    store = open_store(data_dir, lock=False)
-    if store is None:
-        return 1
-    with store:
-        sys.stdout.write(render_text(build_agenda(store)))
+    with open_to_read(data_dir) as store:
+        agenda = build_agenda(store)
+        if args.json:
+            print_json("today", agenda_json(agenda))
+        else:
+            sys.stdout.write(render_text(agenda))
     return 0

@@ -167,6 +167,9 @@ def _checked(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
+        # issue-16: "2026-13-40" reaches here with month 13; name no month rather than IndexError.
+        if not 1 <= month <= 12:
+            raise DateWordsError(f"there is no month {month}: months are 1 to 12") from None
         raise DateWordsError(f"there is no day {day} in {_MONTH_NAMES[month - 1]} {year}") from None
 
 

@@ -1,11 +1,22 @@
-"""Logging a meeting: what it changes about the person (their "last met")."""
+"""Meetings: what logging one changes about the person, the next one planned, its ticks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from brilliance.domain.models import Meeting, MeetingStatus, Person
+from brilliance.domain.cadence import next_due
+from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState
+from brilliance.domain.prep import question_key
+
+DEFAULT_MEETING_TIME = time(12, 30)
+"""Lunchtime: when a newly planned meeting starts unless the user says otherwise."""
+
+
+def suggested_start(person: Person, today: date) -> datetime:
+    """When to propose meeting ``person``: the day they fall due (tomorrow at the earliest)."""
+    day = max(next_due(person), today + timedelta(days=1))
+    return datetime.combine(day, DEFAULT_MEETING_TIME)
 
 
 def last_met_after_logging(
@@ -36,3 +47,14 @@ def next_planned(meetings: Iterable[Meeting], today: date) -> Meeting | None:
     if upcoming:
         return upcoming[0]
     return planned[-1] if planned else None
+
+
+def prep_state(ticks: Iterable[str], questions: list[str]) -> PrepState:
+    """The prep sheet's state to save with a meeting: its questions and the ticked items.
+
+    A question swapped off the sheet takes its tick with it; other ticks (value, promises,
+    introductions...) are kept as they are.
+    """
+    keep = {question_key(q) for q in questions}
+    kept = {k for k in ticks if not k.startswith("q:") or k in keep}
+    return PrepState(checked=sorted(kept), questions=questions)

@@ -24,6 +24,10 @@ _SEPARATORS = {0x2028: "\u2424", 0x2029: "\u00b6"}  # ␤ and ¶
 _TABLE = {**_PICTURES, **_C1, **_BIDI, **_SEPARATORS}
 _MULTILINE_TABLE = {k: v for k, v in _TABLE.items() if k not in (0x0A, 0x09)}
 
+CONTROL_PICTURES: dict[int, str] = dict(_MULTILINE_TABLE)
+"""Code point -> the visible symbol shown for it (newlines and tabs left out), for
+``str.translate``; the TUI puts it into Textual's and Rich's own control-code tables."""
+
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from datetime import timedelta
 
 from brilliance.domain.models import MeetingStatus, Person
+from brilliance.portability.escaping import markdown_block, markdown_line, neutralise_cell
 from brilliance.portability.importers import LIST_SEPARATOR
+from brilliance.store.safe_files import file_slug
 from brilliance.store.store import Store
 
 CSV_HEADER = [
@@ -35,53 +36,49 @@ MEETING_LENGTH = timedelta(hours=1)
 def people_csv(store: Store) -> bytes:
     """One row per person, readable back by the CSV import (lists separated by ';')."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_HEADER)
     for person in sorted(store.people.all(), key=lambda p: (p.name.casefold(), p.id)):
         join = LIST_SEPARATOR.join
-        writer.writerow(
-            [
-                person.name,
-                person.headline,
-                person.organisation,
-                person.email,
-                person.phone,
-                "yes" if person.on_list else "no",
-                person.cadence_days,
-                person.last_met.isoformat() if person.last_met else "",
-                join(person.skills),
-                join(person.interests),
-                join(person.goals),
-                person.aspirations,
-                person.how_i_can_help,
-                join(person.wins),
-                join(person.tags),
-                person.notes,
-            ]
-        )
+        row = [
+            person.name,
+            person.headline,
+            person.organisation,
+            person.email,
+            person.phone,
+            "yes" if person.on_list else "no",
+            person.cadence_days,
+            person.last_met.isoformat() if person.last_met else "",
+            join(person.skills),
+            join(person.interests),
+            join(person.goals),
+            person.aspirations,
+            person.how_i_can_help,
+            join(person.wins),
+            join(person.tags),
+            person.notes,
+        ]
+        writer.writerow([neutralise_cell(str(cell)) for cell in row])
     return out.getvalue().encode("utf-8")
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "person"
 
 
 def person_markdown(store: Store, person: Person) -> str:
     """One person's page: who they are, then every meeting and open promise."""
-    lines = [f"# {person.name}", ""]
-    about = " · ".join(p for p in (person.headline, person.organisation) if p)
+    md = markdown_line
+    lines = [f"# {md(person.name)}", ""]
+    about = " · ".join(md(p) for p in (person.headline, person.organisation) if p)
     if about:
         lines += [f"*{about}*", ""]
     facts = [
         ("On my list", f"yes, every {person.cadence_days} days" if person.on_list else "no"),
         ("Last met", person.last_met.isoformat() if person.last_met else "never"),
-        ("Email", person.email),
-        ("Phone", person.phone),
-        ("Skills", ", ".join(person.skills)),
-        ("Interests", ", ".join(person.interests)),
-        ("Goals", "; ".join(person.goals)),
-        ("Recent wins", "; ".join(person.wins)),
-        ("Tags", ", ".join(person.tags)),
+        ("Email", md(person.email)),
+        ("Phone", md(person.phone)),
+        ("Skills", ", ".join(map(md, person.skills))),
+        ("Interests", ", ".join(map(md, person.interests))),
+        ("Goals", "; ".join(map(md, person.goals))),
+        ("Recent wins", "; ".join(map(md, person.wins))),
+        ("Tags", ", ".join(map(md, person.tags))),
     ]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     for title, body in (
@@ -90,27 +87,28 @@ def person_markdown(store: Store, person: Person) -> str:
         ("Notes", person.notes),
     ):
         if body.strip():
-            lines += ["", f"## {title}", "", body.strip()]
+            lines += ["", f"## {title}", "", markdown_block(body.strip())]
     meetings = store.meetings.for_person(person.id)
     lines += ["", "## Meetings", ""]
     if not meetings:
         lines.append("_None yet._")
     for meeting in reversed(meetings):
-        place = f" at {meeting.place}" if meeting.place else ""
+        place = f" at {md(meeting.place)}" if meeting.place else ""
         lines += [
-            f"### {meeting.when:%Y-%m-%d %H:%M} · {meeting.kind}{place} ({meeting.status.value})"
+            f"### {meeting.when:%Y-%m-%d %H:%M} · {md(meeting.kind)}{place} "
+            f"({meeting.status.value})"
         ]
         if meeting.notes.strip():
-            lines += ["", meeting.notes.strip()]
+            lines += ["", markdown_block(meeting.notes.strip())]
         for value in meeting.value_given:
-            lines.append(f"- Gave {value.kind.value}: {value.note}".rstrip(": "))
+            lines.append(f"- Gave {value.kind.value}: {md(value.note)}".rstrip(": "))
         for question in meeting.questions_asked:
-            lines.append(f"- Asked: {question}")
+            lines.append(f"- Asked: {md(question)}")
         lines.append("")
     open_promises = [f for f in store.followups.for_person(person.id) if not f.done]
     if open_promises:
         lines += ["## Promises", ""]
-        lines += [f"- [ ] {f.text} (due {f.due.isoformat()})" for f in open_promises]
+        lines += [f"- [ ] {md(f.text)} (due {f.due.isoformat()})" for f in open_promises]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -118,9 +116,9 @@ def people_markdown(store: Store) -> dict[str, bytes]:
     """A Markdown page per person, named after them."""
     pages: dict[str, bytes] = {}
     for person in sorted(store.people.all(), key=lambda p: (p.name.casefold(), p.id)):
-        name = f"{slug(person.name)}.md"
+        name = f"{file_slug(person.name)}.md"
         if name in pages:
-            name = f"{slug(person.name)}-{person.id}.md"
+            name = f"{file_slug(person.name)}-{person.id}.md"
         pages[name] = person_markdown(store, person).encode("utf-8")
     return pages
 

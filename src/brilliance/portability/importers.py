@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from brilliance.domain.errors import summary
 from brilliance.domain.journal import with_text
 from brilliance.domain.models import Event, JournalEntry, Person
+from brilliance.portability.escaping import restore_cell
 from brilliance.portability.journal_markdown import MarkdownJournalError, parse_markdown
 
 
@@ -260,7 +261,7 @@ def import_csv(text: str, existing: Iterable[Person]) -> ImportPlan:
         for value, name in zip(row, fields, strict=True):
             if name is None:
                 continue
-            value = value.strip()
+            value = restore_cell(value).strip()  # undo the export's formula quoting
             if name in ("skills", "interests", "goals", "wins", "tags"):
                 data[name] = [v.strip() for v in value.split(LIST_SEPARATOR) if v.strip()]
             elif name == "on_list":

@@ -23,9 +23,18 @@ def _escape(line: str) -> str:
     return "\\" + line if line.startswith(("#", "\\")) else line
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines split at ``\n`` only (a ``\r\n`` counts as one break): a ``\r``, form feed or
+    U+2028 inside a line stays in it, instead of silently becoming a line break."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def trim_blank_lines(text: str) -> str:
     """``text`` without blank (or whitespace-only) lines at its start and end."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -44,7 +53,7 @@ def render_markdown(entries: Iterable[JournalEntry]) -> str:
         lines += [f"### {entry.written_at:%H:%M}", ""]
         if entry.prompt:
             lines += [PROMPT_PREFIX + " ".join(entry.prompt.split()), ""]
-        body = [_escape(line) for line in trim_blank_lines(entry.text).splitlines()]
+        body = [_escape(line) for line in split_lines(trim_blank_lines(entry.text))]
         if body and body[0].startswith(PROMPT_PREFIX):
             body[0] = "\\" + body[0]  # text that looks like a prompt line stays text
         lines += body
@@ -82,7 +91,7 @@ def parse_markdown(text: str) -> list[ParsedEntry]:
             entries.append(ParsedEntry(heading[0], content, prompt, heading[1]))
         heading, body, prompt = None, [], ""
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if day_match := _DAY.match(line):
             finish()
             try:

@@ -1,28 +1,43 @@
-"""What every Brilliance screen shares: the store, the clock, and safe saving."""
+"""What every Brilliance screen shares: the store, the clock, and safe saving.
+
+Screens never import the app: what they need of it is :class:`BrillianceHost`, and they ask
+for navigation with the messages of ``brilliance.screens.navigation``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 
-from brilliance.store.errors import ConflictError, SaveError
-
 if TYPE_CHECKING:
-    from brilliance.app import BrillianceApp
     from brilliance.domain.clock import Clock
     from brilliance.store.store import Store
 
 T = TypeVar("T")
 
 
-class AppAccess:
-    """Typed access to the app's store and clock, for screens and widgets."""
+class BrillianceHost(Protocol):
+    """What screens need of the app: the store, the clock and saving that never crashes."""
 
     @property
-    def brilliance(self) -> BrillianceApp:
-        return cast("BrillianceApp", cast(Any, self).app)
+    def store(self) -> Store: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    def attempt_save(self, operation: Callable[[], T]) -> T | None:
+        """Run a change; if the disk refuses it, say so and return None (see the app)."""
+        ...
+
+
+class AppAccess:
+    """Typed access to the app's store and clock, for screens and modals."""
+
+    @property
+    def brilliance(self) -> BrillianceHost:
+        return cast("BrillianceHost", cast(Any, self).app)
 
     @property
     def store(self) -> Store:
@@ -37,14 +52,7 @@ class AppAccess:
 
         The store keeps the change in memory, so it is written by the next save that works.
         """
-        try:
-            return operation()
-        except ConflictError:
-            self.brilliance.resolve_conflict()
-            return None
-        except SaveError as exc:
-            self.brilliance.notify(str(exc), title="Not saved", severity="error", timeout=15)
-            return None
+        return self.brilliance.attempt_save(operation)
 
 
 class BrillianceScreen(AppAccess, Screen[None]):

@@ -12,6 +12,7 @@ from brilliance.domain.cadence import SortOrder, is_due, matches_filter, sort_pe
 from brilliance.domain.models import LIST_SIZE_GOAL, Person, updated
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
+from brilliance.screens.navigation import OpenPerson, Prepare
 from brilliance.screens.person_actions import edit_person, list_size_note
 from brilliance.store.store import Removal
 from brilliance.widgets.mode_bar import ModeBar
@@ -197,10 +198,10 @@ class PeopleScreen(BrillianceScreen):
         self.refresh_bindings()
         self.notify(f"{removal.person.name} is back.", title="Undone")
 
-    async def action_prep(self) -> None:
+    def action_prep(self) -> None:
         person = self.selected()
         if person is not None:
-            await self.brilliance.prepare(person.id)
+            self.post_message(Prepare(person.id))
 
     def action_move(self) -> None:
         person = self.selected()
@@ -256,4 +257,4 @@ class PeopleScreen(BrillianceScreen):
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.brilliance.open_person(event.row_key.value)
+            self.post_message(OpenPerson(event.row_key.value))

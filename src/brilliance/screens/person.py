@@ -12,6 +12,7 @@ from brilliance.domain.cadence import days_until_due, describe_due, describe_las
 from brilliance.domain.models import Person, updated
 from brilliance.domain.timeline import last_time
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.navigation import Prepare
 from brilliance.screens.person_actions import edit_person, list_size_note
 from brilliance.screens.timeline import TimelineScreen
 from brilliance.widgets.mode_bar import ModeBar
@@ -182,8 +183,8 @@ class PersonScreen(BrillianceScreen):
     def action_timeline(self) -> None:
         self.app.push_screen(TimelineScreen(self.person_id))
 
-    async def action_prep(self) -> None:
-        await self.brilliance.prepare(self.person_id)
+    def action_prep(self) -> None:
+        self.post_message(Prepare(self.person_id))
 
     def action_move(self) -> None:
         person = self.person

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
 from brilliance.domain.timeline import with_goal_change
-from brilliance.screens.base import AppAccess
+from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.person_form import PersonForm
+from brilliance.screens.navigation import OpenPerson
 from brilliance.store.store import Store
 
 
@@ -23,7 +24,7 @@ def list_size_note(store: Store) -> str | None:
 
 
 def edit_person(
-    screen: AppAccess,
+    screen: BrillianceScreen,
     person: Person | None,
     on_saved: Callable[[Person], None] | None = None,
 ) -> None:
@@ -36,13 +37,13 @@ def edit_person(
     def saved(result: Person | None) -> None:
         if result is None:
             if form.open_instead is not None:
-                screen.brilliance.open_person(form.open_instead)
+                screen.post_message(OpenPerson(form.open_instead))
             return
         result = with_goal_change(person, result, screen.clock.today())
         stored = screen.attempt_save(lambda: screen.store.people.save(result))
         if stored is None:
             return
-        app = screen.brilliance
+        app = screen.app
         app.notify(f"Saved {stored.name}.")
         if stored.on_list and not was_on_list:
             note = list_size_note(screen.store)
@@ -51,4 +52,4 @@ def edit_person(
         if on_saved is not None:
             on_saved(stored)
 
-    screen.brilliance.push_screen(form, saved)
+    screen.app.push_screen(form, saved)

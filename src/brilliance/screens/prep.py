@@ -2,64 +2,42 @@
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, time, timedelta
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, OptionList
 
 from brilliance import assets
-from brilliance.domain.cadence import (
-    SortOrder,
-    days_until_due,
-    describe_due,
-    next_due,
-    sort_people,
-)
-from brilliance.domain.meetings import last_met_after_logging, next_planned
-from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState, updated
+from brilliance.domain.meetings import next_planned
+from brilliance.domain.models import Meeting, MeetingStatus, Person, updated
 from brilliance.domain.prep import (
     PrepSheet,
     asked_questions,
     build_sheet,
-    introductions_made,
     question_key,
-    render_markdown,
-    suggest_introductions,
-    suggest_venue,
     swap_question,
 )
-from brilliance.domain.seasons import in_season, season_of
-from brilliance.domain.timeline import last_time, with_last_time
-from brilliance.portability.prep_inputs import gather_inputs
+from brilliance.domain.timeline import last_time
+from brilliance.portability.prep_export import export_prep_sheet
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.events import EventsScreen
 from brilliance.screens.modals.line_prompt import LinePromptScreen
-from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
 from brilliance.screens.modals.partnership import PartnershipScreen
-from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
+from brilliance.screens.navigation import OpenPerson
+from brilliance.screens.prep_meeting import edit_plan, log_meeting_from_sheet, plan_meeting
 from brilliance.screens.promise_keeper import PromiseKeeper
-from brilliance.store.storage import atomic_write
+from brilliance.services.meetings import save_prep
+from brilliance.services.prep_inputs import gather_inputs
 from brilliance.widgets.checklist import Checklist
 from brilliance.widgets.last_time import LastTimeView
+from brilliance.widgets.meeting_header import MeetingHeader
 from brilliance.widgets.mode_bar import ModeBar
-
-EXPORTS_DIR = "exports"
-DEFAULT_MEETING_TIME = time(12, 30)
+from brilliance.widgets.person_chooser import PersonChooser
 
 CHOOSE_HINT = (
     "Prepare for a meeting: choose someone (enter). Most overdue first; "
     "you can also press p on anyone in the List."
 )
-
-
-def export_name(person: Person, day: object) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-") or "person"
-    return f"prep-{slug}-{day}.md"
 
 
 class PrepScreen(BrillianceScreen):
@@ -73,6 +51,7 @@ class PrepScreen(BrillianceScreen):
     )
 
     BINDINGS = [
+        # The footer shows the most used keys first; the rest are in the help (?).
         Binding("n", "plan", "Plan"),
         Binding("l", "log", "Log"),
         Binding("r", "swap", "Swap"),
@@ -101,10 +80,9 @@ class PrepScreen(BrillianceScreen):
 
     def compose(self) -> ComposeResult:
         yield ModeBar("prep")
-        yield Static("", id="prep-title", markup=False)
-        yield Static("", id="meeting-line")
+        yield MeetingHeader()
         yield LastTimeView("", id="last-time")
-        yield OptionList(id="chooser")
+        yield PersonChooser(id="chooser")
         yield Checklist(id="sheet")
         yield Footer()
 
@@ -142,16 +120,15 @@ class PrepScreen(BrillianceScreen):
 
     def refresh_data(self) -> None:
         person = self.person
-        chooser = self.query_one("#chooser", OptionList)
+        chooser = self.query_one(PersonChooser)
         checklist = self.checklist
         if person is None:
             self.person_id = None
             self.sheet = None
             chooser.display = True
             checklist.display = False
-            self._fill_chooser(chooser)
-            self.query_one("#prep-title", Static).update(CHOOSE_HINT)
-            self.query_one("#meeting-line", Static).update("")
+            chooser.show(self.store.people.all(), self.store.meetings.all(), self.clock.today())
+            self.query_one(MeetingHeader).show_hint(CHOOSE_HINT)
             self.query_one(LastTimeView).display = False
             if self.focused is None or self.focused is checklist:
                 chooser.focus()
@@ -175,79 +152,24 @@ class PrepScreen(BrillianceScreen):
         self.refresh_bindings()
         self.mark_fresh()
 
-    def _fill_chooser(self, chooser: OptionList) -> None:
-        today = self.clock.today()
-        people = sort_people(self.store.people.on_list(), SortOrder.DUE, today)
-        planned_ids = {
-            m.person_id for m in self.store.meetings if m.status is MeetingStatus.PLANNED
-        }
-        people += sorted(
-            (p for p in self.store.people if not p.on_list and p.id in planned_ids),
-            key=lambda p: p.name.casefold(),
-        )
-        keep = chooser.highlighted
-        chooser.clear_options()
-        if not people:
-            chooser.add_option(
-                Option("No one on your list yet: press 2, then a, to add someone.", disabled=True)
-            )
-            return
-        for person in people:
-            plan = next_planned(self.store.meetings.for_person(person.id), today)
-            parts = []
-            if person.on_list:
-                parts.append(describe_due(days_until_due(person, today)))
-            if plan is not None:
-                parts.append(f"planned {plan.when:%a %d %b %H:%M}, {plan.kind}")
-            chooser.add_option(
-                Option(
-                    Content.assemble((person.name, "bold"), ("  " + " · ".join(parts), "dim")),
-                    id=person.id,
-                )
-            )
-        chooser.highlighted = min(keep or 0, chooser.option_count - 1)
-
     def _show_last_time(self, person: Person) -> None:
         widget = self.query_one(LastTimeView)
         widget.display = True
         meetings = self.store.meetings.for_person(person.id)
-        widget.show(
-            last_time(meetings, self.store.followups.for_person(person.id)), self.clock.today()
-        )
+        followups = self.store.followups.for_person(person.id)
+        widget.show(last_time(meetings, followups), self.clock.today())
 
     def _describe(self, person: Person) -> None:
-        today = self.clock.today()
-        about = " · ".join(part for part in (person.headline, person.organisation) if part)
-        title = f"Prep: {person.name}" + (f"  —  {about}" if about else "")
-        self.query_one("#prep-title", Static).update(title)
-        meeting = self.meeting
         sheet = self.sheet
         ticked = len(sheet.checked & set(self.checklist.items)) if sheet else 0
-        total = len(self.checklist.items)
-        if meeting is None:
-            due = ""
-            if person.on_list:
-                due = f" They are {describe_due(days_until_due(person, today))}."
-            line = Content.assemble(
-                ("No meeting planned. ", "bold $warning"),
-                f"Press n to plan one (ticks are kept for it), or l to log one that happened.{due}",
-            )
-        else:
-            place = f" at {meeting.place}" if meeting.place else ""
-            status = {
-                MeetingStatus.PLANNED: ("planned", "bold $accent"),
-                MeetingStatus.DONE: ("held", "bold $success"),
-                MeetingStatus.CANCELLED: ("cancelled", "bold $error"),
-            }[meeting.status]
-            theirs = self.store.meetings.for_person(person.id)
-            position = f"  (meeting {theirs.index(meeting) + 1} of {len(theirs)}, [ ] to step)"
-            line = Content.assemble(
-                (f"{meeting.kind.capitalize()}{place}, {meeting.when:%A %d %B %Y, %H:%M} · ", ""),
-                status,
-                f" · {ticked} of {total} ticked",
-                (position if len(theirs) > 1 else "", "dim"),
-            )
-        self.query_one("#meeting-line", Static).update(line)
+        self.query_one(MeetingHeader).show(
+            person,
+            self.meeting,
+            self.store.meetings.for_person(person.id),
+            ticked,
+            len(self.checklist.items),
+            self.clock.today(),
+        )
 
     # -- keys that depend on where we are -------------------------------------------------
 
@@ -314,14 +236,8 @@ class PrepScreen(BrillianceScreen):
         if meeting is None or sheet is None:
             return False
         questions = questions if questions is not None else sheet.questions
-        keep = {question_key(q) for q in questions}
         ticks = checked if checked is not None else set(sheet.checked)
-        # A swapped-out question takes its tick with it.
-        ticks = {k for k in ticks if not k.startswith("q:") or k in keep}
-        prep = PrepState(checked=sorted(ticks), questions=questions)
-        saved = self.attempt_save(
-            lambda: self.store.meetings.save(meeting.model_copy(update={"prep": prep}))
-        )
+        saved = self.attempt_save(lambda: save_prep(self.store, meeting, ticks, questions))
         return saved is not None
 
     @on(Checklist.Toggled)
@@ -337,6 +253,7 @@ class PrepScreen(BrillianceScreen):
         ticked = event.key not in sheet.checked
         checked = set(sheet.checked) | {event.key} if ticked else set(sheet.checked) - {event.key}
         if self.meeting is None:
+            # Not planned yet: the ticks wait here for the plan (n) or the log (l).
             self.draft_ticks[sheet.person.id] = checked
             saved = True
         else:
@@ -389,143 +306,29 @@ class PrepScreen(BrillianceScreen):
             LinePromptScreen("Add your own question", "What would you like to ask them?"), added
         )
 
-    # -- planning and logging -------------------------------------------------------------
+    # -- planning and logging (the dialogs live in prep_meeting) ---------------------------
 
-    def _default_when(self, person: Person) -> datetime:
-        today = self.clock.today()
-        day = max(next_due(person), today + timedelta(days=1))
-        return datetime.combine(day, DEFAULT_MEETING_TIME)
-
-    def _kind_ids(self) -> list[str]:
-        return [k.id for k in assets.meeting_kinds()]
+    def _show_meeting(self, meeting: Meeting) -> None:
+        self.draft_ticks.pop(meeting.person_id, None)
+        self.meeting_id = meeting.id
+        self.draft_questions = None
+        self.refresh_data()
 
     def action_plan(self) -> None:
-        person = self.person
-        if person is None:
-            return
-        venue = suggest_venue(
-            person,
-            self.store.meetings.for_person(person.id),
-            in_season(
-                assets.meeting_kinds(), season_of(self.clock.today(), self.store.profile.hemisphere)
-            ),
-            self.clock.today(),
-        )
-        questions = self.sheet.questions if self.sheet else []
-
-        def planned(meeting: Meeting | None) -> None:
-            if meeting is None:
-                return
-            ticks = sorted(self.draft_ticks.pop(person.id, set()))
-            meeting = meeting.model_copy(
-                update={"prep": PrepState(checked=ticks, questions=questions)}
-            )
-            stored = self.attempt_save(lambda: self.store.meetings.save(meeting))
-            if stored is not None:
-                self.meeting_id = stored.id
-                self.draft_questions = None
-                self.refresh_data()
-                self.notify(f"Planned: {stored.kind} on {stored.when:%a %d %b at %H:%M}.")
-
-        self.app.push_screen(
-            PlanMeetingScreen(
-                person,
-                self._default_when(person),
-                self._kind_ids(),
-                venue,
-                today=self.clock.today(),
-            ),
-            planned,
-        )
+        if (person := self.person) is not None:
+            questions = self.sheet.questions if self.sheet else []
+            ticks = self.draft_ticks.get(person.id, set())
+            plan_meeting(self, person, questions, self._show_meeting, ticks)
 
     def action_edit_plan(self) -> None:
         person, meeting = self.person, self.meeting
-        if person is None or meeting is None:
-            return
-
-        def changed(result: Meeting | None) -> None:
-            if result is None:
-                return
-            if self.attempt_save(lambda: self.store.meetings.save(result)) is not None:
-                self.refresh_data()
-
-        self.app.push_screen(
-            PlanMeetingScreen(
-                person,
-                meeting.when,
-                self._kind_ids(),
-                None,
-                existing=meeting,
-                today=self.clock.today(),
-            ),
-            changed,
-        )
+        if person is not None and meeting is not None:
+            edit_plan(self, person, meeting, lambda _: self.refresh_data())
 
     def action_log(self) -> None:
         person, sheet = self.person, self.sheet
-        if person is None or sheet is None:
-            return
-        meeting = self.meeting or Meeting(
-            person_id=person.id,
-            when=self.clock.now().replace(second=0),
-            kind="coffee",
-            prep=PrepState(checked=sorted(sheet.checked), questions=sheet.questions),
-        )
-        ticked_questions = {
-            item.text for item in sheet.section("questions").items if item.key in sheet.checked
-        }
-        intro_items = sheet.section("introductions").items
-        made = introductions_made(person.id, self.store.meetings.all()) - set(meeting.introductions)
-        candidates = [
-            i.person for i in suggest_introductions(person, self.store.people.all(), made, limit=10)
-        ]
-        ticked_intros = {item.ref for item in intro_items if item.key in sheet.checked}
-        before = self.store.meetings.get(meeting.id)
-
-        def logged(result: MeetingLog | None) -> None:
-            if result is not None:
-                self._save_log(person, result, before)
-
-        self.app.push_screen(
-            LogMeetingScreen(
-                person,
-                meeting,
-                sheet.questions,
-                ticked_questions,
-                candidates,
-                ticked_intros,
-                self.clock.today(),
-            ),
-            logged,
-        )
-
-    def _save_log(self, person: Person, log: MeetingLog, before: Meeting | None) -> None:
-        store = self.store
-        self.draft_ticks.pop(person.id, None)
-        others = store.meetings.for_person(person.id)
-        last_met = last_met_after_logging(person, log.meeting, before, others)
-
-        def write() -> Meeting:
-            with store.batch():
-                saved = store.meetings.save(log.meeting)
-                for followup in log.followups:
-                    store.followups.save(followup)
-                if last_met != person.last_met:
-                    store.people.save(updated(person, last_met=last_met))
-            return saved
-
-        saved = self.attempt_save(write)
-        if saved is None:
-            return
-        self.meeting_id = saved.id
-        self.refresh_data()
-        fresh = store.people.require(person.id)
-        if saved.status is MeetingStatus.DONE:
-            due = describe_due(days_until_due(fresh, self.clock.today()))
-            promises = f" {len(log.followups)} new promise(s) noted." if log.followups else ""
-            self.notify(f"Logged. Next meeting with {fresh.name} {due}.{promises}", title="Logged")
-        else:
-            self.notify("Logged as cancelled.", title="Logged")
+        if person is not None and sheet is not None:
+            log_meeting_from_sheet(self, person, self.meeting, sheet, self._show_meeting)
 
     # -- the rest -------------------------------------------------------------------------
 
@@ -555,7 +358,7 @@ class PrepScreen(BrillianceScreen):
             if item and self.checklist.highlighted_section() == "introductions"
             else person.id
         )
-        self.brilliance.open_person(target)
+        self.post_message(OpenPerson(target))
 
     def action_partnership(self) -> None:
         person = self.person
@@ -575,23 +378,14 @@ class PrepScreen(BrillianceScreen):
         self.app.push_screen(EventsScreen())
 
     def action_export(self) -> None:
-        person, sheet = self.person, self.sheet
-        if person is None or sheet is None:
+        sheet = self.sheet
+        if sheet is None:
             return
-        folder = self.store.data_dir / EXPORTS_DIR
-        path = folder / export_name(person, self.clock.today())
         try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            text = with_last_time(
-                render_markdown(sheet, self.clock.today()),
-                last_time(
-                    self.store.meetings.for_person(person.id),
-                    self.store.followups.for_person(person.id),
-                ),
-                self.clock.today(),
-            )
-            atomic_write(path, text.encode("utf-8"))
+            meetings = self.store.meetings.for_person(sheet.person.id)
+            last = last_time(meetings, self.store.followups.for_person(sheet.person.id))
+            path = export_prep_sheet(self.store.data_dir, sheet, self.clock.today(), last)
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}", severity="error")
+            self.notify(f"Could not write {exc.filename}: {exc.strerror}", severity="error")
             return
         self.notify(f"Saved the sheet to {path}", title="Exported")

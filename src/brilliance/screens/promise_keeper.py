@@ -4,13 +4,13 @@ that shows promises (Today, the prep sheet, a person's timeline)."""
 from __future__ import annotations
 
 from brilliance.domain.models import FollowUp, updated
-from brilliance.screens.base import AppAccess
+from brilliance.screens.base import BrillianceScreen
 
 
 class PromiseKeeper:
     """Marks promises kept for one screen and remembers the last one, for undo."""
 
-    def __init__(self, screen: AppAccess) -> None:
+    def __init__(self, screen: BrillianceScreen) -> None:
         self.screen = screen
         self.last_kept: FollowUp | None = None
 
@@ -24,7 +24,7 @@ class PromiseKeeper:
         if screen.attempt_save(lambda: screen.store.followups.save(done)) is None:
             return None
         self.last_kept = followup
-        screen.brilliance.notify(f"Kept: {followup.text}. u undoes.", title="Promise kept")
+        screen.notify(f"Kept: {followup.text}. u undoes.", title="Promise kept")
         return done
 
     def undo(self) -> FollowUp | None:
@@ -38,5 +38,5 @@ class PromiseKeeper:
         if screen.attempt_save(lambda: screen.store.followups.save(reopened)) is None:
             return None
         self.last_kept = None
-        screen.brilliance.notify(f"Open again: {kept.text}")
+        screen.notify(f"Open again: {kept.text}")
         return reopened

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from brilliance.domain.timeline import EntryKind, PromiseState, TimelineEntry, person_timeline
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.navigation import Prepare
 from brilliance.screens.promise_keeper import PromiseKeeper
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -145,5 +146,5 @@ class TimelineScreen(BrillianceScreen):
     def action_back(self) -> None:
         self.dismiss()
 
-    async def action_prep(self) -> None:
-        await self.brilliance.prepare(self.person_id)
+    def action_prep(self) -> None:
+        self.post_message(Prepare(self.person_id))

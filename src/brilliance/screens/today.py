@@ -12,12 +12,18 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.agenda import Agenda, build_agenda, describe_promise_due, describe_value_gap
 from brilliance.domain.cadence import days_until_due, describe_due
 from brilliance.domain.models import FollowUp, Person
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.promise_keeper import PromiseKeeper
+from brilliance.services.agenda import (
+    Agenda,
+    build_agenda,
+    describe_promise_due,
+    describe_value_gap,
+)
 from brilliance.widgets.mode_bar import ModeBar
 
 NARROW = 100
@@ -274,9 +280,9 @@ class TodayScreen(BrillianceScreen):
     @on(DataTable.RowSelected, "#grid")
     def _grid_row(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.brilliance.open_person(str(event.row_key.value))
+            self.post_message(OpenPerson(str(event.row_key.value)))
 
-    async def action_act(self) -> None:
+    def action_act(self) -> None:
         focused = self.focused
         if not isinstance(focused, AgendaList):
             return
@@ -284,19 +290,19 @@ class TodayScreen(BrillianceScreen):
         if chosen is None:
             return
         if focused.id in ("due", "novalue"):
-            await self.brilliance.prepare(chosen)
+            self.post_message(Prepare(chosen))
         elif focused.id == "coming":
             person_id, _, meeting_id = chosen.partition("|")
-            await self.brilliance.prepare(person_id, meeting_id)
+            self.post_message(Prepare(person_id, meeting_id))
         elif focused.id in PROMISE_LISTS:
             followup = self.store.followups.get(chosen)
             if followup is not None:
-                self.brilliance.open_person(followup.person_id)
+                self.post_message(OpenPerson(followup.person_id))
 
     @on(OptionList.OptionSelected)
-    async def _selected(self, event: OptionList.OptionSelected) -> None:
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        await self.action_act()
+        self.action_act()
 
     def action_done(self) -> None:
         focused = self.focused
@@ -311,5 +317,5 @@ class TodayScreen(BrillianceScreen):
             self.refresh_data()
             self.refresh_bindings()
 
-    async def action_journal(self) -> None:
-        await self.brilliance.action_journal_today()
+    def action_journal(self) -> None:
+        self.post_message(OpenTodaysEntry())

@@ -230,6 +230,19 @@ class Store:
         self.flush(overwrite=True)
         return reapplied
 
+    def replace_contents(self, tables: dict[str, dict[str, Any]]) -> None:
+        """Take ``tables`` (raw records, as in the file) as the whole of the data, and save.
+
+        Used by restoring a backup (``services.imports``). Every record is validated first:
+        a bad one raises DamagedFileError and changes nothing. A failed save raises the
+        store's errors and keeps the new contents in memory, as any other change.
+        """
+        loaded = validate_tables(self.path, tables)
+        self.storage.replace_all(tables)
+        self._adopt(loaded)
+        self.revision += 1
+        self.flush()
+
     def rescue_copy(self) -> Path:
         """Write what is in memory somewhere, anywhere, when the data file can't be written.
 

@@ -1,0 +1,92 @@
+"""Every --json output matches its documented shape in docs/json/, on real and empty data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from brilliance import cli
+from brilliance.domain.models import Person
+from brilliance.store.store import Store
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "docs" / "json"
+
+COMMANDS = {
+    "today": ["today"],
+    "prep": ["prep", "Ana Lima"],
+    "journal": ["journal", "-n", "5"],
+    "people": ["people"],
+    "show": ["show", "Ana Lima"],
+    "doctor": ["doctor"],
+}
+
+
+def schema(kind: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((SCHEMAS / f"{kind}.schema.json").read_text())
+    return loaded
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    status = cli.main([*args, "--json"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    document: dict[str, Any] = json.loads(out)
+    return document
+
+
+def test_every_reading_command_has_a_schema() -> None:
+    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(
+        f"{kind}.schema.json" for kind in COMMANDS
+    )
+    for kind in COMMANDS:
+        jsonschema.Draft202012Validator.check_schema(schema(kind))
+
+
+@pytest.mark.parametrize("kind", sorted(COMMANDS))
+def test_output_matches_its_schema(
+    kind: str, demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run_json(capsys, *COMMANDS[kind], "--data-dir", str(demo_dir))
+    jsonschema.validate(document, schema(kind), cls=jsonschema.Draft202012Validator)
+    assert document["schema"] == 1 and document["kind"] == kind
+
+
+def test_the_schemas_are_strict(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A field added without documenting it must fail, or the shapes would drift unnoticed.
+    document = run_json(capsys, "people", "--data-dir", str(demo_dir))
+    document["people"][0]["surprise"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema("people"))
+
+
+@pytest.mark.parametrize("kind", ["journal", "people", "doctor"])
+def test_empty_data_matches_too(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run_json(capsys, *COMMANDS[kind], "--data-dir", str(tmp_path))
+    jsonschema.validate(document, schema(kind))
+
+
+def test_a_person_never_met_and_no_meeting_planned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(tmp_path) as store:
+        store.people.save(Person(name="Zoë Quiet", on_list=True))
+    for kind in ("prep", "show", "today"):
+        args = ["today"] if kind == "today" else [kind, "Zoë"]
+        document = run_json(capsys, *args, "--data-dir", str(tmp_path))
+        jsonschema.validate(document, schema(kind))
+    assert document["due"][0]["name"] == "Zoë Quiet"
+
+
+def test_json_is_on_stdout_and_messages_on_stderr(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["show", "Nobody At All", "--json", "--data-dir", str(demo_dir)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "no one called 'Nobody At All'" in err
