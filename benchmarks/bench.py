@@ -731,6 +731,151 @@ def prep_build(ctx: Context) -> None:
     ]
 
 
+MATCHING_API = has("brilliance.domain.introductions", "suggest_introductions")
+
+
+@measurement(
+    "matching quality (introductions, labelled set)",
+    [
+        ("match_top1_shared", "introductions: top-1, goal shares a word"),
+        ("match_top1_unshared", "introductions: top-1, no shared word"),
+        ("match_r3_unshared", "introductions: recall@3, no shared word"),
+        ("match_rank", "introductions: ranking one goal"),
+    ],
+    MATCHING_API,
+)
+def matching_quality(ctx: Context) -> None:
+    """Top-1 and recall at 3 on tests/domain/data/introductions.toml (held-out goals included)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from eval_matching import engine_ranker, evaluate, load_set
+
+    pool, cases = load_set()
+    ranker = engine_ranker()
+    started = time.perf_counter()
+    scores = evaluate(ranker, pool, cases)
+    per_goal = (time.perf_counter() - started) * 1000 / len(cases)
+    shared, unshared = scores["shares a word"], scores["no shared word"]
+    ctx.figures += [
+        Figure(
+            "match_top1_shared",
+            "introductions: top-1, goal shares a word",
+            unit="",
+            samples=[shared.top1],
+            note=f"{shared.count} goals",
+        ),
+        Figure(
+            "match_top1_unshared",
+            "introductions: top-1, no shared word",
+            unit="",
+            samples=[unshared.top1],
+            note=f"{unshared.count} goals; bar 0.85 (held-out set)",
+        ),
+        Figure(
+            "match_r3_unshared",
+            "introductions: recall@3, no shared word",
+            unit="",
+            samples=[unshared.recall3],
+        ),
+        Figure(
+            "match_rank",
+            "introductions: ranking one goal",
+            samples=[per_goal],
+            note=f"pool of {len(pool)} people, mean over {len(cases)} goals",
+        ),
+    ]
+
+
+ENCRYPTION = has("brilliance.store.codec", "Keyring.create")
+BENCH_PASSPHRASE = b"a passphrase for the benchmark"
+
+
+def encrypted_copy(ctx: Context) -> tuple[Path, Any]:
+    """A writable copy of the 10-year folder, encrypted as `brilliance encrypt` does it, with the
+    keyring that opens it (derived once, with the real settings)."""
+    from brilliance.store.codec import PLAIN, Keyring
+    from brilliance.store.conversion import convert_folder
+
+    folder = ctx.writable()
+    keyring = Keyring.create(BENCH_PASSPHRASE)
+    convert_folder(folder, PLAIN, keyring, now=datetime.now(), label="bench")
+    return folder, keyring
+
+
+@measurement(
+    "encryption",
+    [
+        ("kdf", "encryption: key derivation (once a session)"),
+        ("open_encrypted_extra", "encryption: open, extra over plain (beyond the KDF)"),
+        ("save_encrypted", "encryption: save one journal entry"),
+        ("note_encrypted", "encryption: `brilliance note`, sealed"),
+    ],
+    ENCRYPTION,
+)
+def encryption(ctx: Context) -> None:
+    from brilliance.store import crypto
+    from brilliance.store.store import Store
+
+    params = crypto.DEFAULT_KDF
+    salt = crypto.new_salt()
+    kdf = timed(lambda: crypto.derive_key(BENCH_PASSPHRASE, salt, params), min(ctx.repeats, 7))
+    folder, keyring = encrypted_copy(ctx)
+    extra: list[float] = []
+    for _ in range(max(1, min(ctx.repeats, 9))):  # interleaved, so both share the machine's state
+        plain = timed(lambda: Store.open(ctx.main, lock=False).close(), 1)[0]
+        sealed = timed(lambda: Store.open(folder, lock=False, keyring=keyring).close(), 1)[0]
+        extra.append(sealed - plain)
+    text = journal_text()
+    from brilliance.domain.models import JournalEntry
+
+    with Store.open(folder, keyring=keyring) as store:
+        store.clock = anchor_clock(store)
+        entries = iter(
+            [JournalEntry(written_at=store.clock.now(), text=text) for _ in range(ctx.repeats + 1)]
+        )
+        saves = timed(lambda: store.journal.save(next(entries)), ctx.repeats)
+    argv = [*brilliance_command(), "note", NOTE_TEXT, "--data-dir", str(folder)]
+    run_process(argv)
+    notes = [run_process(argv)[0] for _ in range(ctx.runs)]
+    size = (folder / "brilliance.json").stat().st_size / 2**20
+    setting = (
+        f"Argon2id, {params.cost1} passes over {params.cost2 // 1024} MiB, {params.cost3} lane"
+        if params.kdf == crypto.KDF_ARGON2ID
+        else f"scrypt n=2^{params.cost1}, r={params.cost2}, p={params.cost3}"
+    )
+    ctx.figures += [
+        Figure(
+            "kdf",
+            "encryption: key derivation (once a session)",
+            samples=kdf,
+            target=500,
+            target_text="about 300-500 ms",
+            note=setting,
+        ),
+        Figure(
+            "open_encrypted_extra",
+            "encryption: open, extra over plain (beyond the KDF)",
+            samples=extra,
+            target=50,
+            target_text="<= 50 ms",
+            note=f"AES-256-GCM over {size:.1f} MiB; pairwise differences",
+        ),
+        Figure(
+            "save_encrypted",
+            "encryption: save one journal entry",
+            samples=saves,
+            target=25,
+            target_text="<= 25 ms",
+            note="no key derivation: the session's key",
+        ),
+        Figure(
+            "note_encrypted",
+            "encryption: `brilliance note`, sealed",
+            samples=notes,
+            note="no passphrase asked",
+        ),
+    ]
+
+
 # -- in-process: the TUI -------------------------------------------------------------------------
 
 

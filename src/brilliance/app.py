@@ -24,7 +24,8 @@ from brilliance.screens.person_actions import edit_person
 from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
-from brilliance.store.inbox import has_notes
+from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
+from brilliance.store.read_only import is_read_only
 from brilliance.store.store import Store
 
 ABOUT = (
@@ -89,6 +90,17 @@ class BrillianceApp(App[str]):
             return
         # Notes added with `brilliance note` while the app is open arrive through the inbox.
         self.set_interval(INBOX_POLL_SECONDS, self.check_inbox)
+        if set_aside := rejected_notes(self.store.data_dir):
+            self.notify(rejected_advice(set_aside), title="Notes set aside", timeout=20)
+        if self.read_only:
+            self.notify(
+                f"{self.store.data_dir} cannot be written, so it is open read-only: you can "
+                "look at everything, but changes are not saved.",
+                title="Read-only",
+                severity="warning",
+                timeout=15,
+            )
+            return
         if self.demo:
             self.notify(
                 "You are exploring sample data in a temporary folder. Change anything you "
@@ -137,9 +149,16 @@ class BrillianceApp(App[str]):
         await self.switch_mode("prep")
         self.push_screen(EventsScreen())
 
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written: shown, with a banner, but never changed."""
+        return is_read_only(self.store)
+
     def check_inbox(self) -> None:
         """Merge notes waiting in the inbox into the journal, and say so."""
-        if not has_notes(self.store.data_dir):
+        if self.read_only or not has_notes(self.store.data_dir):
+            return
+        if inbox_busy(self.store.data_dir):  # never wait on the event loop: next poll (13.14)
             return
         try:
             count = self.store.merge_inbox()

@@ -25,6 +25,8 @@ from brilliance.domain.content import (
     parse_prompts,
     parse_questions,
 )
+from brilliance.domain.matching import Matcher, TopicMap
+from brilliance.domain.questions import QuestionTemplates
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 USER_QUESTIONS_FILE = "questions.toml"
@@ -92,3 +94,15 @@ def praise() -> PraisePrompts:
 
 def partnership_questions() -> list[PartnershipQuestion]:
     return parse_partnership(load_toml("partnership.toml"))
+
+
+@cache
+def matcher() -> Matcher:
+    """The matching engine with our topic map (``topics.toml``), read once per process."""
+    return Matcher(TopicMap.parse(load_toml("topics.toml")))
+
+
+@cache
+def question_templates() -> QuestionTemplates:
+    """Templates for questions made from the person (``question_templates.toml``)."""
+    return QuestionTemplates.parse(load_toml("question_templates.toml"))

@@ -35,6 +35,9 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "brilliance.commands.import_",
     "doctor": "brilliance.commands.doctor",
     "restore": "brilliance.commands.restore",
+    "encrypt": "brilliance.commands.encrypt",
+    "decrypt": "brilliance.commands.decrypt",
+    "passphrase": "brilliance.commands.passphrase",
     "completion": "brilliance.commands.completion",
 }
 """Subcommand name -> module path, in the order ``--help`` lists them."""
@@ -65,6 +68,18 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None
     )
 
 
+def _passphrase_file_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Never the passphrase itself as an argument or in the environment: see commands.unlock.
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS if suppress else None,
+        help="for an encrypted folder: read the passphrase from the first line of FILE "
+        "instead of asking on the terminal",
+    )
+
+
 def _first_frame_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # For the benchmark: draw Today once, headless, and exit.
     parser.add_argument(
@@ -88,6 +103,9 @@ EXAMPLES = (
 
 def describe(examples: Sequence[str], text: str) -> str:
     """A ``--help`` description that starts with examples, then says what the command does."""
+    import textwrap
+
+    text = textwrap.fill(text, width=88)
     lines = ["examples:", *(f"  {example}" for example in examples), "", text]
     return "\n".join(lines) if examples else text
 
@@ -107,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"brilliance {__version__}")
     _data_dir_option(parser, suppress=False)
+    _passphrase_file_option(parser, suppress=False)
     _first_frame_option(parser, suppress=False)
     if SUBCOMMANDS:
         subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -120,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
                 formatter_class=argparse.RawDescriptionHelpFormatter,
             )
             _data_dir_option(sub, suppress=True)
+            _passphrase_file_option(sub, suppress=True)
             _first_frame_option(sub, suppress=True)
             module.configure(sub)
     return parser
@@ -130,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    from brilliance.commands import unlock
+
+    unlock.PASSPHRASE_FILE = getattr(args, "passphrase_file", None)
     command = getattr(args, "command", None)
     from brilliance.commands.shell import CommandError
 

@@ -10,19 +10,43 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
+    from brilliance.store.store import Store
+
+
+def open_for_app(data_dir: Path, keyring: Keyring | None = None) -> Store:
+    """The store the app works on: locked, or read-only (with a banner) when the folder or
+    mount cannot be written (issue 13.11). Raises StoreError as Store.open does."""
+    from brilliance.store.errors import ReadOnlyError
+    from brilliance.store.store import Store
+
+    try:
+        return Store.open(data_dir, for_the_process=True, keyring=keyring)
+    except ReadOnlyError:
+        from brilliance.store.read_only import open_read_only
+
+        return open_read_only(data_dir, for_the_process=True, keyring=keyring)
 
 
 def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the TUI on ``data_dir``. Returns the process exit status."""
-    from brilliance.commands import store_error_status
+    from brilliance.commands import make_private, store_error_status
     from brilliance.store.errors import StoreError
-    from brilliance.store.store import Store
 
+    make_private(data_dir)
+    keyring = None
+    if unlock_needed(data_dir):  # before anything is loaded (issue 18)
+        keyring = unlock_for_app(data_dir)
+        if keyring is None:
+            return 1
     try:
-        store = Store.open(data_dir, for_the_process=True)
+        store = open_for_app(data_dir, keyring)
     except StoreError as exc:
         print(f"brilliance: {exc}", file=sys.stderr)
-        return store_error_status(exc)
+        return store_error_status(exc)  # 3 for the file, 1 when open elsewhere (issue 16)
     from brilliance.app import make_app
 
     with store:
@@ -42,10 +66,39 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
                     from brilliance.commands.restore import rescue_advice
 
                     print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 3
+                return 3  # a problem with the data file (issue 16's exit statuses)
     if app.return_value == "demo":  # chosen on the first-run welcome
         return run_demo()
     return app.return_code or 0
+
+
+def unlock_needed(data_dir: Path) -> bool:
+    """Whether the folder's data file is encrypted (a few bytes read, no crypto imported)."""
+    from brilliance.store.codec import folder_is_encrypted
+
+    return folder_is_encrypted(data_dir)
+
+
+def unlock_for_app(data_dir: Path) -> Keyring | None:
+    """The passphrase for the app: from --passphrase-file, or asked on a screen of its own
+    before anything is loaded (three tries). Prints why not and returns None on failure."""
+    from brilliance.commands import unlock
+
+    if unlock.PASSPHRASE_FILE is not None:
+        return unlock.unlock_or_report(data_dir)
+    from brilliance.store.codec import read_data_head
+    from brilliance.unlock_app import UnlockApp
+
+    try:
+        head = read_data_head(data_dir)
+    except OSError as exc:
+        print(f"brilliance: cannot read the data file: {exc.strerror}", file=sys.stderr)
+        return None
+    app = UnlockApp(data_dir, head)
+    keyring = app.run()
+    if keyring is None:
+        print(f"brilliance: {app.failure}", file=sys.stderr)
+    return keyring
 
 
 def make_demo_dir() -> Path:

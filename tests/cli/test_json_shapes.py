@@ -90,3 +90,26 @@ def test_json_is_on_stdout_and_messages_on_stderr(
     out, err = capsys.readouterr()
     assert out == ""
     assert "no one called 'Nobody At All'" in err
+
+
+def test_doctor_json_with_backups_and_a_damaged_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import datetime
+
+    from brilliance.store.backups import named_backup
+    from brilliance.store.paths import DATA_FILE_NAME
+
+    with Store.open(tmp_path) as store:
+        store.people.save(Person(name="Ana"))
+    named_backup(tmp_path / DATA_FILE_NAME, "manual", datetime(2026, 11, 1, 9))
+    (tmp_path / DATA_FILE_NAME).write_bytes(b'{"people": {"x": ')
+    status = cli.main(["doctor", "--json", "--data-dir", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert status == 3
+    document = json.loads(out)
+    jsonschema.validate(document, schema("doctor"))
+    assert document["healthy"] is False and document["data_file"]["ok"] is False
+    (backup,) = document["backups"]
+    assert backup["ok"] and backup["name"] in document["advice"]
+    assert "needs attention" in err  # the message goes to stderr, the JSON alone to stdout

@@ -42,6 +42,7 @@ def folder(tmp_path: Path) -> Path:
             )
         )
         store.followups.save(FollowUp(person_id=ana.id, text="Send the deck", due=day(2)))
+        store.followups.save(FollowUp(person_id=ana.id, text="Ask about the lab", due=day(-5)))
         texts = {
             -30: "Old thoughts #reading",
             -10: "Lunch with @Ana Lima about the seed round #mentoring",
@@ -204,9 +205,9 @@ def test_show_prints_the_person_and_their_timeline(
     timeline = out[out.index("Timeline") :]
     # Newest first: the promise due in two days, the journal mention, then the walk.
     assert (
-        timeline.index("Send the deck")
-        < timeline.index("Lunch with @Ana Lima")
-        < timeline.index("walk at the river path (done, 09:00)")
+        timeline.index("Promised: Send the deck")
+        < timeline.index("Journal: Lunch with @Ana Lima")
+        < timeline.index("Walk at the river path, 09:00 (done)")
         < timeline.index("She is close to a decision.")
     )
     assert "\x1b[" not in out
@@ -216,8 +217,11 @@ def test_show_json_timeline(folder: Path, capsys: pytest.CaptureFixture[str]) ->
     _, out, _ = run(capsys, "show", "Ana Lima", "--json", "--data-dir", str(folder))
     document = json.loads(out)
     assert document["person"]["goals"] == ["raise a seed round"]
-    assert [m["kind"] for m in document["timeline"]] == ["promise", "journal", "meeting"]
-    assert document["timeline"][2]["detail"] == "She is close to a decision."
+    timeline = document["timeline"]
+    assert [m["kind"] for m in timeline] == ["promise", "promise", "journal", "meeting"]
+    assert [m["state"] for m in timeline] == ["open", "broken", "", ""]
+    assert timeline[1]["title"] == "Overdue: Ask about the lab"
+    assert timeline[3]["details"] == ["She is close to a decision."]
 
 
 def test_show_someone_with_no_history(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -267,4 +271,47 @@ def test_use_colour_only_for_a_terminal_without_no_color(monkeypatch: pytest.Mon
     assert not shell.use_colour(io.StringIO())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not shell.use_colour(Terminal())
-    assert shell.styled("x", "bold", colour=False) == "x"
+    assert shell.Lines(colour=False).render(shell.styled("x", "bold")) == "x"
+    assert shell.Lines(colour=True).render(shell.styled("x", "bold")) == "\x1b[1mx\x1b[0m"
+
+
+def test_colour_codes_are_ours_and_user_escapes_stay_visible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(tmp_path) as store:
+        store.people.save(Person(name="Eve \x1b[2J", on_list=True, notes="hi \x1b]52;c;eA==\x07"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    for command in ("people", "show"):
+        status, out, _ = run(
+            capsys, command, *(["Eve"] if command == "show" else []), "--data-dir", str(tmp_path)
+        )
+        assert status == 0
+        assert "Eve ␛[2J" in out and "\x1b[2J" not in out
+        assert "\x1b[1m" in out or "\x1b[33m" in out  # our own colour codes do get through
+    assert "hi ␛]52;c;eA==␇" in out
+
+
+@pytest.mark.parametrize(
+    "args", [["export", "--format", "json"], ["import", "people.csv"], ["prep", "Ana"]]
+)
+def test_other_commands_say_3_for_a_damaged_file_too(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "people.csv").write_text("name\nAna\n")
+    damaged = tmp_path / DATA_FILE_NAME
+    damaged.write_bytes(b'{"people": {"x": ')
+    args = [str(tmp_path / a) if a.endswith(".csv") else a for a in args]
+    status, _, err = run(capsys, *args, "--data-dir", str(tmp_path))
+    assert status == shell.EXIT_DATA, err
+    assert "has not been changed" in err
+    assert damaged.read_bytes() == b'{"people": {"x": '
+
+
+def test_a_data_file_that_cannot_be_read_is_status_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / DATA_FILE_NAME).mkdir()  # reading it fails, even for root
+    status, out, err = run(capsys, "people", "--data-dir", str(tmp_path))
+    assert (status, out) == (shell.EXIT_DATA, "")
+    assert "Traceback" not in err and "has not been changed" in err

@@ -75,3 +75,17 @@ def test_doctor_shows_hostile_backup_names_visibly(folder: Path) -> None:
     result = cli("doctor", "--data-dir", str(folder))
     assert result.returncode == 0, result.stderr
     assert_visible(result)
+
+
+def test_our_colours_pass_but_a_names_escapes_do_not(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brilliance import cli as brilliance_cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert brilliance_cli.main(["people", "--data-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[2J" not in out and "␛[2J" in out  # the name's sequence, made visible
+    assert "\x1b[" in out  # our own colour codes still reach the terminal
+    assert "\ue000" not in out

@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 
 from brilliance import assets
 from brilliance.domain.content import Question
+from brilliance.domain.interests import shared_interests
+from brilliance.domain.introductions import introductions_made, suggest_introductions
+from brilliance.domain.invitations import suggest_events
 from brilliance.domain.matching import phrases_match
 from brilliance.domain.meetings import last_met_after_logging, next_planned
 from brilliance.domain.models import (
@@ -20,24 +23,19 @@ from brilliance.domain.models import (
     PrepState,
     Profile,
 )
-from brilliance.domain.prep import (
-    PrepInputs,
+from brilliance.domain.prep import PrepInputs, build_sheet
+from brilliance.domain.prep_markdown import render_markdown
+from brilliance.domain.questions import (
     asked_questions,
-    build_sheet,
-    introductions_made,
     normalise_question,
-    render_markdown,
-    shared_interests,
-    suggest_events,
-    suggest_introductions,
-    suggest_praise,
     suggest_questions,
-    suggest_venue,
     swap_question,
 )
+from brilliance.domain.venues import suggest_praise, suggest_venue
 
 TODAY = date(2026, 11, 24)
 BANK = assets.questions()
+MATCHER = assets.matcher()
 ANA = Person(
     id="ana",
     name="Ana Lima",
@@ -100,11 +98,14 @@ def test_swap_gives_a_new_question() -> None:
 
 
 def test_introductions_best_first_with_reasons() -> None:
-    intros = suggest_introductions(ANA, [ANA, DANA, ELI, FAY], set())
-    # Eli's headline meets two words of a goal (design, hiring); Dana's skill one.
-    assert [i.person.id for i in intros] == ["eli", "dana"]
-    assert intros[0].describe() == "Eli Moss: Design hiring lead -> goal 'hire a design lead'"
-    assert intros[1].describe() == "Dana Fischer: fundraising -> goal 'raise a seed round'"
+    intros = suggest_introductions(ANA, [ANA, DANA, ELI, FAY], set(), matcher=MATCHER)
+    assert {i.person.id for i in intros} == {"eli", "dana"}
+    reasons = {i.person.id: i.describe() for i in intros}
+    assert reasons["eli"] == "Eli Moss: Design hiring lead -> goal 'hire a design lead'"
+    # No word in common: the topic map links them, and the reason says through what.
+    assert reasons["dana"] == (
+        "Dana Fischer: fundraising -> goal 'raise a seed round' (both about raising investment)"
+    )
 
 
 def test_rare_words_outweigh_common_ones() -> None:
@@ -144,7 +145,8 @@ def test_events_upcoming_and_matching() -> None:
         ),
         Event(id="other", title="Knitting circle", day=date(2026, 12, 2)),
     ]
-    found = suggest_events(ANA, events, TODAY)
+    found = suggest_events(ANA, events, TODAY, matcher=MATCHER)
+    # A goal outweighs a pastime; past events and events that fit nothing are left out.
     assert [s.event.id for s in found] == ["soon", "later"]
     assert found[0].invited
     assert "(invited)" in found[0].describe()
@@ -308,3 +310,53 @@ def test_never_introduces_someone_to_themself(
     for intro in intros:
         assert any(phrases_match(s, g) for s in intro.person.skills for g in goals)
     assert suggest_introductions(person, [person, *others], set()) == intros
+
+
+def test_two_questions_look_ahead_and_one_comes_from_the_person() -> None:
+    from brilliance.domain.questions import looks_ahead, person_questions
+
+    templates = assets.question_templates()
+    held = meeting(status=MeetingStatus.DONE, notes="Hiring a design lead. Also moving.")
+    mine = person_questions(ANA, [held], templates, set(), TODAY)
+    assert mine and "Hiring a design lead" in mine[0].text
+    picked = suggest_questions(ANA, BANK, set(), TODAY, from_person=mine)
+    assert len(picked) == 4
+    assert sum(looks_ahead(q) for q in picked) >= 2
+    assert mine[0] in picked
+
+
+def test_swapping_walks_every_unasked_question_before_repeating() -> None:
+    shown = [q.text for q in suggest_questions(ANA, BANK, set(), TODAY)]
+    current = shown[0]
+    seen: list[str] = []
+    for _ in range(len(BANK) - 3):
+        fresh = swap_question(ANA, BANK, set(), shown, TODAY, current=current)
+        assert fresh is not None
+        seen.append(fresh.text)
+        shown = [fresh.text if q == current else q for q in shown]
+        current = fresh.text
+    assert len(set(seen)) == len(seen)  # no repeat until the bank is walked through
+    assert set(seen) | set(shown) == {q.text for q in BANK}
+
+
+def test_printed_sheet_has_no_key_hints() -> None:
+    bare = Person(id="b", name="Bea", on_list=True)
+    data = PrepInputs(
+        person=bare,
+        meeting=None,
+        profile=Profile(),
+        people=[bare],
+        meetings=[],
+        followups=[],
+        events=[],
+        bank=[],
+        kinds=[],
+        praise=assets.praise(),
+        partnership=[],
+        today=TODAY,
+        matcher=MATCHER,
+    )
+    text = render_markdown(build_sheet(data), TODAY)
+    for hint in ("ctrl+o", "e on the List", "v manages", "(a ", " with a."):
+        assert hint not in text
+    assert "Every question in the bank has been asked." in text

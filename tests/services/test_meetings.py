@@ -10,7 +10,7 @@ import pytest
 
 from brilliance.domain.meetings import prep_state
 from brilliance.domain.models import FollowUp, Meeting, MeetingStatus, Person, updated
-from brilliance.domain.prep import question_key
+from brilliance.domain.questions import question_key
 from brilliance.services.meetings import log_meeting, save_prep
 from brilliance.store import storage
 from brilliance.store.errors import SaveError

@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from brilliance.commands.shell import EXIT_DATA
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
 from brilliance.store import backups, storage
@@ -120,7 +121,7 @@ def test_advice_names_the_fullest_backup_and_says_a_newer_one_is_smaller(
     assert "3,031 records" in message
     assert "brilliance-2030-01-01.json" in message and "fewer records" in message
     doctor = cli("doctor", "--data-dir", str(data_dir))
-    assert doctor.returncode == 1
+    assert doctor.returncode == EXIT_DATA
     assert "brilliance restore brilliance-2026-11-20.json" in doctor.stderr
     assert "3,031 records" in doctor.stdout or "3031 people" in doctor.stdout
 

@@ -240,3 +240,21 @@ async def test_choose_from_the_list_of_people(store: Store, clock: FixedClock) -
         assert app.screen.person_id == ana.id
         await pilot.press("escape")
         assert app.screen.person_id is None
+
+
+async def test_r_walks_through_unasked_questions_without_repeating(
+    store: Store, clock: FixedClock
+) -> None:
+    # Issue 15: swapping one line again and again used to flip between two questions.
+    ana = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prep(pilot, app, ana)
+        shown = list(screen.sheet.questions)  # type: ignore[union-attr]
+        seen = []
+        for _ in range(8):
+            await pilot.press("r")
+            await pilot.pause()
+            seen.append(screen.sheet.questions[0])  # type: ignore[union-attr]
+        assert len(set(seen)) == len(seen)
+        assert not set(seen) & set(shown)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
@@ -14,25 +15,56 @@ if TYPE_CHECKING:
 def store_error_status(exc: StoreError) -> int:
     """The exit status for a store error: 1 when refused (open elsewhere), else 3 (the file)."""
     from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED
-    from brilliance.store.errors import AlreadyOpenError
+    from brilliance.store.errors import AlreadyOpenError, ReadOnlyError
 
-    return EXIT_REFUSED if isinstance(exc, AlreadyOpenError) else EXIT_DATA
+    refused = isinstance(exc, AlreadyOpenError | ReadOnlyError)
+    return EXIT_REFUSED if refused else EXIT_DATA
 
 
-def open_store(data_dir: Path, *, lock: bool = True, for_the_process: bool = False) -> Store | None:
-    """Open the data folder, or print why not (to stderr) and return None.
+def make_private(data_dir: Path) -> None:
+    """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
+    from brilliance.store.paths import tighten_permissions, tightened_notice
+
+    if changed := tighten_permissions(data_dir):
+        print(tightened_notice(changed, data_dir), file=sys.stderr)
+
+
+def open_store(
+    data_dir: Path,
+    *,
+    lock: bool = True,
+    for_the_process: bool = False,
+    keyring: Keyring | None = None,
+) -> Store | None:
+    """Open the data folder, or stop the command with why not and the exit status for it.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it).
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). Raises
+    :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
+    elsewhere, 3 for a problem with the file). An encrypted folder asks for its passphrase
+    (see ``commands.unlock``) unless ``keyring`` already opens it; None when that fails (the
+    reason is already printed).
     """
+    from brilliance.commands.shell import EXIT_DATA, CommandError
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.store import Store
 
+    make_private(data_dir)
+    if keyring is None and folder_is_encrypted(data_dir):
+        from brilliance.commands.unlock import unlock_or_report
+
+        keyring = unlock_or_report(data_dir)
+        if keyring is None:
+            return None
     try:
-        return Store.open(data_dir, lock=lock, for_the_process=for_the_process)
+        return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
-        return None
+        raise CommandError(str(exc), store_error_status(exc)) from exc
+    except OSError as exc:  # the file or folder can't be read: a problem with the data (3)
+        raise CommandError(
+            f"cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
+        ) from exc
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
@@ -41,7 +73,8 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     Raises :class:`~brilliance.commands.shell.CommandError` (status 1 when there is no data
     yet and ``must_exist``, 3 when the file can't be read) with a message saying what to do.
     """
-    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED, CommandError
+    from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.store import Store
@@ -52,7 +85,22 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             "or `brilliance demo` to look around.",
             EXIT_REFUSED,
         )
+    make_private(data_dir)
+    keyring = None
+    if folder_is_encrypted(data_dir):
+        from brilliance.commands.unlock import PassphraseInputError, unlock_folder
+
+        try:
+            keyring = unlock_folder(data_dir)
+        except PassphraseInputError as exc:
+            raise CommandError(str(exc), EXIT_REFUSED) from exc
+        except StoreError as exc:
+            raise CommandError(str(exc), store_error_status(exc)) from exc
     try:
-        return Store.open(data_dir, lock=False)
+        return Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
+    except OSError as exc:
+        raise CommandError(
+            f"cannot read {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
+        ) from exc

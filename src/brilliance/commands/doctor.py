@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brilliance.commands.shell import add_json_flag
+
+if TYPE_CHECKING:
+    from brilliance.store.codec import Codec, Keyring
+    from brilliance.store.inbox import InboxContents
 
 HELP = "check the data file and every backup (parse, schema, records) and report"
 EXAMPLES = (
@@ -20,13 +24,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_json_flag(parser)
 
 
-def check(path: Path) -> tuple[bool, str]:
-    """Whether ``path`` opens cleanly, and a one-line description of it."""
+def check(path: Path, codec: Codec | None = None) -> tuple[bool, str]:
+    """Whether ``path`` opens cleanly (with ``codec`` if encrypted), and a one-line description."""
+    from brilliance.store.codec import PLAIN
     from brilliance.store.errors import StoreError
     from brilliance.store.fileformat import ENTITY_TABLES, load_tables, parse_file
 
     try:
-        loaded = load_tables(path, parse_file(path))
+        loaded = load_tables(path, parse_file(path, codec or PLAIN))
     except StoreError as exc:
         problem = str(exc).splitlines()[0].split(": ", 1)[-1]
         return False, f"DAMAGED: {problem}"
@@ -36,21 +41,29 @@ def check(path: Path) -> tuple[bool, str]:
     return True, f"ok{upgraded}: {counts}; {size:,} bytes"
 
 
-def examine(data_dir: Path) -> dict[str, Any]:
-    """What doctor found, as documented in docs/json/doctor.schema.json."""
+def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
+    """What doctor found, as documented in docs/json/doctor.schema.json.
+
+    ``keyring`` opens an encrypted folder's files (issue 18)."""
     from brilliance.store.backups import backup_infos, suggest_backup
-    from brilliance.store.errors import AlreadyOpenError
-    from brilliance.store.inbox import has_notes, read_inbox
+    from brilliance.store.errors import AlreadyOpenError, StoreError
+    from brilliance.store.inbox import has_notes, read_inbox, rejected_notes
     from brilliance.store.lock import DataLock
     from brilliance.store.paths import DATA_FILE_NAME, LOCK_FILE_NAME
 
     data_file = data_dir / DATA_FILE_NAME
     exists = data_file.exists()
-    good, description = check(data_file) if exists else (True, "not created yet")
+    good, description = check(data_file, keyring) if exists else (True, "not created yet")
+    decode = None
+    if keyring is not None:
+
+        def decode(raw: bytes) -> bytes:
+            return keyring.decode(raw, "a backup")
+
     backups = []
     good_backups = []
-    for backup in backup_infos(data_dir):
-        backup_ok, backup_description = check(backup.path)
+    for backup in backup_infos(data_dir, decode):
+        backup_ok, backup_description = check(backup.path, keyring)
         if backup_ok:
             good_backups.append(backup.path)
         backups.append(
@@ -62,6 +75,7 @@ def examine(data_dir: Path) -> dict[str, Any]:
             }
         )
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
+    set_aside = rejected_notes(data_dir)
     open_in: int | None = None
     if (data_dir / LOCK_FILE_NAME).exists():
         pid = DataLock(data_dir).holder_pid()
@@ -71,9 +85,11 @@ def examine(data_dir: Path) -> dict[str, Any]:
             lock.release()
         except AlreadyOpenError:
             open_in = pid or 0
+        except StoreError:  # a read-only folder: it can still be read, which is what we do
+            pass
     advice = ""
     if not good:
-        best = suggest_backup(data_dir, usable=good_backups)
+        best = suggest_backup(data_dir, usable=good_backups, decode=decode)
         advice = (
             f"`brilliance restore {best.path.name}` puts back the fullest good backup "
             f"({best.about}); the damaged file is kept as a backup first."
@@ -89,7 +105,8 @@ def examine(data_dir: Path) -> dict[str, Any]:
             "description": description,
         },
         "backups": backups,
-        "inbox_notes": len(waiting.records) if waiting is not None else 0,
+        "inbox_notes": count_waiting(waiting) if waiting is not None else 0,
+        "rejected_notes": set_aside,
         "open_in_process": open_in,
         "healthy": good,
         "advice": advice,
@@ -112,16 +129,31 @@ def print_report(report: dict[str, Any]) -> None:
             f"Inbox: {report['inbox_notes']} note(s) from `brilliance note` waiting; the app "
             "adds them to the journal when it opens."
         )
+    if report.get("rejected_notes"):
+        from brilliance.store.inbox import rejected_advice
+
+        print(f"Set aside: {rejected_advice(report['rejected_notes'])}")
     if report["open_in_process"] is not None:
         print(f"Open right now in another Brilliance (process {report['open_in_process']}).")
     if report["healthy"]:
-        print("All good.")
+        print(
+            "The data file is fine; see the notes set aside above."
+            if report.get("rejected_notes")
+            else "All good."
+        )
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands.shell import EXIT_DATA, print_json
+    from brilliance.commands.unlock import unlock_or_report
+    from brilliance.store.codec import folder_is_encrypted
 
-    report = examine(data_dir)
+    keyring = None
+    if folder_is_encrypted(data_dir):
+        keyring = unlock_or_report(data_dir, "brilliance doctor")
+        if keyring is None:
+            return EXIT_DATA
+    report = examine(data_dir, keyring)
     if args.json:
         print_json("doctor", report)
     else:
@@ -130,3 +162,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"The data file needs attention. {report['advice']}", file=sys.stderr)
         return EXIT_DATA
     return 0
+
+
+def count_waiting(waiting: InboxContents) -> int:
+    """Notes in the inbox, sealed ones included (an encrypted folder's notes stay sealed here)."""
+    from brilliance.store.inbox import SEALED_PREFIX
+
+    return len(waiting.records) + sum(
+        1 for line in waiting.bad_lines if line.startswith(SEALED_PREFIX)
+    )

@@ -33,6 +33,11 @@ EXPORTERS: dict[tuple[str, str], str] = {
 """(what, format) -> "module:function" taking a Store and returning bytes, or a dict of
 file name -> bytes for exports that are a folder of files (one page per person)."""
 
+PLAIN_WARNING = (
+    "brilliance export: note that the export is plain text, NOT encrypted like your data "
+    "folder; keep it somewhere safe or delete it when done."
+)
+
 WHATS = ("all", "journal", "people", "meetings")
 FORMATS = ("json", "markdown", "ics", "csv")
 
@@ -105,6 +110,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     with store:
         data = export(store)
+        encrypted = store.codec.encrypted
+    if encrypted:
+        if isinstance(data, dict) and not args.out:
+            print(
+                "brilliance export: this folder is encrypted, and an export is plain text: give "
+                "--out FOLDER, outside the data folder, rather than writing it inside.",
+                file=sys.stderr,
+            )
+            return 2
+        print(PLAIN_WARNING, file=sys.stderr)
     if isinstance(data, dict):
         return write_folder(data, args, data_dir)
     if args.out:

@@ -18,6 +18,7 @@ EXAMPLES = (
 
 
 SHOWN_SKIPPED = 10
+SHOWN_REJECTED = 20
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,20 +43,36 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.portability import importers
     from brilliance.services.imports import FolderHasData, apply_plan, build_plan
     from brilliance.store.errors import StoreError
+    from brilliance.store.limits import LimitError, check_record_count, read_limited
 
     path = Path(args.file).expanduser()
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)  # a file over the limit is refused before it is read
+    except LimitError as exc:
+        print(f"brilliance import: {exc} Nothing was imported.", file=sys.stderr)
+        return 1
     except OSError as exc:
-        print(f"brilliance import: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        print(f"brilliance import: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     store = open_store(data_dir)
     if store is None:
         return 1
     with store:
+        from brilliance.commands.unlock import open_file
+        from brilliance.store.codec import Keyring
+
+        keyring = store.codec if isinstance(store.codec, Keyring) else None
+        opened = open_file(path, raw, keyring, "brilliance import")
+        if opened is None:
+            return 1
+        raw = opened  # an encrypted backup, opened with its passphrase
         try:
             kind = args.format or importers.detect(path, raw[:4096])
             plan = build_plan(kind, path, raw, store)
+            check_record_count(len(plan.people) + len(plan.journal) + len(plan.events))
+        except LimitError as exc:
+            print(f"brilliance import: {path.name}: {exc} Nothing was imported.", file=sys.stderr)
+            return 1
         except importers.ImportError_ as exc:
             print(f"brilliance import: {path.name}: {exc}", file=sys.stderr)
             return 1
@@ -64,8 +81,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return 1
         for note in plan.notes:
             print(note, file=sys.stderr)
-        for rejected in plan.rejected:
+        for rejected in plan.rejected[:SHOWN_REJECTED]:
             print(f"{path.name}: {rejected.describe()}", file=sys.stderr)
+        if len(plan.rejected) > SHOWN_REJECTED:
+            print(
+                f"{path.name}: ... and {len(plan.rejected) - SHOWN_REJECTED} more", file=sys.stderr
+            )
         if plan.rejected and not args.skip_bad:
             print(
                 f"Nothing imported: {len(plan.rejected)} bad row(s). Fix them, or run again "

@@ -54,21 +54,21 @@ def entry_json(entry: JournalEntry, names: dict[str, str]) -> dict[str, Any]:
 
 
 def print_entries(entries: list[JournalEntry], names: dict[str, str]) -> None:
-    from brilliance.commands.shell import styled, use_colour
+    from brilliance.commands.shell import Lines, styled
 
-    colour = use_colour()
+    line = Lines()
     for index, entry in enumerate(entries):
-        heading = f"{entry.written_at:%Y-%m-%d %a %H:%M}"
         extra = [f"#{tag}" for tag in entry.tags]
         extra += [names[pid] for pid in entry.people if pid in names]
-        line = styled(heading, "bold", colour=colour)
-        if extra:
-            line += "  " + styled(" · ".join(extra), "cyan", colour=colour)
         if index:
-            print()
-        print(line)
+            line()
+        heading = styled(f"{entry.written_at:%Y-%m-%d %a %H:%M}", "bold")
+        if extra:
+            line(heading, "  ", styled(" · ".join(extra), "cyan"))
+        else:
+            line(heading)
         for text_line in entry.text.strip("\n").splitlines() or [""]:
-            print(f"  {text_line}".rstrip())
+            line(f"  {text_line}")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:

@@ -3,6 +3,10 @@
 Deliberately light: it imports neither Textual nor pydantic, and it never rewrites the data
 file. The note goes to the inbox (``store.inbox``), which the app merges at once if it is
 open and every later start merges otherwise, so a note works even while the app is open.
+
+In an encrypted folder the note is sealed to the folder's public key (``note-key.pub``): no
+passphrase is asked, and the note cannot be read until the app opens it with the private key
+kept inside the encrypted data file. Names cannot be read either, so @mentions are linked then.
 """
 
 from __future__ import annotations
@@ -49,7 +53,11 @@ def read_text(words: list[str]) -> str:
         return " ".join(words)
     if sys.stdin is None or sys.stdin.isatty():
         return ""
-    return sys.stdin.read()
+    from brilliance.store.limits import MAX_TEXT
+
+    # Never read more than can be kept (plus one, to tell): a 10 MB paste is refused, not
+    # held in memory whole (issue 13.12).
+    return sys.stdin.read(MAX_TEXT + 2)
 
 
 @dataclass(frozen=True)
@@ -120,9 +128,15 @@ def written_in_editor(text: str, data_dir: Path) -> str:
             "--edit needs an editor: set $VISUAL or $EDITOR (for example export EDITOR=nano).",
             EXIT_USAGE,
         )
+    from brilliance.store.codec import edit_folder, folder_is_encrypted
+
+    if folder_is_encrypted(data_dir):
+        from brilliance.store.codec import EXTERNAL_EDITOR_WARNING
+
+        print(f"brilliance note: {EXTERNAL_EDITOR_WARNING}", file=sys.stderr)
     try:
         ensure_data_dir(data_dir)
-        return edit_text(text, data_dir, editor)
+        return edit_text(text, edit_folder(data_dir), editor)
     except EditorFailed as exc:
         raise CommandError(f"{exc} Nothing was added.", EXIT_REFUSED) from exc
     except OSError as exc:
@@ -160,13 +174,24 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from datetime import datetime
 
     from brilliance.domain.text import fold_name, parse_mentions, parse_tags
+    from brilliance.store.codec import folder_is_encrypted, note_sealer, read_public_key
     from brilliance.store.inbox import append_note
+    from brilliance.store.limits import MAX_TEXT, text_too_long
     from brilliance.store.paths import ensure_data_dir
 
-    text = " ".join(args.text) if args.edit else read_text(args.text)
+    try:
+        text = " ".join(args.text) if args.edit else read_text(args.text)
+    except UnicodeDecodeError:
+        print("brilliance note: not saved: standard input is not UTF-8 text.", file=sys.stderr)
+        return 1
     if args.edit:
         text = written_in_editor(text, data_dir)
     text = text.strip("\n")
+    if len(text) > MAX_TEXT:  # the store would set it aside: refuse it now (issue 13.2)
+        print(
+            f"brilliance note: not saved: {text_too_long(len(text), 'the note')}", file=sys.stderr
+        )
+        return 1
     if not text.strip():
         print(
             'brilliance note: nothing to add. Give the text as arguments (brilliance note "..."),'
@@ -175,10 +200,22 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         )
         return 2
     written_at, text = entry_moment(args, text)
-    people = network(data_dir)
+    seal = None
+    if folder_is_encrypted(data_dir):
+        public = read_public_key(data_dir)
+        if public is None:
+            print(
+                "brilliance note: this folder is encrypted but its note key (note-key.pub) is "
+                "missing, so the note could not be sealed and was not saved. Open Brilliance "
+                "once (it puts the key back), then try again.",
+                file=sys.stderr,
+            )
+            return 1
+        seal = note_sealer(public)
+    people = network(data_dir) if seal is None else []
     mentions = parse_mentions(text, people or [])
     now = datetime.now().replace(microsecond=0)
-    record = {
+    record: dict[str, object] = {
         # The same fields as a JournalEntry; the store validates them when it merges.
         "id": secrets.token_hex(6),
         "written_at": written_at.isoformat(),
@@ -189,9 +226,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         "people": mentions.people,
         "prompt": "",
     }
+    if seal is not None:
+        record["link_mentions"] = True
     try:
         ensure_data_dir(data_dir)
-        append_note(data_dir, record)
+        append_note(data_dir, record, seal)
     except OSError as exc:
         print(f"brilliance note: not saved: {exc.strerror or exc}.", file=sys.stderr)
         return 1
@@ -205,7 +244,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     for person_id in mentions.people:
         warn_of_namesakes(person_id, people or [])
     names = [p.name for p in people or []]
-    for unknown in mentions.unknown if people is not None else []:
+    for unknown in mentions.unknown if people is not None and seal is None else []:
         close = difflib.get_close_matches(unknown, names, n=3, cutoff=0.5)
         close += [n for n in names if fold_name(n).startswith(fold_name(unknown))]
         hint = f" Did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
@@ -217,6 +256,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     extra = (
         f", mentioning {mentioned} {'person' if mentioned == 1 else 'people'}" if mentioned else ""
     )
+    if seal is not None:
+        extra = ", sealed (the app links any @mentions when it opens)"
     # A message, not data: standard error, like every message (stdout is for what reads emit).
     print(f"Added to your journal for {written_at:%Y-%m-%d %H:%M}{extra}.", file=sys.stderr)
     return 0

@@ -6,16 +6,31 @@ than cleaning each print, :func:`visible_output` wraps standard output and stand
 while a subcommand runs: every text written is shown with its control characters as
 visible symbols (newlines and tabs kept). Bytes written to ``.buffer`` (an export sent to
 standard output) are left exactly as they are.
+
+Our own colours (``shell.styled``) still reach the terminal: they are written as
+:func:`sgr`, a token no user text can contain (it holds a secret drawn at start), which the
+stream turns into the real escape sequence after every other control has been made visible.
 """
 
 from __future__ import annotations
 
 import contextlib
+import secrets
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from brilliance.domain.visible_text import visible
+
+_TOKEN = f"\ue000{secrets.token_hex(8)}\ue001"
+"""Stands for ESC [ in text we style ourselves; unguessable, so user text cannot forge it."""
+
+
+def sgr(codes: str) -> str:
+    """The escape sequence that sets text styles ``codes`` (``"1;31"``), safe to write."""
+    if isinstance(sys.stdout, VisibleStream) or isinstance(sys.stderr, VisibleStream):
+        return f"{_TOKEN}{codes}m"
+    return f"\x1b[{codes}m"
 
 
 class VisibleStream:
@@ -25,7 +40,7 @@ class VisibleStream:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(visible(text, multiline=True))
+        self._stream.write(visible(text, multiline=True).replace(_TOKEN, "\x1b["))
         return len(text)
 
     def writelines(self, lines: list[str]) -> None:

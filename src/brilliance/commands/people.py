@@ -79,20 +79,19 @@ def print_rows(people: list[Person], today: date) -> None:
     """Aligned columns in a terminal; tab-separated when piped (for cut and awk)."""
     import sys
 
-    from brilliance.commands.shell import styled, use_colour
+    from brilliance.commands.shell import Lines, styled
 
     table = rows(people, today)
+    line = Lines()
     if not sys.stdout.isatty():
-        for row in table:
-            print("\t".join(row))
+        for name, due, met in table:
+            line(name, "\t", due, "\t", met)
         return
-    colour = use_colour()
     name_width = max(len(name) for name, _, _ in table)
     due_width = max(len(due) for _, due, _ in table)
     for name, due, met in table:
         style = ("red",) if "overdue" in due else ("yellow",) if due == "due today" else ()
-        padded_due = styled(due.ljust(due_width), *style, colour=colour)
-        print(f"{name.ljust(name_width)}  {padded_due}  {met}".rstrip())
+        line(name.ljust(name_width), "  ", styled(due.ljust(due_width), *style), "  ", met)
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:

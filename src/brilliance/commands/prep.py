@@ -66,7 +66,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands.lookup import find_person
     from brilliance.commands.shell import print_json
     from brilliance.domain.meetings import next_planned
-    from brilliance.domain.prep import build_sheet, render_markdown
+    from brilliance.domain.prep import build_sheet
+    from brilliance.domain.prep_markdown import render_markdown
     from brilliance.domain.timeline import last_time, with_last_time
     from brilliance.services.prep_inputs import gather_inputs
 

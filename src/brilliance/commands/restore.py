@@ -2,13 +2,21 @@
 
 It shows what the current file and the backup hold and asks first (``--yes`` for scripts):
 a restore replaces everything, and a backup a week old lacks a week of notes.
+
+In an encrypted folder the backup is opened with the passphrase (asked for), and put back
+encrypted for the folder, so that the folder stays encrypted.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from brilliance.store.codec import Keyring
 
 HELP = "restore a backup (by name from backups/, or a path); the current file is kept first"
 EXAMPLES = ("brilliance restore brilliance-2026-11-02.json",)
@@ -71,13 +79,29 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return fail(f"{exc} Nothing was changed.")
     except OSError as exc:
         return fail(f"cannot read {source}: {exc.strerror or exc}. Nothing was changed.")
+    from brilliance.commands.unlock import open_file, unlock_or_report
+    from brilliance.store.codec import folder_is_encrypted
+
+    keyring = None
+    if folder_is_encrypted(data_dir):
+        keyring = unlock_or_report(data_dir, "brilliance restore")
+        if keyring is None:
+            return 1
+    plain = open_file(source, raw, keyring, "brilliance restore")
+    if plain is None:
+        return 1
     try:
-        load_tables(source, parse_bytes(source, raw))
+        tables = load_tables(source, parse_bytes(source, plain)).tables
     except StoreError as exc:
         return fail(f"that backup is not usable either: {str(exc).splitlines()[0]}")
     data_file = data_dir / DATA_FILE_NAME
     current = data_file.read_bytes() if data_file.exists() else None
-    print(f"The backup holds:       {describe_counts(table_counts(raw))}.")
+    print(f"The backup holds:       {describe_counts(table_counts(plain))}.")
+    if current is not None and keyring is not None:
+        try:
+            current = keyring.decode(current, str(data_file))
+        except StoreError:
+            current = None  # damaged: the reason for the restore, maybe
     if current is not None:
         print(f"The current file holds: {describe_counts(table_counts(current))}.")
     if not confirmed(args):
@@ -92,6 +116,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         kept = None
         if data_file.exists():
             kept = named_backup(data_file, "before-restore", SystemClock().now())
+        if keyring is not None:  # plain, or under another passphrase: the folder's own
+            raw = encrypt_for_folder(data_file, tables, keyring)
         atomic_write(data_file, raw)
     except OSError as exc:
         return fail(f"{exc.strerror or exc}; nothing was changed.")
@@ -101,3 +127,19 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"The file as it was is kept as {kept}.")
     print(f"Restored {visible(source.name)}.")
     return 0
+
+
+def encrypt_for_folder(data_file: Path, tables: dict[str, Any], keyring: Keyring) -> bytes:
+    """A backup, encrypted for the folder, carrying the folder's note key (the backup's own,
+    else the current data file's, else a new one)."""
+    from brilliance.store import codec, crypto
+    from brilliance.store.errors import StoreError
+    from brilliance.store.fileformat import parse_file
+    from brilliance.store.storage import serialize
+
+    private = codec.note_private_key(tables)
+    if private is None:
+        with contextlib.suppress(StoreError):
+            private = codec.note_private_key(parse_file(data_file, keyring))
+    codec.put_note_private_key(tables, private or crypto.new_note_keys()[0])
+    return keyring.encode(serialize(tables))

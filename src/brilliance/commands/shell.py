@@ -5,9 +5,9 @@ Light on purpose (standard library only): ``brilliance note`` imports it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 EXIT_OK = 0
@@ -50,16 +50,49 @@ def use_colour(stream: TextIO | None = None) -> bool:
 _STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
 
-def styled(text: str, *styles: str, colour: bool) -> str:
-    """``text`` wrapped in ANSI styles when ``colour`` is on, else unchanged."""
-    if not colour or not styles:
-        return text
-    codes = ";".join(_STYLES[s] for s in styles)
-    return f"\x1b[{codes}m{text}\x1b[0m"
+@dataclass(frozen=True)
+class Styled:
+    """A piece of a line shown in a style when colour is on (see :class:`Lines`)."""
+
+    text: str
+    styles: tuple[str, ...]
+
+
+def styled(text: str, *styles: str) -> Styled:
+    return Styled(text, styles)
+
+
+class Lines:
+    """Prints lines made of pieces, coloured only when :func:`use_colour` says so.
+
+    Every piece is made visible (control characters from user text shown as symbols, as
+    issue 13 asks of all output); our own colour codes are written with
+    :func:`~brilliance.commands.output.sgr`, which the output's control filter lets through.
+    """
+
+    def __init__(self, colour: bool | None = None) -> None:
+        self.colour = use_colour() if colour is None else colour
+
+    def render(self, piece: str | Styled) -> str:
+        from brilliance.commands.output import sgr
+        from brilliance.domain.visible_text import visible
+
+        if isinstance(piece, str):
+            return visible(piece, multiline=True)
+        text = visible(piece.text, multiline=True)
+        if not self.colour or not piece.styles:
+            return text
+        return sgr(";".join(_STYLES[s] for s in piece.styles)) + text + sgr("0")
+
+    def __call__(self, *pieces: str | Styled) -> None:
+        line = "".join(self.render(piece) for piece in pieces)
+        sys.stdout.write(line.rstrip(" ") + "\n")
 
 
 def print_json(kind: str, payload: dict[str, Any]) -> None:
     """One JSON document on stdout: ``{"schema": N, "kind": kind, ...payload}``."""
+    import json  # here, not above: `brilliance note` never prints JSON
+
     document = {"schema": JSON_SCHEMA_VERSION, "kind": kind, **payload}
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 

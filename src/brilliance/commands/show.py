@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,54 +38,47 @@ PROFILE_FIELDS = (
 
 @dataclass(frozen=True)
 class Moment:
-    """One thing in a person's timeline, as the shell prints it."""
+    """One thing in a person's timeline: the same fields as the domain's timeline entries."""
 
     day: date
     kind: str
-    summary: str
-    detail: str = ""
+    title: str
+    details: list[str] = field(default_factory=list)
     ref: str = ""
+    state: str = ""
+    """For promises: open, kept or broken (past due, not kept). Empty for other kinds."""
 
 
-def timeline(store: Store, person: Person) -> list[Moment]:
-    """Meetings, promises and journal mentions with ``person``, newest first."""
+def timeline(store: Store, person: Person, today: date) -> list[Moment]:
+    """Meetings, promises and journal mentions with ``person``, newest first.
+
+    A stand-in until the domain's timeline (issue 14) lands; it keeps the same fields.
+    """
     moments: list[Moment] = []
     for meeting in store.meetings.for_person(person.id):
         place = f" at {meeting.place}" if meeting.place else ""
-        given = ", ".join(
-            f"{v.kind.value}{': ' + v.note if v.note else ''}" for v in meeting.value_given
-        )
-        detail = "\n".join(
-            part
-            for part in (
-                meeting.notes.strip(),
-                *(f"Asked: {q}" for q in meeting.questions_asked),
-                f"Value given: {given}" if given else "",
-            )
-            if part
-        )
-        moments.append(
-            Moment(
-                meeting.day,
-                "meeting",
-                f"{meeting.kind}{place} ({meeting.status.value}, {meeting.when:%H:%M})",
-                detail,
-                meeting.id,
-            )
-        )
+        details = [line for line in meeting.notes.strip().splitlines() if line.strip()]
+        details += [f"Asked: {q}" for q in meeting.questions_asked]
+        details += [
+            f"Gave {v.kind.value}{': ' + v.note if v.note else ''}" for v in meeting.value_given
+        ]
+        title = f"{meeting.kind.capitalize()}{place}, {meeting.when:%H:%M} ({meeting.status.value})"
+        moments.append(Moment(meeting.day, "meeting", title, details, meeting.id))
     for followup in store.followups.for_person(person.id):
-        state = f"done {followup.done_on or ''}".strip() if followup.done else "open"
+        if followup.done:
+            day, state, title = followup.done_on or followup.due, "kept", "Kept"
+        else:
+            day = followup.due
+            state, title = ("broken", "Overdue") if day < today else ("open", "Promised")
+        details = [f"due {followup.due:%d %b %Y}"]
         moments.append(
-            Moment(
-                followup.due,
-                "promise",
-                f"{followup.text} (due {followup.due}, {state})",
-                ref=followup.id,
-            )
+            Moment(day, "promise", f"{title}: {followup.text}", details, followup.id, state)
         )
     for entry in store.journal.mentioning(person.id):
-        moments.append(Moment(entry.day, "journal", entry.text.strip(), ref=entry.id))
-    moments.sort(key=lambda m: (m.day, m.kind, m.ref), reverse=True)
+        lines = [line.strip() for line in entry.text.splitlines() if line.strip()]
+        title = f"Journal: {lines[0][:100]}" if lines else "Journal entry"
+        moments.append(Moment(entry.day, "journal", title, lines[1:4], entry.id))
+    moments.sort(key=lambda m: (m.day, m.kind == "meeting", m.ref), reverse=True)
     return moments
 
 
@@ -108,9 +101,10 @@ def person_json(person: Person, moments: list[Moment], today: date) -> dict[str,
             {
                 "day": m.day.isoformat(),
                 "kind": m.kind,
-                "summary": m.summary,
-                "detail": m.detail,
+                "title": m.title,
+                "details": list(m.details),
                 "ref": m.ref,
+                "state": m.state,
             }
             for m in moments
         ],
@@ -118,32 +112,33 @@ def person_json(person: Person, moments: list[Moment], today: date) -> dict[str,
 
 
 def print_person(person: Person, moments: list[Moment], today: date) -> None:
-    from brilliance.commands.shell import styled, use_colour
+    from brilliance.commands.shell import Lines, styled
     from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 
-    colour = use_colour()
-    print(styled(person.name, "bold", colour=colour))
+    line = Lines()
+    line(styled(person.name, "bold"))
     met = f"last met {describe_last_met(person.last_met, today)}"
     if person.on_list:
         due = describe_due(days_until_due(person, today))
-        print(f"On the list · meet every {person.cadence_days} days · {met} · next {due}")
+        line(f"On the list · meet every {person.cadence_days} days · {met} · next {due}")
     else:
-        print(f"Wider network · {met}")
+        line(f"Wider network · {met}")
     for name, label in PROFILE_FIELDS:
         text = field_text(getattr(person, name))
         if text:
-            print(f"\n{styled(label, 'bold', colour=colour)}")
-            for line in text.splitlines():
-                print(f"  {line}".rstrip())
-    print(f"\n{styled('Timeline', 'bold', colour=colour)}")
+            line()
+            line(styled(label, "bold"))
+            for text_line in text.splitlines():
+                line(f"  {text_line}")
+    line()
+    line(styled("Timeline", "bold"))
     if not moments:
-        print("  Nothing yet: no meetings, promises or journal mentions.")
+        line("  Nothing yet: no meetings, promises or journal mentions.")
     for moment in moments:
-        kind = styled(moment.kind.ljust(7), "cyan", colour=colour)
-        lines = moment.summary.splitlines() or [""]
-        print(f"  {moment.day}  {kind}  {lines[0]}".rstrip())
-        for line in [*lines[1:], *moment.detail.splitlines()]:
-            print(f"  {'':10}  {'':7}  {line}".rstrip())
+        title = styled(moment.title, "red") if moment.state == "broken" else moment.title
+        line("  ", styled(str(moment.day), "dim"), "  ", title)
+        for detail in moment.details:
+            line(f"  {'':10}  {detail}")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -153,8 +148,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
     with open_to_read(data_dir, must_exist=False) as store:
         person = find_person(args.name, store.people.all())
-        moments = timeline(store, person)
         today = store.clock.today()
+        moments = timeline(store, person, today)
     if args.json:
         print_json("show", person_json(person, moments, today))
     else:

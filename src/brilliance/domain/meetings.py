@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from brilliance.domain.cadence import next_due
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState
-from brilliance.domain.prep import question_key
+from brilliance.domain.questions import question_key
 
 DEFAULT_MEETING_TIME = time(12, 30)
 """Lunchtime: when a newly planned meeting starts unless the user says otherwise."""

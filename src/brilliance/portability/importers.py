@@ -23,6 +23,7 @@ from brilliance.domain.journal import with_text
 from brilliance.domain.models import Event, JournalEntry, Person
 from brilliance.portability.escaping import restore_cell
 from brilliance.portability.journal_markdown import MarkdownJournalError, parse_markdown
+from brilliance.store.limits import MAX_TEXT, brief, text_too_long
 
 
 class ImportError_(ValueError):
@@ -108,7 +109,8 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
         try:
             card = vobject.readOne(block)
         except Exception as exc:  # vobject raises a variety of parse errors
-            plan.rejected.append(Rejected(line, f"not a valid vCard ({str(exc).splitlines()[0]})"))
+            first_line = brief((str(exc).splitlines() or [""])[0])
+            plan.rejected.append(Rejected(line, f"not a valid vCard ({first_line})"))
             continue
         name = _vcard_value(card, "fn") or _vcard_name(card)
         if not name:
@@ -124,7 +126,7 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 notes=_vcard_notes(card),
             )
         except ValidationError as exc:
-            plan.rejected.append(Rejected(line, f"{name}: {summary(exc)}"))
+            plan.rejected.append(Rejected(line, f"{brief(name, 60)}: {summary(exc)}"))
             continue
         reason = dedupe.duplicate(person)
         if reason:
@@ -227,6 +229,7 @@ def import_csv(text: str, existing: Iterable[Person]) -> ImportPlan:
     """People from a CSV file with a header row. List fields are separated by ';'."""
     plan = ImportPlan("CSV people")
     dedupe = PeopleDeduper(existing)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT))  # long notes fit, no more
     reader = csv.reader(io.StringIO(text))
     try:
         header = next(reader)
@@ -249,7 +252,10 @@ def import_csv(text: str, existing: Iterable[Person]) -> ImportPlan:
         except StopIteration:
             break
         except csv.Error as exc:
-            plan.rejected.append(Rejected(reader.line_num, str(exc)))
+            problem = str(exc)
+            if "field larger than field limit" in problem:
+                problem = f"a cell is over the limit of {MAX_TEXT:,} characters"
+            plan.rejected.append(Rejected(reader.line_num, problem))
             continue
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -308,7 +314,9 @@ def import_jrnl(text: str, people: Iterable[Person]) -> ImportPlan:
         if match:
             when = _jrnl_time(match)
             if when is None:
-                plan.rejected.append(Rejected(number, f"{line[:40]!r} has no valid date and time"))
+                plan.rejected.append(
+                    Rejected(number, f"{brief(line, 40)!r} has no valid date and time")
+                )
                 entries.append((number, datetime.min, []))
                 continue
             entries.append((number, when, [match.group(5)]))
@@ -324,6 +332,9 @@ def import_jrnl(text: str, people: Iterable[Person]) -> ImportPlan:
         if when == datetime.min:
             continue
         body = "\n".join(lines).strip("\n")
+        if len(body) > MAX_TEXT:
+            plan.rejected.append(Rejected(number, text_too_long(len(body), "the entry")))
+            continue
         entry = JournalEntry(written_at=when, created_at=when, updated_at=when)
         plan.journal.append(with_text(entry, body, everyone))
         del number
@@ -358,6 +369,9 @@ def import_journal_markdown(text: str, people: Iterable[Person]) -> ImportPlan:
     if not parsed:
         raise ImportError_("no '## YYYY-MM-DD' and '### HH:MM' headings: not a journal export")
     for item in parsed:
+        if len(item.text) > MAX_TEXT:
+            plan.rejected.append(Rejected(item.line, text_too_long(len(item.text), "the entry")))
+            continue
         entry = JournalEntry(
             written_at=item.written_at,
             prompt=item.prompt,
@@ -393,17 +407,24 @@ def import_ics(data: bytes, existing: Iterable[Event]) -> ImportPlan:
     try:
         calendar = Calendar.from_ical(data)
     except ValueError as exc:
-        raise ImportError_(f"not a valid iCalendar file ({exc})") from None
+        raise ImportError_(f"not a valid iCalendar file ({brief(str(exc))})") from None
     known = {(_key(e.title), e.day) for e in existing}
     for number, component in enumerate(calendar.walk("VEVENT"), start=1):
         title = str(component.get("summary", "")).strip()
         start = component.get("dtstart")
-        where = f"event {number}" + (f" ({title})" if title else "")
+        where = f"event {number}" + (f" ({brief(title, 60)})" if title else "")
         if start is None:
             plan.rejected.append(Rejected(0, f"{where}: no start date"))
             continue
-        value = start.dt
+        try:
+            value = start.dt
+        except ValueError:  # 20261399, T250000, an empty DTSTART... (issue 13.12)
+            plan.rejected.append(Rejected(0, f"{where}: its start (DTSTART) is not a real date"))
+            continue
         day = value.date() if isinstance(value, datetime) else value
+        if not isinstance(day, date):
+            plan.rejected.append(Rejected(0, f"{where}: its start (DTSTART) is not a date"))
+            continue
         topics: list[str] = []
         categories = component.get("categories")
         for group in (
@@ -457,13 +478,20 @@ def detect(path: Path, head: bytes) -> str:
 
 def import_backup(path: Path, raw: bytes) -> ImportPlan:
     """A Brilliance JSON backup (or data file): checked completely before anything is written."""
+    from brilliance.store.backups import ENTITY_TABLE_NAMES
     from brilliance.store.errors import StoreError
     from brilliance.store.fileformat import load_tables, parse_bytes
+    from brilliance.store.limits import LimitError, check_record_count
 
     try:
-        loaded = load_tables(path, parse_bytes(path, raw))
+        tables = parse_bytes(path, raw)
+        # Counted before validating: a million records are refused in a moment (13.12).
+        check_record_count(sum(len(tables.get(name, {})) for name in ENTITY_TABLE_NAMES))
+        loaded = load_tables(path, tables)
+    except LimitError as exc:
+        raise ImportError_(str(exc)) from None
     except StoreError as exc:
-        raise ImportError_(str(exc).splitlines()[0]) from None
+        raise ImportError_(brief(str(exc).splitlines()[0], 300)) from None
     plan = ImportPlan("Brilliance backup")
     plan.backup_tables = loaded.tables
     return plan

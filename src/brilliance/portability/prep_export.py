@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from brilliance.domain.models import Person
-from brilliance.domain.prep import PrepSheet, render_markdown
+from brilliance.domain.prep import PrepSheet
+from brilliance.domain.prep_markdown import render_markdown
 from brilliance.domain.timeline import LastTime, with_last_time
 from brilliance.store.paths import EXPORTS_DIR_NAME
 from brilliance.store.safe_files import file_slug, write_new_file

@@ -21,8 +21,10 @@ from brilliance.domain.journal import (
     suggest_names,
     with_text,
 )
-from brilliance.domain.models import JournalEntry, Person
+from brilliance.domain.models import MAX_LONG_TEXT, JournalEntry, Person
+from brilliance.domain.text_limits import split_to_fit
 from brilliance.screens.base import BrillianceScreen
+from brilliance.widgets.long_text import LongTextArea
 from brilliance.widgets.mode_bar import ModeBar
 
 AUTOSAVE_DELAY = 1.0
@@ -88,7 +90,7 @@ class MentionSuggestions(OptionList):
         return self.people[index] if index is not None and index < len(self.people) else None
 
 
-class JournalTextArea(TextArea):
+class JournalTextArea(LongTextArea):
     """A Markdown TextArea that lets the mention list take the keys it needs while shown."""
 
     def __init__(self, text: str, suggestions: MentionSuggestions) -> None:
@@ -124,7 +126,8 @@ class JournalEditorScreen(BrillianceScreen):
     CSS_PATH = "journal.tcss"
     HELP = (
         "Write freely; it is saved a second after you pause and when you leave. "
-        "Type @ and a name to mention someone (up/down, tab to choose), #word for a tag."
+        "Type @ and a name to mention someone (up/down, tab to choose), #word for a tag. "
+        "ctrl+e opens your own editor ($VISUAL or $EDITOR)."
     )
 
     BINDINGS = [
@@ -201,8 +204,12 @@ class JournalEditorScreen(BrillianceScreen):
         self._timer = self.set_timer(AUTOSAVE_DELAY, self.save)
         self._update_suggestions()
 
-    def save(self) -> bool:
-        """Write the entry if it changed. False when the disk refused (the user is told)."""
+    def save(self, *, leaving: bool = False) -> bool:
+        """Write the entry if it changed. False when the disk refused (the user is told).
+
+        Text over the limit of one entry is not saved while typing (the user is told); on
+        leaving it is kept whole, as this entry and continuations of it (issue 13.12).
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -212,8 +219,31 @@ class JournalEditorScreen(BrillianceScreen):
         if not self.stored and not text.strip():
             self._dirty = False
             return True  # nothing written yet: no empty entry is kept
-        entry = with_text(self.entry, text, self.store.people.all(), self.chosen)
-        saved = self.attempt_save(lambda: self.store.journal.save(entry))
+        if len(text) > MAX_LONG_TEXT and not (leaving or self._closing):
+            self._show_meta(
+                f"NOT SAVED - {len(text):,} characters, over the {MAX_LONG_TEXT:,} of one entry; "
+                "leaving (escape) keeps it as several entries"
+            )
+            return False
+        people = self.store.people.all()
+        pieces = split_to_fit(text, MAX_LONG_TEXT)
+        entry = with_text(self.entry, pieces[0], people, self.chosen)
+        more = [
+            with_text(
+                JournalEntry(written_at=entry.written_at, prompt=f"(continued, part {n})"),
+                piece,
+                people,
+            )
+            for n, piece in enumerate(pieces[1:], start=2)
+        ]
+
+        def write() -> JournalEntry:
+            with self.store.batch():
+                first = self.store.journal.save(entry)
+                self.store.journal.save_many(more)
+            return first
+
+        saved = self.attempt_save(write)
         if saved is None:
             if not self._closing:
                 self._show_meta("NOT SAVED - see the message; your text is still here")
@@ -230,7 +260,7 @@ class JournalEditorScreen(BrillianceScreen):
         self.save()
 
     def action_back(self) -> None:
-        if self.save():
+        if self.save(leaving=True):
             self.dismiss()
 
     def on_unmount(self) -> None:

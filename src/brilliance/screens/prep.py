@@ -10,13 +10,8 @@ from textual.widgets import Footer, OptionList
 from brilliance import assets
 from brilliance.domain.meetings import next_planned
 from brilliance.domain.models import Meeting, MeetingStatus, Person, updated
-from brilliance.domain.prep import (
-    PrepSheet,
-    asked_questions,
-    build_sheet,
-    question_key,
-    swap_question,
-)
+from brilliance.domain.prep import PrepSheet, build_sheet, next_question
+from brilliance.domain.questions import question_key
 from brilliance.domain.timeline import last_time
 from brilliance.portability.prep_export import export_prep_sheet
 from brilliance.screens.base import BrillianceScreen
@@ -284,9 +279,9 @@ class PrepScreen(BrillianceScreen):
             return
         if self.checklist.highlighted_section() != "questions":
             return
-        bank = gather_inputs(self.store, person, None).bank
-        asked = asked_questions(self.store.meetings.for_person(person.id))
-        fresh = swap_question(person, bank, asked, sheet.questions, self.clock.today())
+        fresh = next_question(
+            gather_inputs(self.store, person, None), sheet.questions, current=item.text
+        )
         if fresh is None:
             self.notify("Every question in the bank is on the sheet or already asked.")
             return
@@ -388,4 +383,6 @@ class PrepScreen(BrillianceScreen):
         except OSError as exc:
             self.notify(f"Could not write {exc.filename}: {exc.strerror}", severity="error")
             return
-        self.notify(f"Saved the sheet to {path}", title="Exported")
+        # In an encrypted folder the export the user asked for is plain text: say so (issue 18).
+        plain = " (plain text, not encrypted)" if self.store.codec.encrypted else ""
+        self.notify(f"Saved the sheet to {path}{plain}", title="Exported")

@@ -10,15 +10,12 @@ from collections.abc import Callable
 
 from brilliance import assets
 from brilliance.domain.cadence import days_until_due, describe_due
+from brilliance.domain.introductions import introductions_made, suggest_introductions
 from brilliance.domain.meetings import suggested_start
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState
-from brilliance.domain.prep import (
-    PrepSheet,
-    introductions_made,
-    suggest_introductions,
-    suggest_venue,
-)
+from brilliance.domain.prep import PrepSheet
 from brilliance.domain.seasons import in_season, season_of
+from brilliance.domain.venues import suggest_venue
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
 from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
@@ -102,7 +99,10 @@ def log_meeting_from_sheet(
     intro_items = sheet.section("introductions").items
     made = introductions_made(person.id, store.meetings.all()) - set(meeting.introductions)
     candidates = [
-        i.person for i in suggest_introductions(person, store.people.all(), made, limit=10)
+        i.person
+        for i in suggest_introductions(
+            person, store.people.all(), made, limit=10, matcher=assets.matcher()
+        )
     ]
     ticked_intros = {item.ref for item in intro_items if item.key in sheet.checked}
     before = store.meetings.get(meeting.id)

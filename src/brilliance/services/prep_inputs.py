@@ -35,4 +35,6 @@ def gather_inputs(
         partnership=assets.partnership_questions(),
         today=store.clock.today(),
         chosen_questions=chosen_questions,
+        matcher=assets.matcher(),
+        templates=assets.question_templates(),
     )

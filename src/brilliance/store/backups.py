@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,10 @@ ENTITY_TABLE_NAMES = ("people", "meetings", "followups", "events", "journal")
 """The tables whose records count (the same as fileformat.ENTITY_TABLES, which imports us)."""
 NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
 """What ``os.link`` says on filesystems without hard links (FAT, some network shares)."""
+
+Decode = Callable[[bytes], bytes]
+"""Opens an encrypted file's bytes (the store's codec, issue 18); raises an Exception if it
+cannot. Without one, an encrypted file counts as unreadable."""
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -82,11 +87,12 @@ def describe_counts(counts: dict[str, int] | None) -> str:
     return ", ".join(f"{n:,} {name}" for name, n in counts.items())
 
 
-def file_records(path: Path) -> int | None:
+def file_records(path: Path, decode: Decode | None = None) -> int | None:
     """Records in the file at ``path``; None when it cannot be read or is not a data file."""
     try:
-        return count_records(path.read_bytes())
-    except OSError:
+        raw = path.read_bytes()
+        return count_records(decode(raw) if decode is not None else raw)
+    except Exception:  # unreadable, or an encrypted file ``decode`` refuses: not a data file
         return None
 
 
@@ -104,13 +110,13 @@ class BackupInfo:
         return f"taken {self.taken:%Y-%m-%d %H:%M}, {held}"
 
 
-def backup_infos(data_dir: Path) -> list[BackupInfo]:
+def backup_infos(data_dir: Path, decode: Decode | None = None) -> list[BackupInfo]:
     """Every backup, oldest first, with its date and record count."""
     infos = []
     for path in list_backups(data_dir):
         with contextlib.suppress(OSError):
             taken = datetime.fromtimestamp(path.stat().st_mtime)
-            infos.append(BackupInfo(path, taken, file_records(path)))
+            infos.append(BackupInfo(path, taken, file_records(path, decode)))
     return infos
 
 
@@ -122,13 +128,15 @@ class Suggestion:
     about: str
 
 
-def suggest_backup(data_dir: Path, usable: list[Path] | None = None) -> Suggestion | None:
+def suggest_backup(
+    data_dir: Path, usable: list[Path] | None = None, decode: Decode | None = None
+) -> Suggestion | None:
     """The fullest backup (the newest among equals), saying so when a newer one holds less.
 
     ``usable`` limits the choice to backups already checked good (doctor checks them all);
     otherwise any backup that reads as a data file counts.
     """
-    infos = [i for i in backup_infos(data_dir) if i.records is not None]
+    infos = [i for i in backup_infos(data_dir, decode) if i.records is not None]
     if usable is not None:
         infos = [i for i in infos if i.path in usable]
     if not infos:
@@ -196,7 +204,9 @@ def _copy_private(source: Path, target: Path) -> Path:
         temporary.unlink(missing_ok=True)
 
 
-def daily_backup(data_file: Path, today: date, keep: int = KEEP) -> Path | None:
+def daily_backup(
+    data_file: Path, today: date, keep: int = KEEP, decode: Decode | None = None
+) -> Path | None:
     """Before the first save of ``today``, copy the file as it is; keep the newest ``keep``.
 
     Returns the new backup, or None when there was nothing worth backing up (no file, or a
@@ -205,7 +215,7 @@ def daily_backup(data_file: Path, today: date, keep: int = KEEP) -> Path | None:
     if not data_file.exists():
         return None
     target = backup_dir(data_file.parent) / f"{PREFIX}{today.isoformat()}.json"
-    if target.exists() or not file_records(data_file):
+    if target.exists() or not file_records(data_file, decode):
         return None
     made = _copy_private(data_file, target)
     daily = [p for p in list_backups(data_file.parent) if _is_daily(p) and p != made]

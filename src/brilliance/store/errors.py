@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +70,31 @@ class SaveError(StoreError):
             f"Not saved: {reason} while writing {path}. The file on disk is unchanged and your "
             "change is kept in memory; it will be saved with the next change once the problem "
             "is fixed."
+        )
+
+
+class ReadOnlyError(SaveError):
+    """The data folder cannot be written (a read-only folder or mount, no permission).
+
+    Raised by the folder lock, and by every save of a store opened read-only because of it;
+    the change stays in memory and nothing on disk is touched.
+    """
+
+    def __init__(
+        self, data_dir: Path, cause: OSError | None = None, *, saving: bool = False
+    ) -> None:
+        cause = cause or OSError(errno.EROFS, os.strerror(errno.EROFS))
+        super().__init__(data_dir, cause)
+        reason = cause.strerror or str(cause)
+        what = (
+            "Not saved: the folder is open read-only, so this change stays in memory only"
+            if saving
+            else "Nothing was changed"
+        )
+        StoreError.__init__(
+            self,
+            f"{data_dir} cannot be written ({reason}). {what}. Make the folder writable and "
+            "start again, or copy it elsewhere and use --data-dir.",
         )
 
 

@@ -30,6 +30,7 @@ from brilliance.domain.models import (
 )
 from brilliance.store import migrations
 from brilliance.store.backups import suggest_backup
+from brilliance.store.codec import PLAIN, Codec
 from brilliance.store.errors import DamagedFileError, NewerSchemaError
 from brilliance.store.storage import Tables
 
@@ -82,13 +83,17 @@ def empty_tables() -> Tables:
     return {META_TABLE: {META_ID: {"version": SCHEMA_VERSION}}}
 
 
-def parse_file(path: Path) -> Tables:
-    """Read and structurally check a data file. Raises DamagedFileError, never changes the file."""
+def parse_file(path: Path, codec: Codec = PLAIN) -> Tables:
+    """Read and structurally check a data file. Raises DamagedFileError, never changes the file.
+
+    An encrypted file is opened with ``codec`` (which raises an EncryptionError, a StoreError,
+    for a wrong passphrase or a damaged file).
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DamagedFileError(path, f"it cannot be read ({exc.strerror})", None) from exc
-    return parse_bytes(path, raw)
+    return parse_bytes(path, codec.decode(raw, str(path)))
 
 
 def parse_bytes(path: Path, raw: bytes) -> Tables:
@@ -182,7 +187,7 @@ def _validate_tables(path: Path, tables: Tables) -> Loaded:
     return loaded
 
 
-def load_file(path: Path) -> Loaded:
+def load_file(path: Path, codec: Codec = PLAIN) -> Loaded:
     """Parse, version-check and validate a data file, or an empty one if it does not exist.
 
     An older file is upgraded in memory (``Loaded.migrated_from`` says from which version);
@@ -191,7 +196,7 @@ def load_file(path: Path) -> Loaded:
     if not path.exists():
         return Loaded(tables=empty_tables())
     with collector_paused():
-        return load_tables(path, parse_file(path))
+        return load_tables(path, parse_file(path, codec))
 
 
 def load_tables(path: Path, tables: Tables) -> Loaded:

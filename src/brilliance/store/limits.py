@@ -58,3 +58,9 @@ def text_too_long(length: int, what: str = "the text") -> str:
         f"{what} is {length:,} characters, over the limit of {MAX_TEXT:,}. "
         "Split it into several entries."
     )
+
+
+def brief(text: str, limit: int = 120) -> str:
+    """``text`` cut to ``limit`` characters (with an ellipsis), for quoting in a message:
+    an error about a 10 MB field must not carry the 10 MB."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

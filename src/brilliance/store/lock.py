@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from brilliance.store.errors import AlreadyOpenError
+from brilliance.store.errors import AlreadyOpenError, ReadOnlyError
 from brilliance.store.paths import LOCK_FILE_NAME
 
 LOCK_WAIT_SECONDS = 0.5
+READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 class DataLock:
@@ -38,6 +40,10 @@ class DataLock:
             self._lock.acquire(timeout=wait)
         except Timeout as exc:
             raise AlreadyOpenError(self.data_dir, self.holder_pid()) from exc
+        except OSError as exc:
+            if exc.errno in READ_ONLY_ERRNOS:  # the folder can be read, not written
+                raise ReadOnlyError(self.data_dir, exc) from exc
+            raise
 
     def release(self) -> None:
         if self._lock.is_locked:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 DATA_FILE_NAME = "brilliance.json"
@@ -18,7 +19,9 @@ __all__ = [
     "LOCK_FILE_NAME",
     "ensure_data_dir",
     "own_file",
+    "tighten_permissions",
 ]
+FILE_MODE = 0o600
 
 
 def ensure_data_dir(data_dir: Path) -> None:
@@ -26,6 +29,57 @@ def ensure_data_dir(data_dir: Path) -> None:
     if not data_dir.exists():
         data_dir.mkdir(parents=True, mode=FOLDER_MODE)
         os.chmod(data_dir, FOLDER_MODE)  # mkdir's mode is masked by the umask
+
+
+def tighten_permissions(data_dir: Path) -> list[Path]:
+    """Make the data folder and what Brilliance keeps in it private (0700 folders, 0600 files)
+    if another user could read them, and return what was changed (issue 13.13).
+
+    Looks at the folder, its files, ``backups/`` and ``exports/``; symbolic links are left
+    alone. A folder that cannot be changed (read-only) is left as it is, silently.
+    """
+    from brilliance.store.backups import BACKUP_DIR_NAME
+
+    changed: list[Path] = []
+
+    def tighten(path: Path, mode: int) -> None:
+        try:
+            info = path.lstat()
+        except OSError:
+            return
+        if stat.S_ISLNK(info.st_mode) or not (info.st_mode & 0o077):
+            return
+        try:
+            os.chmod(path, mode)
+        except OSError:
+            return
+        changed.append(path)
+
+    if not data_dir.is_dir():
+        return changed
+    tighten(data_dir, FOLDER_MODE)
+    folders = [data_dir]
+    for name in (BACKUP_DIR_NAME, EXPORTS_DIR_NAME):
+        if (data_dir / name).is_dir() and not (data_dir / name).is_symlink():
+            folders += [data_dir / name, *(p for p in (data_dir / name).rglob("*") if p.is_dir())]
+    for folder in folders:
+        tighten(folder, FOLDER_MODE)
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_file() and not entry.is_symlink():
+                tighten(entry, FILE_MODE)
+    return changed
+
+
+def tightened_notice(changed: list[Path], data_dir: Path) -> str:
+    """The one line that says what :func:`tighten_permissions` did."""
+    return (
+        f"brilliance: made {len(changed)} file(s) and folder(s) in {data_dir} private to you "
+        "(others could read them before)."
+    )
 
 
 def own_file(path: Path, data_dir: Path) -> str | None:

@@ -30,7 +30,10 @@ def private_folder(folder: Path) -> None:
     """Create ``folder`` (and its parents) as 0700, whatever the umask."""
     if folder.is_dir():
         return
-    folder.mkdir(parents=True, mode=FOLDER_MODE, exist_ok=True)
+    # Each missing level on its own: mkdir(parents=True) makes the parents with the umask's
+    # mode (exports/ came out 0755 that way).
+    private_folder(folder.parent)
+    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
     os.chmod(folder, FOLDER_MODE)
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from brilliance.store.errors import ConflictError, SaveError
+from brilliance.store.errors import ConflictError, SaveError, StoreError
 
 Tables = dict[str, dict[str, Any]]
 
@@ -115,8 +115,11 @@ def fsync_directory(folder: Path) -> None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that it holds either the old or the new bytes, never a mix.
 
-    Raises OSError (the file untouched) when any step before the rename fails.
+    Raises OSError (the file untouched) when any step before the rename fails. A symbolic
+    link (a data file kept in a cloud folder) is written through: the new bytes replace its
+    target, in the target's own folder, and the link stays a link (issue 13.7).
     """
+    path = Path(os.path.realpath(path))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:
@@ -165,8 +168,11 @@ class AtomicJSONStorage(Storage):
         initial: Tables,
         before_write: Callable[[], None] | None = None,
         after_write: Callable[[], None] | None = None,
+        encode: Callable[[bytes], bytes] | None = None,
     ) -> None:
         self.path = path
+        self._encode = encode
+        """Turns the serialized file into the bytes written (encryption; see store.codec)."""
         self._tables: Tables = initial
         self._batch_depth = 0
         self._unsaved = False
@@ -176,6 +182,8 @@ class AtomicJSONStorage(Storage):
         self.saves = 0
         self._lines = LineCache()
         """The serialized file, kept so that a save only serializes what changed."""
+        self.write_refusal: Callable[[], StoreError] | None = None
+        """Set for a store opened read-only: every save raises what it returns instead."""
 
     def read(self) -> Tables:
         return self._tables
@@ -221,9 +229,13 @@ class AtomicJSONStorage(Storage):
         """
         if not self._unsaved:
             return
+        if self.write_refusal is not None:  # opened read-only (issue 13.11)
+            raise self.write_refusal()
         if not overwrite and self.changed_on_disk():
             raise ConflictError(self.path)
         data = serialize(self._tables, self._lines)
+        if self._encode is not None:
+            data = self._encode(data)
         try:
             if self._before_write is not None:
                 self._before_write()

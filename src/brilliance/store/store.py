@@ -14,7 +14,17 @@ from tinydb import TinyDB
 
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import FollowUp, JournalEntry, Meeting, Person, Profile
+from brilliance.domain.text import parse_mentions
 from brilliance.store.backups import daily_backup, named_backup, remove_stale_temporaries
+from brilliance.store.codec import (
+    PLAIN,
+    Codec,
+    Keyring,
+    folder_is_encrypted,
+    keep_public_key,
+    note_private_key,
+    note_unsealer,
+)
 from brilliance.store.errors import StoreError
 from brilliance.store.fileformat import (
     PROFILE_ID,
@@ -52,8 +62,11 @@ class Store:
         loaded: Loaded,
         clock: Clock,
         lock: DataLock | None,
+        codec: Codec = PLAIN,
     ) -> None:
         self.data_dir = data_dir
+        self.codec = codec
+        """Plain, or the session's keyring: everything written for the folder goes through it."""
         self.path = data_dir / DATA_FILE_NAME
         self.clock = clock
         self._lock = lock
@@ -62,7 +75,7 @@ class Store:
         self.dirty: set[tuple[str, str]] = set()
         """Records changed in memory since the last successful save: (table, id)."""
         self.storage = AtomicJSONStorage(
-            self.path, loaded.tables, self._before_write, self.dirty.clear
+            self.path, loaded.tables, self._before_write, self.dirty.clear, codec.encode
         )
         self.db = TinyDB(storage=self._storage_factory)
         self.db.table_class = StrIdTable
@@ -94,6 +107,7 @@ class Store:
         clock: Clock | None = None,
         lock: bool = True,
         for_the_process: bool = False,
+        keyring: Keyring | None = None,
     ) -> Store:
         """Open (creating if needed) the data file in ``data_dir``.
 
@@ -102,6 +116,8 @@ class Store:
         ``for_the_process=True`` says the store is kept until the process ends (the app, a
         command): its records are then frozen out of the garbage collector's walks (see
         :func:`collector_paused`). Tests and other short uses leave it False.
+        ``keyring`` opens an encrypted data file (without it, PassphraseNeededError); a
+        plain file ignores it.
         """
         data_dir = data_dir.expanduser()
         ensure_data_dir(data_dir)
@@ -109,15 +125,16 @@ class Store:
         if data_lock is not None:
             data_lock.acquire()
         path = data_dir / DATA_FILE_NAME
+        codec: Codec = keyring if keyring is not None and folder_is_encrypted(data_dir) else PLAIN
         try:
             if data_lock is not None:
                 remove_stale_temporaries(data_dir)
             with collector_paused(freeze=for_the_process):
-                loaded = load_file(path)
+                loaded = load_file(path, codec)
                 if loaded.migrated_from is not None and data_lock is not None:
                     # Keep the old file as it was, then write the upgraded one.
                     named_backup(path, f"v{loaded.migrated_from}", (clock or SystemClock()).now())
-                store = cls(data_dir, loaded, clock or SystemClock(), data_lock)
+                store = cls(data_dir, loaded, clock or SystemClock(), data_lock, codec)
         except BaseException:
             if data_lock is not None:
                 data_lock.release()
@@ -125,6 +142,9 @@ class Store:
         if loaded.migrated_from is not None and data_lock is not None:
             store.storage.replace_all(store.storage.read())
             store.flush()
+        if codec.encrypted and data_lock is not None:
+            with contextlib.suppress(OSError):  # the next open tries again
+                keep_public_key(data_dir, loaded.tables)
         # A failure here (a full disk, the inbox lock busy) keeps the notes in the inbox:
         # the next start, or the app's next look at the inbox, merges them.
         with contextlib.suppress(StoreError, OSError):
@@ -141,10 +161,17 @@ class Store:
         if not has_notes(self.data_dir):
             return 0
         with inbox_lock(self.data_dir):
-            contents = read_inbox(self.data_dir)
+            private = note_private_key(self.storage.read()) if self.codec.encrypted else None
+            unseal = note_unsealer(private) if private is not None else None
+            contents = read_inbox(self.data_dir, unseal)
             fresh: list[JournalEntry] = []
             bad = list(contents.bad_lines)
             for record in contents.records:
+                if record.pop("link_mentions", False):
+                    # Sealed without the passphrase, so without the names: link them now.
+                    record["people"] = parse_mentions(
+                        str(record.get("text", "")), self.people
+                    ).people
                 try:
                     entry = JournalEntry.model_validate(record)
                 except ValidationError:
@@ -182,7 +209,13 @@ class Store:
             self.storage.forget(table, record_id)
 
     def _before_write(self) -> None:
-        daily_backup(self.path, self.clock.today())
+        decode = None
+        if self.codec.encrypted:
+
+            def decode(raw: bytes) -> bytes:
+                return self.codec.decode(raw, str(self.path))
+
+        daily_backup(self.path, self.clock.today(), decode=decode)
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -213,7 +246,7 @@ class Store:
         record (a deleted one stays deleted); every other record comes from the disk.
         Returns how many of my changes were re-applied.
         """
-        disk = load_file(self.path)
+        disk = load_file(self.path, self.codec)
         mine = self.storage.read()
         merged = disk.tables
         for table, record_id in self.dirty:
@@ -252,7 +285,7 @@ class Store:
         import tempfile
 
         name = f"brilliance-unsaved-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
-        data = serialize(self.storage.read())
+        data = self.codec.encode(serialize(self.storage.read()))
         try:
             atomic_write(self.data_dir / name, data)
             return self.data_dir / name
@@ -264,8 +297,8 @@ class Store:
     def save_copy_and_reload(self) -> Path:
         """Write my version to a copy beside the file, then load the file from disk."""
         copy = self.data_dir / f"brilliance-mine-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
-        atomic_write(copy, serialize(self.storage.read()))
-        disk = load_file(self.path)
+        atomic_write(copy, self.codec.encode(serialize(self.storage.read())))
+        disk = load_file(self.path, self.codec)
         self.storage.adopt_disk(disk.tables)
         self._adopt(disk)
         self.dirty.clear()

@@ -10,7 +10,27 @@ from textual.widgets.option_list import Option
 
 from brilliance.domain.prep import Item, PrepSheet
 
+KEY_HINTS = {
+    "add-question": "a adds your own",
+    "edit-profile": "ctrl+o",
+    "edit-person": "e on the List",
+    "manage-events": "v manages events",
+}
+"""Key hints for what the reader could do (``Section.action``): the app's alone, never printed."""
+
 HEADING_PREFIX = "heading:"
+
+
+def with_hint(text: str, action: str) -> str:
+    """``text`` with the key hint for ``action`` before its closing full stop."""
+    hint = KEY_HINTS.get(action)
+    if not hint:
+        return text
+    if text.endswith("."):
+        return f"{text[:-1]} ({hint})."
+    return f"{text} ({hint})"
+
+
 EMPTY_PREFIX = "empty:"
 
 
@@ -51,7 +71,7 @@ class Checklist(OptionList):
     def _prompt(item: Item, ticked: bool) -> Content:
         box = ("☑ ", "bold $success") if ticked else ("☐ ", "")
         detail = (f" · {item.detail}", "dim") if item.detail else ""
-        return Content.assemble(box, item.text, detail)
+        return Content.assemble(box, with_hint(item.text, item.action), detail)
 
     def show(self, sheet: PrepSheet, keep: str | None = None) -> None:
         """Draw ``sheet``; keep the highlight on ``keep`` (or the same position)."""
@@ -76,7 +96,11 @@ class Checklist(OptionList):
                 options.append(
                     Option(
                         Content.assemble(
-                            ("  " + (section.empty or "Nothing here yet."), "dim italic")
+                            (
+                                "  "
+                                + with_hint(section.empty or "Nothing here yet.", section.action),
+                                "dim italic",
+                            )
                         ),
                         id=EMPTY_PREFIX + section.key,
                         disabled=True,

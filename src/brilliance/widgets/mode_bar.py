@@ -59,6 +59,13 @@ class ModeBar(Horizontal):
         background: $primary;
         text-style: bold;
     }
+    ModeBar #read-only {
+        width: auto;
+        padding: 0 1;
+        background: $warning;
+        color: $text;
+        text-style: bold;
+    }
     ModeBar #mode-status {
         width: 1fr;
         content-align-horizontal: right;
@@ -76,6 +83,8 @@ class ModeBar(Horizontal):
         for number, mode in enumerate(MODE_TITLES, start=1):
             yield ModeTab(mode, number, mode == self.active)
         yield Static("", id="mode-status", markup=False)
+        if getattr(self.app, "read_only", False):  # the folder cannot be written (13.11)
+            yield Static("READ-ONLY: changes are not saved", id="read-only", markup=False)
 
     def set_status(self, text: str) -> None:
         """Text shown on the right of the bar (for example the journal streak)."""

@@ -20,6 +20,7 @@ from brilliance.domain.models import (
 from brilliance.screens.modals.form_base import FormError, FormScreen
 from brilliance.screens.modals.plan_meeting import parse_day, read_when
 from brilliance.widgets.date_field import DateField
+from brilliance.widgets.long_text import LongTextArea
 
 FOLLOWUP_ROWS = 3
 VALUE_LABELS = {
@@ -92,7 +93,7 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
         yield Label(
             "Notes: what you learned, what they are working on, their wins", classes="label"
         )
-        yield TextArea(meeting.notes, id="notes", soft_wrap=True, compact=True)
+        yield LongTextArea(meeting.notes, id="notes", soft_wrap=True, compact=True)  # ctrl+e
         yield Label("Questions asked (space ticks)", classes="label")
         yield SelectionList[str](
             *((q, q, q in self.ticked_questions) for q in self.questions), id="asked"

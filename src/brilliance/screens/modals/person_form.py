@@ -21,6 +21,7 @@ from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
 from brilliance.domain.names import find_duplicates, tell_apart
 from brilliance.domain.text import fold_name
 from brilliance.widgets.date_field import DateField
+from brilliance.widgets.long_text import LongTextArea
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,10 @@ class PersonForm(ModalScreen[Person | None]):
                 optional=True,
             )
         elif spec.kind == "area":
-            widget = TextArea(str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True)
+            # ctrl+e writes it in $VISUAL / $EDITOR (issue 16).
+            widget = LongTextArea(
+                str(value or ""), id=f"f-{spec.name}", soft_wrap=True, compact=True
+            )
         else:
             widget = Input(
                 str(value or ""),

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 from brilliance.domain import dates
 from brilliance.domain.dates import DateWordsError
 from brilliance.domain.models import Meeting, Person
-from brilliance.domain.prep import VenueSuggestion
+from brilliance.domain.venues import VenueSuggestion
 from brilliance.screens.modals.form_base import FormError, FormScreen
 from brilliance.widgets.date_field import DateField
 

@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, Label, TextArea
 from brilliance.domain.errors import summary
 from brilliance.domain.models import Profile, join_list, updated
 from brilliance.screens.modals.form_base import FormError, FormScreen
+from brilliance.widgets.long_text import LongTextArea
 
 
 def profile_fields(profile: Profile) -> ComposeResult:
@@ -25,7 +26,7 @@ def profile_fields(profile: Profile) -> ComposeResult:
         placeholder="hiking, jazz, chess",
     )
     yield Label("What I can offer people: skills, access, time", classes="label")
-    yield TextArea(profile.offers, id="offers", soft_wrap=True, compact=True)
+    yield LongTextArea(profile.offers, id="offers", soft_wrap=True, compact=True)  # ctrl+e
     yield Checkbox(
         "I live in the southern hemisphere (venue ideas follow the seasons)",
         profile.hemisphere == "south",

@@ -1,0 +1,133 @@
+"""The matching engine: whole words, real stems, slips forgiven, topics by meaning."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from brilliance import assets
+from brilliance.domain.interests import shared_interests
+from brilliance.domain.introductions import suggest_introductions, suggest_peers
+from brilliance.domain.invitations import suggest_events
+from brilliance.domain.matching import Matcher, TopicMap, stems_match
+from brilliance.domain.models import Event, Person
+
+MATCHER = assets.matcher()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_whole_words_only() -> None:
+    plain = Matcher()
+    assert not plain.link("sell more", "school counsellor")
+    assert not plain.link("press coverage", "stage presence")
+    assert not plain.link("meet investors", "organise meetups")
+    assert not plain.link("climate tech", "find a technical co-founder")
+    assert plain.link("investing in seed rounds", "seed round").words == ("seed", "round")
+
+
+def test_the_wrong_suggestions_seen_in_issue_15_are_gone() -> None:
+    goal = "find a technical co-founder"
+    assert not MATCHER.link(goal, "Climate tech founder")
+    assert not MATCHER.link(goal, "technical writing")
+    assert MATCHER.link(goal, "CTO").topics
+    assert not MATCHER.link("sell more", "school counsellor")
+    assert not MATCHER.link("get press coverage", "stage presence")
+    assert not MATCHER.link("meet investors", "meetups")
+    assert MATCHER.link("got covered by the press", "press coverage")
+
+
+def test_slips_are_forgiven_in_long_words_only() -> None:
+    assert stems_match("photographi", "photograpi")
+    assert not stems_match("chess", "chees")
+
+
+def test_topic_map_links_needs_to_the_people_who_serve_them() -> None:
+    assert len(MATCHER.topic_map) >= 120
+    cases = {
+        "raise a seed round": "Angel investor",
+        "protect our invention": "Patent attorney",
+        "give employees stock options": "Finance lead",
+        "build my own dining table": "Carpenter",
+        "move to Canada for work": "Immigration adviser",
+        "close bigger deals with companies": "Enterprise sales lead",
+        "get our launch covered by the press": "Technology journalist",
+    }
+    for need, helper in cases.items():
+        link = MATCHER.link(need, helper)
+        assert link.topics and not link.words, (need, helper)
+
+
+def test_topic_map_rejects_a_phrase_that_is_not_text() -> None:
+    try:
+        TopicMap.parse({"work": {"broken": ["not", "one", "string"]}})
+    except ValueError as error:
+        assert "broken" in str(error)
+    else:
+        raise AssertionError("a list of phrases should be refused")
+
+
+def test_peers_are_not_helpers() -> None:
+    ana = Person(id="ana", name="Ana", goals=["raise a seed round"])
+    hugo = Person(
+        id="hugo", name="Hugo", headline="Founder raising a seed round", goals=["raise seed"]
+    )
+    dana = Person(
+        id="dana", name="Dana", headline="Angel investor", goals=["raise our second fund"]
+    )
+    intros = suggest_introductions(ana, [hugo, dana], set(), matcher=MATCHER)
+    assert [i.person.id for i in intros] == ["dana"]
+    peers = suggest_peers(ana, [hugo, dana], MATCHER)
+    assert [p.person.id for p in peers] == ["hugo"]
+    assert "raise seed" in peers[0].describe()
+
+
+def test_community_builder_outranks_leadership_development() -> None:
+    me = Person(id="me", name="Me", goals=["build a developer community"])
+    coach = Person(id="c", name="Coach", skills=["leadership development"])
+    host = Person(id="h", name="Host", headline="Community manager", skills=["devrel"])
+    intros = suggest_introductions(me, [coach, host], set(), matcher=MATCHER)
+    assert intros[0].person.id == "h"
+
+
+def test_pastimes_meet_through_the_map() -> None:
+    found = shared_interests(["hiking", "jazz"], ["hill walking", "piano"], MATCHER)
+    assert [(s.mine, s.theirs) for s in found] == [("hiking", "hill walking"), ("jazz", "piano")]
+    assert shared_interests(["running"], ["run"], MATCHER)
+
+
+def test_event_fits_the_climate_founder_not_the_tools_engineer() -> None:
+    from datetime import date
+
+    demo = Event(id="d", title="Climate Founders Demo Day", day=date(2026, 12, 3))
+    founder = Person(
+        id="f", name="F", headline="Climate tech founder", goals=["raise a seed round"]
+    )
+    engineer = Person(id="e", name="E", headline="Developer tools engineer", skills=["CLI"])
+    today = date(2026, 11, 24)
+    assert suggest_events(founder, [demo], today, matcher=MATCHER)
+    assert not suggest_events(engineer, [demo], today, matcher=MATCHER)
+
+
+def test_labelled_set_floor() -> None:
+    """The engine on our own labelled set (benchmarks/eval_matching.py prints the figures)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from eval_matching import engine_ranker, evaluate, load_set
+
+    pool, cases = load_set()
+    assert len(pool) >= 40 and len(cases) >= 80
+    assert sum(not c.shares_word for c in cases) >= len(cases) / 2
+    scores = evaluate(engine_ranker(), pool, cases)
+    assert scores["shares a word"].top1 >= 0.85
+    assert scores["no shared word"].top1 >= 0.50
+    assert scores["no shared word"].recall3 >= 0.60
+
+
+def test_everyday_needs_find_their_topic() -> None:
+    """Common ways of phrasing a need, each with the topic it belongs to (a coverage floor)."""
+    lines = (Path(__file__).parent / "data" / "topic_needs.txt").read_text().splitlines()
+    pairs = [line.split("|") for line in lines if line and not line.startswith("#")]
+    labels = {topic.label for topic in MATCHER.topic_map.topics}
+    assert {topic for _need, topic in pairs} <= labels
+    found = [topic in MATCHER.analyse(need).topics for need, topic in pairs]
+    assert len(pairs) >= 150
+    assert sum(found) >= 0.95 * len(pairs)
