@@ -24,7 +24,7 @@ class DateField(Vertical):
 
     DEFAULT_CSS = """
     DateField { height: auto; width: 1fr; }
-    DateField > .date-understood { color: $text-muted; height: 1; width: 100%; }
+    DateField > .date-understood { color: $text-muted; height: auto; width: 100%; }
     DateField > .date-understood.-unreadable { color: $text-warning; }
     """
 
@@ -69,11 +69,11 @@ class DateField(Vertical):
         try:
             when = self.read()
         except DateWordsError:
-            line.update("? not a date yet: try fri, 27 nov, in 2 weeks, 2026-12-01")
+            line.update("? not a date yet: try fri, 27 nov, in 2 weeks")
             line.add_class("-unreadable")
             return
         line.remove_class("-unreadable")
         if when is None:
             line.update("no date" if self.optional else "")
         else:
-            line.update(f"→ {describe_when(when, self.today)}")
+            line.update(f"→ {describe_when(when, self.today, short=True)}")
