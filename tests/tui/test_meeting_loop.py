@@ -6,7 +6,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
@@ -161,3 +161,24 @@ def test_brilliance_prep_prints_last_time(store: Store, clock: FixedClock) -> No
     assert "**Wed 18 Nov 2026: coffee at Café Lima**" in out
     assert "I promised: Send the deck" in out
     assert out.index("## Last time") < out.index("## ", out.index("## Last time") + 3)
+
+
+async def test_a_goal_change_shows_on_the_timeline(store: Store, clock: FixedClock) -> None:
+    ana = store.people.save(Person(name="Ana Lima", on_list=True, goals=["raise a seed round"]))
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_person(ana.id)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-goals", Input).value = "hire a CTO"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        timeline = app.screen.query_one(OptionList)
+        text = str(timeline.get_option_at_index(0).prompt)
+        assert "Goals changed" in text
+        assert "+ hire a CTO" in text and "- raise a seed round" in text
+    (change,) = store.people.require(ana.id).goal_changes
+    assert change.day == clock.today()

@@ -115,6 +115,8 @@ async def test_footers_keep_help_in_view_at_80_columns(store: Store, clock: Fixe
         for key in ("1", "2", "4"):
             await pilot.press(key)
             await pilot.pause()
+            await app.screen.query_one(Footer).recompose()  # drawn for this screen's bindings
+            await pilot.pause()
             footer = app.screen.query_one(Footer)
             keys = [w for w in footer.query("FooterKey") if w.region.area]
             shown = [str(getattr(k, "description", "")) for k in keys]
