@@ -187,6 +187,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.2f}x"
     if unit == "MiB":
         return f"{value:.0f} MiB"
+    if unit == "%":
+        return f"{value:+.1f}%"
     if value >= 100:
         return f"{value:.0f} ms"
     if value >= 10:
@@ -641,6 +643,118 @@ def save(ctx: Context) -> None:
     ]
 
 
+MERGE_API = has("brilliance.store.copies", "merge_copy")
+
+
+def diverge(folder: Path, seed: int, changes: int = 100) -> None:
+    """Make ``changes`` changes in one copy, as a device would while apart: edits of people
+    and journal entries, new entries, deleted meetings."""
+    import random
+
+    from brilliance.domain.models import JournalEntry, updated
+
+    rng = random.Random(seed)
+    with open_store(folder, lock=True) as store, store.batch():
+        people = sorted(store.people.all(), key=lambda p: p.id)
+        entries = sorted(store.journal.all(), key=lambda e: e.id)
+        meetings = sorted(store.meetings.all(), key=lambda m: m.id)
+        for n in range(changes):
+            kind = n % 4
+            if kind == 0:
+                person = rng.choice(people)
+                store.people.save(updated(person, headline=f"changed {seed}-{n}"))
+            elif kind == 1:
+                entry = rng.choice(entries)
+                store.journal.save(updated(entry, text=f"{entry.text} (edited {seed}-{n})"))
+            elif kind == 2:
+                store.journal.save(JournalEntry(written_at=store.clock.now(), text=f"new {n}"))
+            else:
+                store.meetings.delete(rng.choice(meetings).id)
+
+
+@measurement(
+    "merge two diverged copies",
+    [("merge", "merge two diverged copies (100 changes each)")],
+    MERGE_API,
+)
+def merge_copies(ctx: Context) -> None:
+    from brilliance.store.backups import daily_backup
+    from brilliance.store.copies import merge_copy
+
+    mine, theirs = ctx.writable(), ctx.writable()
+    diverge(mine, seed=1)
+    diverge(theirs, seed=2)
+    samples: list[float] = []
+    for _ in range(max(1, ctx.repeats // 3)):
+        fresh = Path(tempfile.mkdtemp(prefix="merge-", dir=ctx.scratch))
+        shutil.copy2(mine / "brilliance.json", fresh / "brilliance.json")
+        with open_store(fresh, lock=True) as store:
+            daily_backup(store.path, store.clock.today())  # the day's first save takes it
+            started = time.perf_counter()
+            result = merge_copy(store, theirs / "brilliance.json")
+            samples.append((time.perf_counter() - started) * 1000)
+        shutil.rmtree(fresh)
+    ctx.figures.append(
+        Figure(
+            "merge",
+            "merge two diverged copies (100 changes each)",
+            samples=samples,
+            target=300,
+            target_text="<= 300 ms",
+            note=f"read, merge, check and write: {result.merged.summary()}",
+        )
+    )
+
+
+@measurement(
+    "what the change stamps cost",
+    [
+        ("stamps_size", "file size with stamps, vs without"),
+        ("stamps_load", "load with stamps, vs without"),
+    ],
+    has("brilliance.store.stamps", "STAMP_KEY"),
+)
+def stamps_cost(ctx: Context) -> None:
+    import re
+
+    from brilliance.store.store import Store
+
+    stamped = ctx.main / "brilliance.json"
+    raw = stamped.read_bytes()
+    bare_dir = Path(tempfile.mkdtemp(prefix="unstamped-", dir=ctx.scratch))
+    bare = re.sub(rb'"_stamp":"[^"]*",?', b"", raw)
+    (bare_dir / "brilliance.json").write_bytes(bare)
+
+    def load(folder: Path) -> Callable[[], None]:
+        return lambda: Store.open(folder, lock=False).close()
+
+    with_stamps = timed(load(ctx.main), ctx.repeats)
+    without = timed(load(bare_dir), ctx.repeats)
+    size_growth = (len(raw) / len(bare) - 1) * 100
+    load_growth = (statistics.median(with_stamps) / statistics.median(without) - 1) * 100
+    ctx.figures += [
+        Figure(
+            "stamps_size",
+            "file size with stamps, vs without",
+            unit="%",
+            samples=[size_growth],
+            target=10,
+            target_text="<= +10%",
+            note=f"{len(raw) / 2**20:.2f} MiB vs {len(bare) / 2**20:.2f} MiB",
+        ),
+        Figure(
+            "stamps_load",
+            "load with stamps, vs without",
+            unit="%",
+            samples=[load_growth],
+            target=10,
+            target_text="<= +10%",
+            note=f"p50 {statistics.median(with_stamps):.0f} ms vs "
+            f"{statistics.median(without):.0f} ms",
+        ),
+    ]
+
+
 SEARCH_API = has("brilliance.domain.journal", "JournalIndex.search", "JournalFilter")
 
 
@@ -750,6 +864,8 @@ def matching_quality(ctx: Context) -> None:
     from eval_matching import engine_ranker, evaluate, load_set
 
     pool, cases = load_set()
+    if ctx.smoke:  # a taste: every tenth goal, enough to see that it runs
+        cases = cases[::10]
     ranker = engine_ranker()
     started = time.perf_counter()
     scores = evaluate(ranker, pool, cases)
@@ -805,6 +921,7 @@ def encrypted_copy(ctx: Context) -> tuple[Path, Any]:
     "encryption",
     [
         ("kdf", "encryption: key derivation (once a session)"),
+        ("kdf_cpu", "encryption: key derivation, CPU time"),
         ("open_encrypted_extra", "encryption: open, extra over plain (beyond the KDF)"),
         ("save_encrypted", "encryption: save one journal entry"),
         ("note_encrypted", "encryption: `brilliance note`, sealed"),
@@ -817,7 +934,13 @@ def encryption(ctx: Context) -> None:
 
     params = crypto.DEFAULT_KDF
     salt = crypto.new_salt()
-    kdf = timed(lambda: crypto.derive_key(BENCH_PASSPHRASE, salt, params), min(ctx.repeats, 7))
+    kdf: list[float] = []
+    kdf_cpu: list[float] = []
+    for _ in range(min(ctx.repeats, 7)):
+        cpu, wall = time.process_time(), time.perf_counter()
+        crypto.derive_key(BENCH_PASSPHRASE, salt, params)
+        kdf_cpu.append((time.process_time() - cpu) * 1000)
+        kdf.append((time.perf_counter() - wall) * 1000)
     folder, keyring = encrypted_copy(ctx)
     extra: list[float] = []
     for _ in range(max(1, min(ctx.repeats, 9))):  # interleaved, so both share the machine's state
@@ -850,6 +973,14 @@ def encryption(ctx: Context) -> None:
             target=500,
             target_text="about 300-500 ms",
             note=setting,
+        ),
+        Figure(
+            "kdf_cpu",
+            "encryption: key derivation, CPU time",
+            samples=kdf_cpu,
+            target=500,
+            target_text="about 300-500 ms",
+            note="the work itself, whatever else shares the cores",
         ),
         Figure(
             "open_encrypted_extra",

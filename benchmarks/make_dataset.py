@@ -604,7 +604,8 @@ def generate(data_dir: Path, *, years: float, seed: int = DEFAULT_SEED, today: d
     followups = generator.followups(people, meetings)
     events = generator.events(people)
     journal = generator.journal(people)
-    store = Store.open(data_dir, clock=FixedClock(generator.now))
+    # A fixed device id, so that the same seed gives the same bytes (stamps name the device).
+    store = Store.open(data_dir, clock=FixedClock(generator.now), device="da7a5e7d")
     with store, store.batch():
         store.save_profile(generator.profile())
         store.people.save_many(people)

@@ -15,7 +15,6 @@ from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import Profile, updated
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.help import HelpScreen
-from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.modals.profile import ProfileScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.people import PeopleScreen
@@ -83,8 +82,14 @@ class BrillianceApp(App[str]):
         theme = store.profile.theme
         self.theme = theme if theme in self.available_themes else DARK_THEME
 
+    def on_unmount(self) -> None:
+        # Notices after the app is gone (the store's last look at the disk) wait in the store.
+        self.store.listen(None)
+
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
+        # What came in from other copies of the data (at open, and at each save or poll).
+        self.store.listen(self.show_sync_notice)
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return
@@ -154,17 +159,25 @@ class BrillianceApp(App[str]):
         """The data folder cannot be written: shown, with a banner, but never changed."""
         return is_read_only(self.store)
 
+    def show_sync_notice(self, text: str) -> None:
+        self.notify(text, title="Sync", timeout=10)
+        self.refresh_visible_screen()
+
     def check_inbox(self) -> None:
-        """Merge notes waiting in the inbox into the journal, and say so."""
-        if self.read_only or not has_notes(self.store.data_dir):
+        """Merge an outside change of the data file, and notes waiting in the inbox; say so."""
+        if self.read_only:
+            return
+        try:
+            self.store.sync_with_disk()
+        except (StoreError, OSError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            return
+        if not has_notes(self.store.data_dir):
             return
         if inbox_busy(self.store.data_dir):  # never wait on the event loop: next poll (13.14)
             return
         try:
             count = self.store.merge_inbox()
-        except ConflictError:
-            self.resolve_conflict()
-            return
         except (StoreError, OSError) as exc:
             self.notify(f"A note from the shell could not be added yet: {exc}", severity="error")
             return
@@ -175,41 +188,16 @@ class BrillianceApp(App[str]):
             )
             self.refresh_visible_screen()
 
-    def resolve_conflict(self) -> None:
-        """The file changed on disk: ask how to go on (never overwrite it blindly)."""
-        if isinstance(self.screen, ConflictScreen):
-            return
-
-        def chosen(choice: str | None) -> None:
-            try:
-                if choice == "reapply":
-                    count = self.store.reload_and_reapply()
-                    self.notify(f"Reloaded the file and re-applied {count} change(s) of yours.")
-                elif choice == "copy":
-                    copy = self.store.save_copy_and_reload()
-                    self.notify(f"Your version is saved in {copy}; showing the file from disk.")
-                else:
-                    self.notify("Your changes are kept in memory, not yet saved.", timeout=8)
-                    return
-            except StoreError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", timeout=15)
-                return
-            self.refresh_visible_screen()
-
-        self.push_screen(ConflictScreen(), chosen)
-
     def attempt_save(self, operation: Callable[[], T]) -> T | None:
-        """Run a change; if the disk refuses it, say so clearly and return None.
+        """Run a change; if it cannot be saved, say so clearly and return None.
 
         The store keeps the change in memory, so it is written by the next save that works.
-        A file changed on disk by someone else opens the conflict dialog instead.
+        An outside change of the file is merged by the store itself; what it cannot merge (a
+        damaged file on disk, one from a newer Brilliance) is a ConflictError, said the same way.
         """
         try:
             return operation()
-        except ConflictError:
-            self.resolve_conflict()
-            return None
-        except SaveError as exc:
+        except (ConflictError, SaveError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return None
 

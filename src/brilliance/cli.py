@@ -35,6 +35,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "brilliance.commands.import_",
     "doctor": "brilliance.commands.doctor",
     "restore": "brilliance.commands.restore",
+    "merge": "brilliance.commands.merge",
     "encrypt": "brilliance.commands.encrypt",
     "decrypt": "brilliance.commands.decrypt",
     "passphrase": "brilliance.commands.passphrase",

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def open_for_app(data_dir: Path, keyring: Keyring | None = None) -> Store:
     """The store the app works on: locked, or read-only (with a banner) when the folder or
-    mount cannot be written (issue 13.11). Raises StoreError as Store.open does."""
+    mount cannot be written (issue 13.11). Raises StoreError as Store.open does.
+    ``keyring`` opens an encrypted folder (issue 18)."""
     from brilliance.store.errors import ReadOnlyError
     from brilliance.store.store import Store
 
@@ -52,6 +53,8 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     with store:
         app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
         app.run(headless=exit_after_first_frame)
+        # What the last look at the disk merges (at close) is said here, the app being gone.
+        store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
         if store.unsaved:
             try:
                 store.flush()

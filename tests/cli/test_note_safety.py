@@ -131,3 +131,22 @@ async def test_the_app_skips_a_busy_inbox_instead_of_waiting(
             app.check_inbox()
             await pilot.pause()
         assert inbox_path(stuck_inbox_lock).exists()
+
+
+def test_notes_set_aside_can_be_brought_back(tmp_path: Path) -> None:
+    from brilliance.store.store import Store
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    long_text = ("a line that is part of a long note\n" * 8_000).strip()
+    assert len(long_text) > MAX_TEXT
+    note = {"id": "n1", "written_at": "2026-11-20T09:00:00", "text": long_text, "tags": []}
+    (data_dir / REJECTED_NAME).write_bytes(orjson.dumps(note) + b'\n{"id": "torn", "te\n')
+    result = cli("doctor", "--bring-back-notes", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Put 2 note(s) back" in result.stdout and "1 line(s)" in result.stdout
+    with Store.open(data_dir) as store:
+        entries = sorted(store.journal.all(), key=lambda e: e.prompt)
+        assert "\n".join(e.text for e in entries) == long_text
+        assert entries[0].id == "n1"
+    assert (data_dir / REJECTED_NAME).read_bytes() == b'{"id": "torn", "te\n'

@@ -75,8 +75,9 @@ def journal_texts(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) 
 
 
 def test_journal_newest_n_oldest_first(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "journal", "-n", "2", "--data-dir", str(folder))
+    status, out, err = run(capsys, "journal", "-n", "2", "--data-dir", str(folder))
     assert status == 0
+    assert err == "The newest 2 of 5 entries; -n 0 shows them all.\n"
     assert out.index("Called Bo") < out.index("Today I wrote this")
     assert "A quiet day" not in out
     assert f"{day(0):%Y-%m-%d}" in out

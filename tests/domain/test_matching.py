@@ -131,3 +131,15 @@ def test_everyday_needs_find_their_topic() -> None:
     found = [topic in MATCHER.analyse(need).topics for need, topic in pairs]
     assert len(pairs) >= 150
     assert sum(found) >= 0.95 * len(pairs)
+
+
+def test_remembered_rankings_follow_changes_to_people() -> None:
+    ana = Person(id="ana", name="Ana", goals=["raise a seed round"])
+    dana = Person(id="dana", name="Dana", headline="Chef")
+    assert suggest_introductions(ana, [dana], set(), matcher=MATCHER) == []
+    investor = dana.model_copy(update={"headline": "Angel investor"})
+    found = suggest_introductions(ana, [investor], set(), matcher=MATCHER)
+    assert [i.person.headline for i in found] == ["Angel investor"]
+    renamed = investor.model_copy(update={"email": "dana@example.com"})
+    again = suggest_introductions(ana, [renamed], set(), matcher=MATCHER)
+    assert again[0].person is renamed  # the person as they are now, not as remembered

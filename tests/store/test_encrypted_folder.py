@@ -111,9 +111,12 @@ def test_no_name_journal_word_or_email_readable_in_any_file(data_dir: Path) -> N
     with Store.open(data_dir, clock=FixedClock(DAY), keyring=keyring) as store:
         store.people.save(store.people.require(person_id).model_copy(update={"headline": "Chair"}))
         store.rescue_copy()
-        store.save_copy_and_reload()
+    # A sync tool's conflict copy (issue 12) is merged at the next open and kept, encrypted.
+    conflict = data_dir / "brilliance.sync-conflict-20261124-093000-ABCDEF7.json"
+    conflict.write_bytes((data_dir / DATA_FILE_NAME).read_bytes())
+    Store.open(data_dir, clock=FixedClock(DAY), keyring=keyring).close()
     assert list_backups(data_dir), "a daily backup was taken"
-    assert any(p.name.startswith("brilliance-mine-") for p in data_dir.iterdir())
+    assert (data_dir / "conflicts" / "merged" / conflict.name).is_file()
     assert any(p.name.startswith("brilliance-unsaved-") for p in data_dir.iterdir())
     assert_nothing_readable(data_dir)
 

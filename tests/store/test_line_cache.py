@@ -8,11 +8,13 @@ from pathlib import Path
 
 import orjson
 import pytest
+from tinydb.table import Document
 
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import FollowUp, JournalEntry, Person, Profile, updated
 from brilliance.store import storage
 from brilliance.store.store import Store
+from brilliance.store.writer import doc_id
 from tests.conftest import FROZEN_NOW, reopen
 
 
@@ -97,7 +99,7 @@ def test_a_whole_new_content_is_serialized_afresh(tmp_path: Path, clock: FixedCl
 
 def test_tinydb_in_place_updates_are_refused(store: Store) -> None:
     store.people.save(Person(name="Ana"))
-    table = store.db.table("people")
+    table = store.writer.db.table("people")
     for method in ("update", "update_multiple", "upsert"):
         with pytest.raises(TypeError, match="never changed in place"):
             getattr(table, method)({"name": "Bo"})
@@ -111,9 +113,9 @@ def test_a_record_replaced_behind_the_repositories_back_is_still_written(store: 
     store.people.save(Person(name="Bo"))
     record = {**store.storage.read()["people"][ana.id], "headline": "Behind the back"}
 
-    def replace(table: dict[str, object]) -> None:
-        table[ana.id] = record
-
-    store.db.table("people")._update_table(replace)
+    table = store.writer.db.table("people")
+    with store.batch():
+        table.remove(doc_ids=[doc_id(ana.id)])
+        table.insert(Document(record, doc_id=doc_id(ana.id)))
     assert orjson.loads(store.path.read_bytes())["people"][ana.id]["headline"] == "Behind the back"
     assert store.path.read_bytes() == full_write(store)

@@ -22,7 +22,6 @@ from brilliance.domain.models import (
     ValueItem,
     ValueKind,
 )
-from brilliance.screens.modals.conflict import ConflictScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.store import storage
 from brilliance.store.store import Store
@@ -139,22 +138,3 @@ async def test_a_failed_save_says_not_saved_and_keeps_the_edit(
     by_name = {r["name"]: r for r in raw["people"].values()}
     assert by_name["Ana"]["on_list"] is False
     assert "Bo" in by_name
-
-
-async def test_a_file_changed_on_disk_asks_before_saving(store: Store, clock: FixedClock) -> None:
-    store.people.save(Person(name="Ana", on_list=True))
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=SIZE) as pilot:
-        with Store.open(store.data_dir, lock=False, clock=clock) as other:
-            other.people.save(Person(name="From another device", on_list=True))
-        theirs = store.path.read_bytes()
-        await pilot.press("m")
-        await pilot.pause()
-        assert isinstance(app.screen, ConflictScreen)
-        assert store.path.read_bytes() == theirs
-        await pilot.press("r")
-        await pilot.pause()
-    raw = orjson.loads(store.path.read_bytes())
-    by_name = {r["name"]: r for r in raw["people"].values()}
-    assert set(by_name) == {"Ana", "From another device"}
-    assert by_name["Ana"]["on_list"] is False

@@ -187,3 +187,27 @@ async def test_my_offers_and_a_meetings_notes_in_my_editor(
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert notes.text == "Good talk.\na line from my editor #own"
+
+
+async def test_an_encrypted_folder_edits_in_private_memory(
+    tmp_path: Path, clock: FixedClock, appending: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.encryption import encrypt
+
+    data_dir = tmp_path / "data"
+    with Store.open(data_dir, clock=clock) as plain:
+        plain.people.save(Person(name="Ana Lima", on_list=True))
+    keyring = encrypt(data_dir)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    with Store.open(data_dir, clock=clock, keyring=keyring) as store:
+        app = make_app(store, clock, start_mode="journal")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", *"secret", "ctrl+e")
+            await pilot.pause()
+            assert app.screen.query_one(LongTextArea).text.endswith("#own")
+            assert "swap, backup or history files" in messages(app)
+    temporary, mode = appending.read_text().split()
+    assert Path(temporary).parent == runtime / "brilliance"  # never beside the encrypted file
+    assert mode == "600" and not Path(temporary).exists()

@@ -21,6 +21,21 @@ def store_error_status(exc: StoreError) -> int:
     return EXIT_REFUSED if refused else EXIT_DATA
 
 
+def unlock_or_stop(data_dir: Path) -> Keyring:
+    """The keyring of an encrypted folder, asked for; a CommandError (1, or 3 for a damaged
+    file) when it can't be had."""
+    from brilliance.commands.shell import EXIT_REFUSED, CommandError
+    from brilliance.commands.unlock import PassphraseInputError, unlock_folder
+    from brilliance.store.errors import StoreError
+
+    try:
+        return unlock_folder(data_dir)
+    except PassphraseInputError as exc:
+        raise CommandError(str(exc), EXIT_REFUSED) from exc
+    except StoreError as exc:
+        raise CommandError(str(exc), store_error_status(exc)) from exc
+
+
 def make_private(data_dir: Path) -> None:
     """Tighten what others could read in the data folder, with a one-line notice (13.13)."""
     from brilliance.store.paths import tighten_permissions, tightened_notice
@@ -35,15 +50,18 @@ def open_store(
     lock: bool = True,
     for_the_process: bool = False,
     keyring: Keyring | None = None,
+    announce: bool = True,
 ) -> Store | None:
     """Open the data folder, or stop the command with why not and the exit status for it.
 
     ``lock=False`` for commands that only read (export, prep, today). ``for_the_process``:
-    see :meth:`Store.open` (the app and ``brilliance note`` use it). Raises
-    :class:`~brilliance.commands.shell.CommandError` (status 1 when the folder is open
-    elsewhere, 3 for a problem with the file). An encrypted folder asks for its passphrase
-    (see ``commands.unlock``) unless ``keyring`` already opens it; None when that fails (the
-    reason is already printed).
+    see :meth:`Store.open` (the app and ``brilliance note`` use it). An encrypted folder asks
+    for its passphrase (see ``commands.unlock``) unless ``keyring`` already opens it. Raises
+    :class:`~brilliance.commands.shell.CommandError` (status 1 when refused: open elsewhere,
+    read-only, no passphrase; 3 for a problem with the file); the ``None`` of old is never
+    returned.
+    With ``announce``, what the open merged in (sync tools' conflict copies) is said on
+    stderr, one line each; the app shows it itself.
     """
     from brilliance.commands.shell import EXIT_DATA, CommandError
     from brilliance.store.codec import folder_is_encrypted
@@ -52,19 +70,18 @@ def open_store(
 
     make_private(data_dir)
     if keyring is None and folder_is_encrypted(data_dir):
-        from brilliance.commands.unlock import unlock_or_report
-
-        keyring = unlock_or_report(data_dir)
-        if keyring is None:
-            return None
+        keyring = unlock_or_stop(data_dir)
     try:
-        return Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
+        store = Store.open(data_dir, lock=lock, for_the_process=for_the_process, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     except OSError as exc:  # the file or folder can't be read: a problem with the data (3)
         raise CommandError(
             f"cannot open {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
         ) from exc
+    if announce:
+        store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
+    return store
 
 
 def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
@@ -86,21 +103,15 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
             EXIT_REFUSED,
         )
     make_private(data_dir)
-    keyring = None
-    if folder_is_encrypted(data_dir):
-        from brilliance.commands.unlock import PassphraseInputError, unlock_folder
-
-        try:
-            keyring = unlock_folder(data_dir)
-        except PassphraseInputError as exc:
-            raise CommandError(str(exc), EXIT_REFUSED) from exc
-        except StoreError as exc:
-            raise CommandError(str(exc), store_error_status(exc)) from exc
+    keyring = unlock_or_stop(data_dir) if folder_is_encrypted(data_dir) else None
     try:
-        return Store.open(data_dir, lock=False, keyring=keyring)
+        store = Store.open(data_dir, lock=False, keyring=keyring)
     except StoreError as exc:
         raise CommandError(str(exc), store_error_status(exc)) from exc
     except OSError as exc:
         raise CommandError(
             f"cannot read {data_dir}: {exc.strerror or exc}. Nothing was changed.", EXIT_DATA
         ) from exc
+    # What the open merged in view (sync tools' conflict copies), one line each on stderr.
+    store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
+    return store

@@ -22,6 +22,40 @@ EXAMPLES = (
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_json_flag(parser)
+    parser.add_argument(
+        "--bring-back-notes",
+        action="store_true",
+        help="put notes set aside in inbox-rejected.jsonl back into the inbox, if readable",
+    )
+
+
+def bring_back_notes(data_dir: Path) -> int:
+    """``--bring-back-notes``: move readable set-aside notes back to the inbox, and say so."""
+    from brilliance.store.codec import folder_is_encrypted
+    from brilliance.store.rejected import bring_back
+
+    if folder_is_encrypted(data_dir):
+        print(
+            "brilliance doctor: bringing notes back is not available for an encrypted folder "
+            "yet; nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        result = bring_back(data_dir)
+    except OSError as exc:
+        print(
+            f"brilliance doctor: could not bring the notes back: {exc.strerror or exc}. "
+            "Nothing was lost.",
+            file=sys.stderr,
+        )
+        return 1
+    left = f"; {result.left} line(s) that are not notes stay set aside" if result.left else ""
+    print(
+        f"Put {result.notes} note(s) back into the inbox; they join the journal when the app "
+        f"or a command next opens the folder{left}."
+    )
+    return 0
 
 
 def check(path: Path, codec: Codec | None = None) -> tuple[bool, str]:
@@ -148,6 +182,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.commands.unlock import unlock_or_report
     from brilliance.store.codec import folder_is_encrypted
 
+    if getattr(args, "bring_back_notes", False):
+        return bring_back_notes(data_dir)
     keyring = None
     if folder_is_encrypted(data_dir):
         keyring = unlock_or_report(data_dir, "brilliance doctor")

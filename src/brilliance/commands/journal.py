@@ -111,6 +111,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         )
     elif shown:
         print_entries(shown, names)
+        if len(shown) < len(matching):
+            print(
+                f"The newest {len(shown)} of {len(matching)} entries; -n 0 shows them all.",
+                file=sys.stderr,
+            )
     else:
         what = "matches" if wanted.active else "is in your journal yet"
         print(f"No entry {what}.", file=sys.stderr)

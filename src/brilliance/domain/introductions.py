@@ -8,8 +8,8 @@ same goal is a peer, not a helper: they are offered apart, to compare notes with
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from brilliance.domain.matching import NO_LINK, Link, Matcher
 from brilliance.domain.models import Meeting, Person
@@ -147,6 +147,39 @@ def suggest_introductions(
     if not aims:
         return []
     candidates = [c for c in network if c.id != person.id and c.id not in already_made]
+    # The sheet is rebuilt on every tick and swap: the same question gets the same answer.
+    key = (matcher, tuple(aims), limit, tuple(_fingerprint(c) for c in candidates))
+    known = _RECENT.get(key)
+    if known is None:
+        known = _rank(aims, candidates, limit, matcher)
+        if len(_RECENT) >= RECENT_RESULTS:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = known
+    current = {c.id: c for c in candidates}
+    return [replace(i, person=current[i.person.id]) for i in known]
+
+
+RECENT_RESULTS = 32
+_RECENT: dict[object, tuple[Introduction, ...]] = {}
+
+
+def _fingerprint(candidate: Person) -> tuple[object, ...]:
+    """Everything about a candidate that the ranking reads."""
+    c = candidate
+    return (
+        c.id,
+        c.name,
+        c.headline,
+        c.organisation,
+        tuple(c.skills),
+        tuple(c.tags),
+        tuple(c.goals),
+    )
+
+
+def _rank(
+    aims: list[tuple[str, str]], candidates: list[Person], limit: int, matcher: Matcher
+) -> tuple[Introduction, ...]:
     profiles = []
     frequency: Counter[str] = Counter()
     for candidate in candidates:
@@ -189,11 +222,4 @@ def suggest_introductions(
                 Introduction(candidate, tuple(r[1] for r in reasons[:2]), round(score * 100))
             )
     found.sort(key=lambda i: (-i.score, i.person.name.casefold(), i.person.id))
-    return found[:limit]
-
-
-def helpers_for(
-    person: Person, network: Sequence[Person], matcher: Matcher | None = None
-) -> list[Person]:
-    """Everyone who could help this person, best first (for the meeting log's choices)."""
-    return [i.person for i in suggest_introductions(person, network, set(), 10, matcher)]
+    return tuple(found[:limit])

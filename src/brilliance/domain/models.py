@@ -26,8 +26,8 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
-"""The version of the data file format written by this code."""
+SCHEMA_VERSION = 2
+"""The version of the data file format written by this code (2: change stamps, tombstones)."""
 
 DEFAULT_CADENCE_DAYS = 14
 """Twice a month: the rhythm the practice asks for with everyone on the list."""

@@ -75,7 +75,7 @@ class KdfParams:
     """Which key derivation, and how costly; stored in every header."""
 
     kdf: int = KDF_ARGON2ID
-    cost1: int = 3
+    cost1: int = 4
     """Argon2id: passes over memory. scrypt: log2 of n."""
     cost2: int = 64 * 1024
     """Argon2id: memory in KiB. scrypt: r."""
@@ -99,9 +99,9 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
-"""Argon2id, 3 passes over 64 MiB, one lane (RFC 9106's second recommended setting, one lane):
-about 0.3 s on this machine when it is quiet, more when it is busy (benchmarks/bench.py,
-figure ``kdf``). A key derived with other settings still opens: they are in each header."""
+"""Argon2id, 4 passes over 64 MiB, one lane: about 0.32 s of CPU on this machine (wall time
+grows when other processes share the cores; benchmarks/bench.py, figures ``kdf`` and
+``kdf_cpu``). A file made with other settings still opens: they are in each header."""
 
 
 def derive_key(passphrase: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -192,7 +192,8 @@ def open_with_key(key: bytes, raw: bytes, what: str = "the file") -> bytes:
     if not hmac.compare_digest(key_check(key), header.check):
         raise WrongPassphraseError(what)
     try:
-        return AESGCM(key).decrypt(header.nonce, raw[HEADER_BYTES:], raw[:HEADER_BYTES])
+        body = memoryview(raw)[HEADER_BYTES:]  # no copy of the ciphertext
+        return AESGCM(key).decrypt(header.nonce, body, raw[:HEADER_BYTES])
     except InvalidTag:
         raise TamperedError(what, "its contents fail the integrity check") from None
 

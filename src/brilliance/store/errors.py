@@ -99,12 +99,14 @@ class ReadOnlyError(SaveError):
 
 
 class ConflictError(StoreError):
-    """The data file changed on disk since it was loaded; nothing was overwritten."""
+    """The data file changed on disk and that version cannot be merged (damaged, or written by
+    a newer Brilliance); nothing was overwritten."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, reason: str) -> None:
         self.path = path
+        self.reason = reason
         super().__init__(
-            f"Not saved: {path} changed on disk since Brilliance opened it (another device or "
-            "a sync tool?). Nothing was overwritten and your change is kept in memory: reload "
-            "and re-apply your changes, or save your version as a copy."
+            f"Not saved: {path} changed on disk and cannot be merged ({reason}). Nothing was "
+            "overwritten and your change is kept in memory; move that file aside (Brilliance "
+            "then writes everything it holds back) or fix it, and the next change saves."
         )

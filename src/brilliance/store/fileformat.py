@@ -32,6 +32,7 @@ from brilliance.store import migrations
 from brilliance.store.backups import suggest_backup
 from brilliance.store.codec import PLAIN, Codec
 from brilliance.store.errors import DamagedFileError, NewerSchemaError
+from brilliance.store.merge import TOMBSTONE_TABLE
 from brilliance.store.storage import Tables
 
 META_TABLE = "meta"
@@ -46,7 +47,7 @@ ENTITY_TABLES: dict[str, type[Entity]] = {
     "events": Event,
     "journal": JournalEntry,
 }
-KNOWN_TABLES = {*ENTITY_TABLES, META_TABLE, PROFILE_TABLE}
+KNOWN_TABLES = {*ENTITY_TABLES, META_TABLE, PROFILE_TABLE, TOMBSTONE_TABLE}
 
 
 @contextlib.contextmanager
@@ -80,7 +81,7 @@ is nothing to scrub."""
 
 
 def empty_tables() -> Tables:
-    return {META_TABLE: {META_ID: {"version": SCHEMA_VERSION}}}
+    return {META_TABLE: {META_ID: {"version": SCHEMA_VERSION}}, TOMBSTONE_TABLE: {}}
 
 
 def parse_file(path: Path, codec: Codec = PLAIN) -> Tables:
@@ -199,8 +200,10 @@ def load_file(path: Path, codec: Codec = PLAIN) -> Loaded:
         return load_tables(path, parse_file(path, codec))
 
 
-def load_tables(path: Path, tables: Tables) -> Loaded:
-    """Version-check, upgrade if older, and validate parsed tables (named ``path``)."""
+def upgrade_tables(path: Path, tables: Tables) -> tuple[Tables, int | None]:
+    """Version-check parsed tables (named ``path``) and upgrade them if older, without
+    validating records. Returns the tables and the version upgraded from (None if current).
+    Raises NewerSchemaError or DamagedFileError."""
     version = schema_version(path, tables)
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(path, version, SCHEMA_VERSION)
@@ -212,6 +215,12 @@ def load_tables(path: Path, tables: Tables) -> Loaded:
             raise DamagedFileError(path, str(exc), suggest_backup(path.parent)) from exc
         migrated_from = version
     tables.setdefault(META_TABLE, {})[META_ID] = {"version": SCHEMA_VERSION}
+    return tables, migrated_from
+
+
+def load_tables(path: Path, tables: Tables) -> Loaded:
+    """Version-check, upgrade if older, and validate parsed tables (named ``path``)."""
+    tables, migrated_from = upgrade_tables(path, tables)
     loaded = validate_tables(path, tables)
     loaded.migrated_from = migrated_from
     return loaded

@@ -213,9 +213,9 @@ def rejected_advice(count: int) -> str:
     """What to say about notes set aside (doctor, the app)."""
     return (
         f"{count} note(s) from `brilliance note` could not be added to the journal; they are "
-        f"kept, as written, in {REJECTED_NAME} beside the data file. Copy their text from "
-        "there and add it again with `brilliance note` (split anything over 200,000 "
-        "characters)."
+        f"kept, as written, in {REJECTED_NAME} beside the data file. "
+        "`brilliance doctor --bring-back-notes` puts back every one that can be read "
+        "(a long one as several entries)."
     )
 
 

@@ -2,8 +2,9 @@
 
 Each entry of ``MIGRATIONS`` upgrades a file's tables from version ``n`` to ``n + 1``. The
 store backs the file up before applying them and writes the upgraded file straight away.
-Version 1 is the first format, so there is nothing to upgrade yet; the first change to the
-format adds ``MIGRATIONS[1]`` and bumps ``SCHEMA_VERSION``.
+
+Version 2 gives every record a change stamp (``stamps.migration_stamp``) and adds the
+tombstone table, so that copies of the file can be merged (``merge``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from brilliance.store.merge import TOMBSTONE_TABLE
+from brilliance.store.stamps import STAMP_KEY, migration_stamp
+
 Tables = dict[str, dict[str, Any]]
 Migration = Callable[[Tables], Tables]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def add_stamps(tables: Tables) -> Tables:
+    """Version 1 to 2: a stamp on every record, derived from the record itself, and an empty
+    tombstone table. Records that already carry a stamp keep it."""
+    upgraded: Tables = {}
+    for name, table in tables.items():
+        if name == "meta":
+            upgraded[name] = table
+            continue
+        upgraded[name] = {
+            record_id: record
+            if STAMP_KEY in record
+            else {**record, STAMP_KEY: migration_stamp(record)}
+            for record_id, record in table.items()
+        }
+    upgraded.setdefault(TOMBSTONE_TABLE, {})
+    return upgraded
+
+
+MIGRATIONS: dict[int, Migration] = {1: add_stamps}
 
 
 class NoMigrationError(Exception):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
-
-from tinydb.table import Document, Table
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from brilliance.domain.models import (
     Entity,
@@ -18,54 +16,28 @@ from brilliance.domain.models import (
 
 if TYPE_CHECKING:
     from brilliance.domain.clock import Clock
+    from brilliance.store.writer import StampedWriter
 
 M = TypeVar("M", bound=Entity)
 
 
-class StrIdTable(Table):
-    """A TinyDB table keyed by our own string ids rather than TinyDB's integers.
-
-    Records are replaced, never changed in place: the storage keeps each record's serialized
-    line for as long as the record is the same object. TinyDB's in-place updates are refused.
-    """
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def update(self, *args: Any, **kwargs: Any) -> list[int]:
-        raise TypeError(
-            "records are replaced, never changed in place: save them through a Repository"
-        )
-
-    update_multiple = update
-    upsert = update
-
-
-def doc_id(item_id: str) -> int:
-    """TinyDB's annotations say document ids are ints; our tables use strings (StrIdTable)."""
-    return cast(int, item_id)
-
-
-def document(item: Entity) -> Document:
-    """A model as a TinyDB document keyed by its id."""
-    return Document(item.model_dump(mode="json"), doc_id=doc_id(item.id))
-
-
 class Repository(Generic[M]):
-    """All records of one kind, held in memory as models and saved through TinyDB."""
+    """All records of one kind, held in memory as models and saved through the store's
+    :class:`~brilliance.store.writer.StampedWriter` (which stamps each change)."""
 
     model: type[M]
 
     def __init__(
         self,
-        table: Table,
+        table: str,
         items: dict[str, M],
         clock: Clock,
-        on_change: Callable[[str, str], None],
+        writer: StampedWriter,
     ) -> None:
-        self._table = table
+        self.table = table
         self._items = items
         self._clock = clock
-        self._on_change = on_change
+        self._writer = writer
 
     def replace_items(self, items: dict[str, M]) -> None:
         """Take a whole new set of records (after loading the file again)."""
@@ -111,39 +83,33 @@ class Repository(Generic[M]):
         self._put(list(items))
 
     def _put(self, items: list[M]) -> None:
-        """Put records into memory and the TinyDB table, then write once.
-
-        One table update (not TinyDB's upsert, which is an update then an insert, each with
-        its own write) so that when the write fails the change is still held in memory and
-        goes out with the next save.
-        """
+        """Put records into memory and the file's tables, then write once. When the write
+        fails the change is still held in memory and goes out with the next save."""
         for item in items:
             self._items[item.id] = item
-            self._on_change(self._table.name, item.id)
-        documents = [document(item) for item in items]
-
-        def put_all(table: dict[int, Any]) -> None:
-            for each in documents:
-                table[each.doc_id] = dict(each)
-
-        self._table._update_table(put_all)
+        if items:
+            self._writer.put(
+                self.table, [(item.id, item.model_dump(mode="json")) for item in items]
+            )
 
     def delete(self, item_id: str) -> M | None:
-        """Remove a record; returns it (for undo) or None if there was none."""
-        item = self._items.pop(item_id, None)
-        if item is not None:
-            self._on_change(self._table.name, item_id)
-            self._table.remove(doc_ids=[doc_id(item_id)])
-        return item
+        """Remove a record, leaving a tombstone; returns it (for undo) or None if there was none."""
+        removed = self.delete_many([item_id])
+        return removed[0] if removed else None
 
     def delete_many(self, item_ids: Iterable[str]) -> list[M]:
         """Remove several records in one write; returns those that existed."""
         removed = [item for i in item_ids if (item := self._items.pop(i, None)) is not None]
-        for item in removed:
-            self._on_change(self._table.name, item.id)
         if removed:
-            self._table.remove(doc_ids=[doc_id(item.id) for item in removed])
+            self._writer.remove(self.table, [item.id for item in removed])
         return removed
+
+    def adopt(self, item_id: str, item: M | None) -> None:
+        """Take a record (or its deletion) that a merge brought in; the file already has it."""
+        if item is None:
+            self._items.pop(item_id, None)
+        else:
+            self._items[item_id] = item
 
 
 class PeopleRepository(Repository[Person]):

@@ -139,8 +139,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_directory(path.parent)
 
 
-FileStamp = tuple[int, int, int] | None
-"""What identifies one version of the file on disk: inode, size and modification time."""
+FileStamp = tuple[int, int, int, int] | None
+"""What identifies one version of the file on disk: inode, size, modification and change time."""
 
 
 def file_stamp(path: Path) -> FileStamp:
@@ -148,7 +148,7 @@ def file_stamp(path: Path) -> FileStamp:
         info = os.stat(path)
     except FileNotFoundError:
         return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 class AtomicJSONStorage(Storage):
@@ -157,9 +157,10 @@ class AtomicJSONStorage(Storage):
     ``initial`` is the already parsed and checked content of the file (``Store.open`` does the
     parsing, so that a damaged file is reported before TinyDB ever sees it).
 
-    The storage remembers which version of the file it loaded or last wrote; if the file on
-    disk has changed since (a sync tool, another device), it refuses to overwrite it blindly
-    and raises ConflictError, keeping the change in memory.
+    The storage remembers which version of the file it loaded, merged or last wrote; if the
+    file on disk has changed since (a sync tool, another device), it never overwrites it
+    blindly: ``reconcile`` (the store's merge) brings the disk's version in first. It raises
+    ConflictError when that version cannot be merged, keeping the change in memory.
     """
 
     def __init__(
@@ -169,6 +170,7 @@ class AtomicJSONStorage(Storage):
         before_write: Callable[[], None] | None = None,
         after_write: Callable[[], None] | None = None,
         encode: Callable[[bytes], bytes] | None = None,
+        reconcile: Callable[[], None] | None = None,
     ) -> None:
         self.path = path
         self._encode = encode
@@ -178,6 +180,7 @@ class AtomicJSONStorage(Storage):
         self._unsaved = False
         self._before_write = before_write
         self._after_write = after_write
+        self._reconcile = reconcile
         self.stamp: FileStamp = file_stamp(path)
         self.saves = 0
         self._lines = LineCache()
@@ -194,18 +197,18 @@ class AtomicJSONStorage(Storage):
         if self._batch_depth == 0:
             self.flush()
 
-    def replace_all(self, tables: Tables) -> None:
-        """Swap in new content (after a reload); written at the next flush."""
-        self._tables = tables
-        self._unsaved = True
-        self._lines.clear()
+    def replace_all(self, tables: Tables, *, unsaved: bool = True) -> None:
+        """Swap in new content; written at the next flush (``unsaved``) or kept as it is.
 
-    def adopt_disk(self, tables: Tables) -> None:
-        """Take ``tables`` just read from the file as the current, saved state."""
+        Records shared with the old content keep their serialized lines (records are never
+        changed in place, and the cache recognises them by identity).
+        """
         self._tables = tables
-        self._unsaved = False
-        self.stamp = file_stamp(self.path)
-        self._lines.clear()
+        self._unsaved = self._unsaved or unsaved
+
+    def mark_unsaved(self) -> None:
+        """Memory holds something the file lacks: write it at the next flush."""
+        self._unsaved = True
 
     def forget(self, table: str, record_id: str) -> None:
         """The record ``record_id`` of ``table`` changed: serialize it afresh at the next save."""
@@ -220,19 +223,21 @@ class AtomicJSONStorage(Storage):
         """Whether the file is no longer the one this storage loaded or last wrote."""
         return file_stamp(self.path) != self.stamp
 
-    def flush(self, *, overwrite: bool = False) -> None:
+    def flush(self) -> None:
         """Write memory to disk now, if anything changed.
 
-        Raises ConflictError if the file changed on disk since it was loaded (unless
-        ``overwrite``), SaveError if the disk refuses. Either way the file is untouched and
-        the change stays in memory.
+        If the file changed on disk since it was read, it is merged in first (``reconcile``).
+        Raises ConflictError when it cannot be, SaveError if the disk refuses. Either way the
+        file is untouched and the change stays in memory.
         """
         if not self._unsaved:
             return
         if self.write_refusal is not None:  # opened read-only (issue 13.11)
             raise self.write_refusal()
-        if not overwrite and self.changed_on_disk():
-            raise ConflictError(self.path)
+        if self.changed_on_disk():
+            if self._reconcile is None:
+                raise ConflictError(self.path, "nothing here can merge it")
+            self._reconcile()
         data = serialize(self._tables, self._lines)
         if self._encode is not None:
             data = self._encode(data)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from tinydb import TinyDB
 
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import FollowUp, JournalEntry, Meeting, Person, Profile
@@ -25,6 +24,7 @@ from brilliance.store.codec import (
     note_private_key,
     note_unsealer,
 )
+from brilliance.store.device import device_id
 from brilliance.store.errors import StoreError
 from brilliance.store.fileformat import (
     PROFILE_ID,
@@ -36,6 +36,7 @@ from brilliance.store.fileformat import (
 )
 from brilliance.store.inbox import empty_inbox, has_notes, inbox_lock, read_inbox, set_aside
 from brilliance.store.lock import DataLock
+from brilliance.store.merge import compact, newest_stamps
 from brilliance.store.paths import DATA_FILE_NAME, ensure_data_dir
 from brilliance.store.repositories import (
     EventRepository,
@@ -44,10 +45,10 @@ from brilliance.store.repositories import (
     MeetingRepository,
     PeopleRepository,
     Repository,
-    StrIdTable,
-    doc_id,
 )
+from brilliance.store.stamps import HybridClock, wall_millis
 from brilliance.store.storage import AtomicJSONStorage, atomic_write, serialize
+from brilliance.store.writer import StampedWriter
 
 
 class Store:
@@ -63,6 +64,7 @@ class Store:
         clock: Clock,
         lock: DataLock | None,
         codec: Codec = PLAIN,
+        device: str | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.codec = codec
@@ -74,30 +76,37 @@ class Store:
         """Grows with every change, so screens can tell whether to refresh."""
         self.dirty: set[tuple[str, str]] = set()
         """Records changed in memory since the last successful save: (table, id)."""
+        self.notices: list[str] = []
+        """What came in from outside (merges, a vanished file), not yet shown to the user."""
+        self._listener: Callable[[str], None] | None = None
+        self.hlc = HybridClock(lambda: wall_millis(clock), lambda: device or device_id(data_dir))
         self.storage = AtomicJSONStorage(
-            self.path, loaded.tables, self._before_write, self.dirty.clear, codec.encode
+            self.path,
+            loaded.tables,
+            self._before_write,
+            self.dirty.clear,
+            encode=codec.encode,
+            reconcile=self._reconcile,
         )
-        self.db = TinyDB(storage=self._storage_factory)
-        self.db.table_class = StrIdTable
+        self.writer = StampedWriter(self.storage, self.hlc, self._changed)
         self._profile = loaded.profile
-        self.people = PeopleRepository(self._table("people"), {}, clock, self._changed)
-        self.meetings = MeetingRepository(self._table("meetings"), {}, clock, self._changed)
-        self.followups = FollowUpRepository(self._table("followups"), {}, clock, self._changed)
-        self.events = EventRepository(self._table("events"), {}, clock, self._changed)
-        self.journal = JournalRepository(self._table("journal"), {}, clock, self._changed)
+        self.people = PeopleRepository("people", {}, clock, self.writer)
+        self.meetings = MeetingRepository("meetings", {}, clock, self.writer)
+        self.followups = FollowUpRepository("followups", {}, clock, self.writer)
+        self.events = EventRepository("events", {}, clock, self.writer)
+        self.journal = JournalRepository("journal", {}, clock, self.writer)
         self._adopt(loaded)
-
-    def _table(self, name: str) -> Any:
-        return self.db.table(name)
 
     def _adopt(self, loaded: Loaded) -> None:
         """Take the records of ``loaded`` as the repositories' contents."""
         for name, repository in self.repositories().items():
             repository.replace_items(loaded.items.get(name, {}))
         self._profile = loaded.profile
+        self.hlc.observe(newest_stamps(loaded.tables))
 
-    def _storage_factory(self) -> AtomicJSONStorage:
-        return self.storage
+    def adopt_profile(self, profile: Profile) -> None:
+        """Take a profile that a merge brought in (the file's tables already hold it)."""
+        self._profile = profile
 
     @classmethod
     def open(
@@ -108,6 +117,7 @@ class Store:
         lock: bool = True,
         for_the_process: bool = False,
         keyring: Keyring | None = None,
+        device: str | None = None,
     ) -> Store:
         """Open (creating if needed) the data file in ``data_dir``.
 
@@ -117,7 +127,9 @@ class Store:
         command): its records are then frozen out of the garbage collector's walks (see
         :func:`collector_paused`). Tests and other short uses leave it False.
         ``keyring`` opens an encrypted data file (without it, PassphraseNeededError); a
-        plain file ignores it.
+        plain file ignores it. ``device`` fixes the device id in change stamps (the
+        benchmark's generator, for the same bytes from the same seed); otherwise this folder
+        copy's own id is used (``store.device``).
         """
         data_dir = data_dir.expanduser()
         ensure_data_dir(data_dir)
@@ -134,17 +146,22 @@ class Store:
                 if loaded.migrated_from is not None and data_lock is not None:
                     # Keep the old file as it was, then write the upgraded one.
                     named_backup(path, f"v{loaded.migrated_from}", (clock or SystemClock()).now())
-                store = cls(data_dir, loaded, clock or SystemClock(), data_lock, codec)
+                store = cls(data_dir, loaded, clock or SystemClock(), data_lock, codec, device)
         except BaseException:
             if data_lock is not None:
                 data_lock.release()
             raise
-        if loaded.migrated_from is not None and data_lock is not None:
-            store.storage.replace_all(store.storage.read())
-            store.flush()
+        if data_lock is not None:
+            tables = store.storage.read()
+            if compact(tables, wall_millis(store.clock)) or loaded.migrated_from is not None:
+                store.storage.replace_all(tables)
+                store.flush()
         if codec.encrypted and data_lock is not None:
             with contextlib.suppress(OSError):  # the next open tries again
                 keep_public_key(data_dir, loaded.tables)
+        from brilliance.store.copies import merge_conflict_copies
+
+        merge_conflict_copies(store, persist=data_lock is not None)
         # A failure here (a full disk, the inbox lock busy) keeps the notes in the inbox:
         # the next start, or the app's next look at the inbox, merges them.
         with contextlib.suppress(StoreError, OSError):
@@ -185,14 +202,21 @@ class Store:
                 return len(fresh)
             if fresh:
                 self.journal.save_many(fresh)  # raises SaveError: the inbox is kept
+            if self.storage.unsaved:
+                # Notes merged by an earlier look whose save failed are in memory only: they
+                # leave the inbox once a file holding them is written, not before.
+                self.flush()
             if bad:
                 set_aside(self.data_dir, bad)
             empty_inbox(self.data_dir)
         return len(fresh)
 
     def close(self) -> None:
-        """Release the folder lock. Every change has already been written."""
+        """Release the folder lock. Every change has already been written; a last look at the
+        disk merges an outside change (or writes back a vanished file) as the poll would."""
         if self._lock is not None:
+            with contextlib.suppress(StoreError, OSError):
+                self.sync_with_disk()
             self._lock.release()
             self._lock = None
 
@@ -230,38 +254,53 @@ class Store:
         """True when a save failed and memory holds changes the file lacks."""
         return self.storage.unsaved
 
-    def flush(self, *, overwrite: bool = False) -> None:
-        """Retry writing changes held in memory after a failed save.
-
-        ``overwrite`` replaces the file even if it changed on disk (the user chose to).
-        """
-        self.storage.flush(overwrite=overwrite)
+    def flush(self) -> None:
+        """Retry writing changes held in memory after a failed save."""
+        self.storage.flush()
 
     # -- living with sync tools -----------------------------------------------------------
 
-    def reload_and_reapply(self) -> int:
-        """Load the file as it is on disk now, put my unsaved changes on top, and save.
+    def listen(self, listener: Callable[[str], None] | None) -> None:
+        """Hand notices (what came in from outside) to ``listener``: those waiting, then each
+        new one as it happens. ``None`` keeps them waiting in ``notices`` again."""
+        self._listener = listener
+        if listener is None:
+            return
+        waiting, self.notices = self.notices, []
+        for text in waiting:
+            listener(text)
 
-        Each record changed here since the last save wins over the disk's version of that
-        record (a deleted one stays deleted); every other record comes from the disk.
-        Returns how many of my changes were re-applied.
+    def notice(self, text: str) -> None:
+        if self._listener is not None:
+            self._listener(text)
+        else:
+            self.notices.append(text)
+
+    def _reconcile(self) -> None:
+        """The file on disk is not the version last read or written: merge it into memory
+        (see :func:`brilliance.store.sync.reconcile`)."""
+        from brilliance.store.sync import reconcile
+
+        reconcile(self)
+
+    def sync_with_disk(self) -> bool:
+        """If the file changed on disk, merge it in and write back what it lacks; merge any
+        conflict copy a sync tool left meanwhile. Called at the inbox poll and at close.
+
+        Returns whether anything changed in memory. Raises ConflictError or SaveError as a
+        save does (memory keeps everything).
         """
-        disk = load_file(self.path, self.codec)
-        mine = self.storage.read()
-        merged = disk.tables
-        for table, record_id in self.dirty:
-            mine_table = mine.get(table, {})
-            if record_id in mine_table:
-                merged.setdefault(table, {})[record_id] = mine_table[record_id]
-            else:
-                merged.get(table, {}).pop(record_id, None)
-        loaded = validate_tables(self.path, merged)
-        reapplied = len(self.dirty)
-        self.storage.replace_all(merged)
-        self._adopt(loaded)
-        self.revision += 1
-        self.flush(overwrite=True)
-        return reapplied
+        if self._lock is None:
+            return False
+        from brilliance.store.copies import conflict_copies, merge_conflict_copies
+
+        revision = self.revision
+        if self.storage.changed_on_disk():
+            self._reconcile()
+            self.storage.flush()
+        if conflict_copies(self.data_dir):  # a sync tool left one while the app is open
+            merge_conflict_copies(self, persist=True)
+        return self.revision != revision
 
     def replace_contents(self, tables: dict[str, dict[str, Any]]) -> None:
         """Take ``tables`` (raw records, as in the file) as the whole of the data, and save.
@@ -294,17 +333,6 @@ class Store:
             atomic_write(fallback, data)
             return fallback
 
-    def save_copy_and_reload(self) -> Path:
-        """Write my version to a copy beside the file, then load the file from disk."""
-        copy = self.data_dir / f"brilliance-mine-{self.clock.now():%Y-%m-%d-%H%M%S}.json"
-        atomic_write(copy, self.codec.encode(serialize(self.storage.read())))
-        disk = load_file(self.path, self.codec)
-        self.storage.adopt_disk(disk.tables)
-        self._adopt(disk)
-        self.dirty.clear()
-        self.revision += 1
-        return copy
-
     # -- the profile ----------------------------------------------------------------------
 
     @property
@@ -313,13 +341,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> Profile:
         self._profile = profile
-        self._changed(PROFILE_TABLE, PROFILE_ID)
-        record = profile.model_dump(mode="json")
-
-        def put(table: dict[int, Any]) -> None:
-            table[doc_id(PROFILE_ID)] = record
-
-        self.db.table(PROFILE_TABLE)._update_table(put)
+        self.writer.put(PROFILE_TABLE, [(PROFILE_ID, profile.model_dump(mode="json"))])
         return profile
 
     # -- operations across kinds ----------------------------------------------------------

@@ -44,10 +44,15 @@ class LongTextArea(TextArea):
         if folder is None:  # only when used outside Brilliance's app
             self.notify("No data folder to keep the temporary file in.", severity="error")
             return
+        from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
+
+        if folder_is_encrypted(folder):  # the editor's own swap files are beyond our reach
+            self.notify(EXTERNAL_EDITOR_WARNING, title="Encrypted folder", timeout=10)
         before = self.text
         try:
             with self.app.suspend():
-                edited = edit_text(before, folder, editor)
+                # An encrypted folder's text goes to a private folder in memory, not beside it.
+                edited = edit_text(before, edit_folder(folder), editor)
         except SuspendNotSupported:
             self.notify(
                 "This terminal can't hand the screen to another program.",
