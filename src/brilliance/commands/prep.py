@@ -68,6 +68,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet
     from brilliance.domain.prep_markdown import render_markdown
+    from brilliance.domain.timeline import last_time, with_last_time
     from brilliance.services.prep_inputs import gather_inputs
 
     with open_to_read(data_dir, must_exist=False) as store:
@@ -78,5 +79,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if args.json:
             print_json("prep", sheet_json(sheet, today))
         else:
-            sys.stdout.write(render_markdown(sheet, today))
+            # The sheet opens with the last meeting held (issue 14): when, where, notes, promises.
+            last = last_time(
+                store.meetings.for_person(person.id), store.followups.for_person(person.id)
+            )
+            sys.stdout.write(with_last_time(render_markdown(sheet, today), last, today))
     return 0

@@ -25,7 +25,8 @@ from brilliance.store.limits import MAX_TEXT, brief
 
 
 def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
-    """Contacts from a .vcf file join the wider network (name, email, phone, org, title)."""
+    """Contacts from a .vcf file join the wider network (name, email, phone, org, title,
+    and the card's NOTE kept in their notes)."""
     import vobject
 
     plan = ImportPlan("vCard contacts")
@@ -51,6 +52,7 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 phone=_vcard_value(card, "tel"),
                 organisation=_vcard_org(card),
                 headline=_vcard_value(card, "title"),
+                notes=_vcard_notes(card),
                 **vcard_dates(card, _vcard_value),
             )
         except ValidationError as exc:
@@ -91,6 +93,18 @@ def _vcard_value(card: Any, name: str) -> str:
     if isinstance(value, list):
         value = " ".join(str(v) for v in value if v)
     return " ".join(str(value).split())
+
+
+def _vcard_notes(card: Any) -> str:
+    """Every NOTE of a card, line breaks kept, one paragraph each."""
+    notes = []
+    for item in card.contents.get("note", []):
+        value = item.value
+        text = "\n".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n"))
+        if text.strip():
+            notes.append(text.strip())
+    return "\n\n".join(notes)
 
 
 def _vcard_name(card: Any) -> str:
