@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from brilliance.domain.models import (
+    Answer,
+    DateKind,
     FollowUp,
+    ImportantDate,
+    IntroductionOutcome,
     JournalEntry,
     Meeting,
     MeetingStatus,
@@ -47,7 +51,9 @@ def test_meetings_carry_their_notes_questions_value_and_introductions() -> None:
         value_given=[ValueItem(kind=ValueKind.CONNECTION, note="Intro to Dana")],
         introductions=[DANA.id, "gone"],
     )
-    (entry,) = person_timeline(ANA, [meeting], [], [], {DANA.id: DANA.name}, TODAY)
+    entry, *introductions = person_timeline(ANA, [meeting], [], [], {DANA.id: DANA.name}, TODAY)
+    # Each introduction is also an entry of its own, with what came of it (issue 17).
+    assert [e.kind for e in introductions] == [EntryKind.INTRODUCTION] * 2
     assert entry.kind == EntryKind.MEETING and entry.day == date(2026, 11, 10)
     assert entry.title == "Coffee at Café Lima, 12:30 (done)"
     assert entry.details == [
@@ -136,3 +142,38 @@ def test_last_time_goes_before_the_first_section_of_the_markdown() -> None:
     assert text.index("## Last time") < text.index("## Questions")
     assert "**Tue 17 Nov 2026: coffee**\nNotes here\n\n## Questions" in text
     assert "Not met yet." in with_last_time(sheet, None, TODAY)
+
+
+def test_important_dates_introductions_and_praise_join_the_timeline() -> None:
+    """Issue 17's practice lines are one more source of the timeline, on both sides."""
+    ana = ANA.model_copy(
+        update={"important_dates": [ImportantDate(kind=DateKind.BIRTHDAY, month=12, day=3)]}
+    )
+    meeting = Meeting(
+        person_id=ana.id,
+        when=datetime(2026, 11, 10, 12, 30),
+        status=MeetingStatus.DONE,
+        praised="the clear pitch",
+        introductions=[DANA.id],
+        introduction_outcomes=[IntroductionOutcome(other_id=DANA.id, helped=Answer.YES)],
+    )
+    names = {ana.id: ana.name, DANA.id: DANA.name}
+    entries = person_timeline(ana, [meeting], [], [], names, TODAY, people=[ana, DANA])
+    kinds = [(e.day, e.kind) for e in entries]
+    # The coming birthday heads the list; the meeting, then what came of it, on its day.
+    assert kinds[0] == (date(2026, 12, 3), EntryKind.DATE)
+    on_the_day = [e for e in entries if e.day == date(2026, 11, 10)]
+    assert on_the_day[0].kind == EntryKind.MEETING
+    assert {e.kind for e in on_the_day[1:]} == {EntryKind.INTRODUCTION, EntryKind.PRAISE}
+    praise = next(e for e in entries if e.kind == EntryKind.PRAISE)
+    assert (praise.title, praise.ref) == ("Praised: the clear pitch", meeting.id)
+    intro = next(e for e in entries if e.kind == EntryKind.INTRODUCTION)
+    assert intro.title == "Introduced to Dana Fischer: helped"
+
+    # Dana's side: the introduction made at Ana's meeting shows on her timeline too.
+    dana_entries = person_timeline(
+        DANA, [], [], [], names, TODAY, people=[ana, DANA], all_meetings=[meeting]
+    )
+    assert [(e.kind, e.title) for e in dana_entries] == [
+        (EntryKind.INTRODUCTION, "Introduced to Ana Lima: helped")
+    ]

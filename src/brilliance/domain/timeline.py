@@ -1,13 +1,14 @@
 """A person's timeline: one chronological story of what happened between us.
 
-One list of entries of several kinds (meetings, promises, journal mentions, goal changes).
+One list of entries of several kinds (meetings, promises, journal mentions, goal changes, and
+issue 17's important dates, introductions with what came of them, and praise).
 Each kind has its own small function turning records into entries; ``build_timeline`` merges
 any number of such sources, so a new kind (important dates, praise...) is one more function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -21,6 +22,7 @@ from brilliance.domain.models import (
     Person,
     ValueKind,
 )
+from brilliance.domain.practice_timeline import PracticeItem, practice_items
 
 
 class EntryKind(StrEnum):
@@ -28,6 +30,9 @@ class EntryKind(StrEnum):
     PROMISE = "promise"
     JOURNAL = "journal"
     GOALS = "goals"
+    DATE = "date"
+    INTRODUCTION = "introduction"
+    PRAISE = "praise"
 
 
 class PromiseState(StrEnum):
@@ -133,6 +138,20 @@ def goal_entries(changes: Iterable[GoalChange]) -> list[TimelineEntry]:
     return found
 
 
+PRACTICE_ORDER: dict[str, int] = {EntryKind.DATE: 4, EntryKind.INTRODUCTION: 1, EntryKind.PRAISE: 1}
+"""An important date heads its day; an introduction or praise follows the meeting it was in."""
+
+
+def practice_entries(items: Iterable[PracticeItem]) -> list[TimelineEntry]:
+    """Issue 17's lines (``practice_timeline.practice_items``) as timeline entries."""
+    return [
+        TimelineEntry(
+            item.day, item.kind, item.text, ref=item.ref, order=PRACTICE_ORDER.get(item.kind, 0)
+        )
+        for item in items
+    ]
+
+
 def build_timeline(*sources: Iterable[TimelineEntry]) -> list[TimelineEntry]:
     """All entries of all sources, newest first."""
     merged = [entry for source in sources for entry in source]
@@ -146,13 +165,24 @@ def person_timeline(
     journal: Iterable[JournalEntry],
     names: Mapping[str, str],
     today: date,
+    *,
+    people: Sequence[Person] = (),
+    all_meetings: Sequence[Meeting] | None = None,
 ) -> list[TimelineEntry]:
-    """The person's whole timeline, newest first."""
+    """The person's whole timeline, newest first.
+
+    ``meetings`` are theirs; ``all_meetings`` (everyone's, default: theirs) are searched for
+    introductions on either side, and ``people`` name the other side of an introduction.
+    """
+    theirs = list(meetings)
     return build_timeline(
-        meeting_entries(meetings, names),
+        meeting_entries(theirs, names),
         promise_entries(followups, today),
         journal_entries(journal),
         goal_entries(person.goal_changes),
+        practice_entries(
+            practice_items(person, people, theirs if all_meetings is None else all_meetings, today)
+        ),
     )
 
 

@@ -1,4 +1,5 @@
-"""A person's timeline: meetings with their notes, promises, journal mentions, goal changes."""
+"""A person's timeline: meetings with their notes, promises, journal mentions, goal changes,
+important dates, introductions with what came of them, and praise."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ KIND_MARKS = {
     EntryKind.PROMISE: ("☐", "$warning"),
     EntryKind.JOURNAL: ("✎", "$secondary"),
     EntryKind.GOALS: ("◆", "$primary"),
+    EntryKind.DATE: ("★", "$accent"),
+    EntryKind.INTRODUCTION: ("⇄", "$secondary"),
+    EntryKind.PRAISE: ("♥", "$success"),
 }
 STATE_MARKS = {
     PromiseState.KEPT: ("☑", "$success"),
@@ -51,7 +55,8 @@ class TimelineScreen(BrillianceScreen):
     HELP = (
         "One person's story, newest first: meetings with their notes, questions asked, value "
         "given and introductions made; promises open, kept and overdue; journal entries that "
-        "mention them; how their goals changed. space keeps a promise, u undoes."
+        "mention them; how their goals changed; their important dates, introductions and what "
+        "came of them, and praise given. space keeps a promise, u undoes."
     )
 
     BINDINGS = [
@@ -91,6 +96,8 @@ class TimelineScreen(BrillianceScreen):
             store.journal.mentioning(person.id),
             names,
             self.clock.today(),
+            people=store.people.all(),
+            all_meetings=store.meetings.all(),
         )
         self.query_one("#timeline-title", Static).update(
             f"Timeline: {person.name} · {len(self.entries)} entries, newest first"
