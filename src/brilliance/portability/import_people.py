@@ -45,6 +45,9 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
         if not name:
             plan.rejected.append(Rejected(line, "a contact without a name"))
             continue
+        dates = vcard_dates(card, _vcard_value)
+        # The card's NOTE (issue 14), then any BDAY/ANNIVERSARY not understood (issue 17).
+        notes = "\n\n".join(n for n in (_vcard_notes(card), dates.pop("notes", "")) if n)
         try:
             person = Person(
                 name=name,
@@ -52,8 +55,8 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 phone=_vcard_value(card, "tel"),
                 organisation=_vcard_org(card),
                 headline=_vcard_value(card, "title"),
-                notes=_vcard_notes(card),
-                **vcard_dates(card, _vcard_value),
+                notes=notes,
+                **dates,
             )
         except ValidationError as exc:
             plan.rejected.append(Rejected(line, f"{brief(name, 60)}: {summary(exc)}"))
