@@ -39,7 +39,9 @@ def fold_name(text: str) -> str:
     """The one rule for finding people by name everywhere (List filter, command line, @ list,
     journal filter): case and accents ignored, so "tomas" finds Tomás. Where two names differ
     only by accents (Zoë, Zoe), an exact match is preferred by the callers."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms fold to letters that may themselves have a case ("𝑨" -> "A"), so
+    # decompose before and after casefolding: folding a folded name changes nothing.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
