@@ -14,18 +14,13 @@ from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.domain.models import Profile, updated
 from brilliance.screens.base import BrillianceScreen
-from brilliance.screens.help import HelpScreen
-from brilliance.screens.modals.profile import ProfileScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
-from brilliance.screens.people import PeopleScreen
-from brilliance.screens.person import PersonScreen
-from brilliance.screens.person_actions import edit_person
 from brilliance.screens.today import TodayScreen
-from brilliance.screens.welcome import WelcomeScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
 from brilliance.store.read_only import is_read_only
 from brilliance.store.store import Store
+from brilliance.widgets.long_text import EditPlace
 
 ABOUT = (
     "Brilliance: a few minutes a day for the relationships that matter. "
@@ -47,8 +42,9 @@ class BrillianceApp(App[str]):
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
         "today": TodayScreen,
-        "people": PeopleScreen,
-        # Imported when first opened: the first frame only needs Today.
+        # Imported when first opened: the first frame only needs Today (issue 19: the other
+        # screens and their modals cost about a tenth of the start's CPU time to import).
+        "people": lambda: _people_screen(),
         "prep": lambda: _prep_screen(),
         "journal": lambda: _journal_screen(),
         "review": lambda: _review_screen(),
@@ -91,7 +87,8 @@ class BrillianceApp(App[str]):
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
         # What came in from other copies of the data (at open, and at each save or poll).
-        self.store.listen(self.show_sync_notice)
+        # Only once the first screen is drawn: the notices of the open refresh it (QA).
+        self.call_after_refresh(self.store.listen, self.show_sync_notice)
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return
@@ -116,6 +113,8 @@ class BrillianceApp(App[str]):
                 timeout=10,
             )
         elif self.first_run and self.start_mode == "today":
+            from brilliance.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(), self._welcomed)
 
     @property
@@ -160,6 +159,15 @@ class BrillianceApp(App[str]):
     def read_only(self) -> bool:
         """The data folder cannot be written: shown, with a banner, but never changed."""
         return is_read_only(self.store)
+
+    def edit_place(self) -> EditPlace:
+        """Where ctrl+e's temporary file goes (see LongTextArea): an encrypted folder's text
+        goes to a private folder in memory, not beside it, with a warning about the editor."""
+        from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
+
+        data_dir = self.store.data_dir
+        warning = EXTERNAL_EDITOR_WARNING if folder_is_encrypted(data_dir) else None
+        return EditPlace(edit_folder(data_dir), warning)
 
     def show_sync_notice(self, text: str) -> None:
         self.notify(text, title="Sync", timeout=10)
@@ -209,6 +217,8 @@ class BrillianceApp(App[str]):
             screen.refresh_data()
 
     def action_profile(self) -> None:
+        from brilliance.screens.modals.profile import ProfileScreen
+
         def saved(profile: Profile | None) -> None:
             if profile is None:
                 return
@@ -228,6 +238,8 @@ class BrillianceApp(App[str]):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     def action_help(self) -> None:
+        from brilliance.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         about = getattr(self.screen, "HELP", "")
@@ -237,6 +249,8 @@ class BrillianceApp(App[str]):
 
     def open_person(self, person_id: str) -> None:
         """Show a person's detail view over the List."""
+        from brilliance.screens.person import PersonScreen
+
         if person_id not in self.store.people:
             return
         self.switch_mode("people")
@@ -257,6 +271,9 @@ class BrillianceApp(App[str]):
 
     async def action_add_person(self) -> None:
         """Open the add-person form over the List (from anywhere, e.g. the command palette)."""
+        from brilliance.screens.people import PeopleScreen
+        from brilliance.screens.person_actions import edit_person
+
         await self.switch_mode("people")
         screen = self.screen
         if isinstance(screen, PeopleScreen):
@@ -277,6 +294,12 @@ class BrillianceApp(App[str]):
     @on(OpenTodaysEntry)
     async def _todays_entry_asked(self) -> None:
         await self.action_journal_today()
+
+
+def _people_screen() -> Screen[None]:
+    from brilliance.screens.people import PeopleScreen
+
+    return PeopleScreen()
 
 
 def _prep_screen() -> Screen[None]:

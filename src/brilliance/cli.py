@@ -144,7 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
             _passphrase_file_option(sub, suppress=True)
             _first_frame_option(sub, suppress=True)
             module.configure(sub)
+            if getattr(module, "WANTS_WHOLE_PARSER", False):  # `completion`, without importing cli
+                sub.set_defaults(whole_parser=parser)
     return parser
+
+
+# Commands that never touch the data folder.
+NO_DATA_DIR = frozenset({"demo", "completion"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,6 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from brilliance.commands.shell import CommandError
 
     try:
+        if command not in NO_DATA_DIR and data_dir.exists() and not data_dir.is_dir():
+            from brilliance.commands.shell import EXIT_DATA
+
+            # Every command and the app would fail deep inside with a traceback (QA).
+            raise CommandError(
+                f"{data_dir} is a file, not a folder: --data-dir (or $BRILLIANCE_DATA_DIR) "
+                "names the folder Brilliance keeps its files in. Nothing was changed.",
+                EXIT_DATA,
+            )
         if command:
             from brilliance.commands.output import visible_output
 

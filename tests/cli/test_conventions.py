@@ -46,7 +46,7 @@ def test_readme_documents_the_exit_statuses() -> None:
 
 @pytest.fixture(scope="module")
 def commands() -> list[completion.Command]:
-    return completion.describe_parser()
+    return completion.describe_parser(cli.build_parser())
 
 
 def test_the_parser_description_is_complete(commands: list[completion.Command]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
+from textual.app import App, ComposeResult
 
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
@@ -16,7 +16,7 @@ from brilliance.domain.models import Person
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.modals.person_form import PersonForm
 from brilliance.store.store import Store
-from brilliance.widgets.long_text import LongTextArea
+from brilliance.widgets.long_text import EditPlace, LongTextArea
 
 SIZE = (120, 40)
 
@@ -211,3 +211,42 @@ async def test_an_encrypted_folder_edits_in_private_memory(
     temporary, mode = appending.read_text().split()
     assert Path(temporary).parent == runtime / "brilliance"  # never beside the encrypted file
     assert mode == "600" and not Path(temporary).exists()
+
+
+class FieldApp(App[None]):
+    """Any app that says where the temporary file goes (the field never reads the store)."""
+
+    def __init__(self, place: EditPlace | None) -> None:
+        super().__init__()
+        self.place = place
+
+    def compose(self) -> ComposeResult:
+        yield LongTextArea("draft")
+
+    def edit_place(self) -> EditPlace | None:
+        return self.place
+
+
+async def test_the_field_uses_the_place_its_app_gives(tmp_path: Path, appending: Path) -> None:
+    folder = tmp_path / "given"
+    folder.mkdir(mode=0o700)
+    app = FieldApp(EditPlace(folder, "mind your editor's swap files"))
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one(LongTextArea).focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.query_one(LongTextArea).text.endswith("#own")
+        assert "mind your editor's swap files" in messages(app)
+    temporary, _ = appending.read_text().split()
+    assert Path(temporary).parent == folder
+
+
+async def test_an_app_without_a_place_keeps_the_field(appending: Path) -> None:
+    app = FieldApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one(LongTextArea).focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.query_one(LongTextArea).text == "draft"
+        assert "No data folder" in messages(app)
+    assert not appending.exists()

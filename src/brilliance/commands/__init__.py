@@ -93,10 +93,12 @@ def open_to_read(data_dir: Path, *, must_exist: bool = True) -> Store:
     from brilliance.commands.shell import EXIT_DATA, EXIT_REFUSED, CommandError
     from brilliance.store.codec import folder_is_encrypted
     from brilliance.store.errors import StoreError
+    from brilliance.store.inbox import has_notes
     from brilliance.store.paths import DATA_FILE_NAME
     from brilliance.store.store import Store
 
-    if must_exist and not (data_dir / DATA_FILE_NAME).exists():
+    # Notes waiting in the inbox (`brilliance note` on a new folder) are data too (QA).
+    if must_exist and not (data_dir / DATA_FILE_NAME).exists() and not has_notes(data_dir):
         raise CommandError(
             f"no Brilliance data in {data_dir} yet. Run `brilliance` to start, "
             "or `brilliance demo` to look around.",

@@ -22,6 +22,8 @@ EXAMPLES = (
     "brilliance completion fish > ~/.config/fish/completions/brilliance.fish",
 )
 SHELLS = ("bash", "zsh", "fish")
+WANTS_WHOLE_PARSER = True
+"""cli.py hands the whole parser to :func:`run` as ``args.whole_parser`` (cli loads commands)."""
 
 PERSON_ARGUMENTS: dict[str, str] = {"show": "name", "prep": "name", "journal": "--person"}
 """Where a command takes a person's name: command -> positional dest or option string."""
@@ -65,16 +67,14 @@ def _options(name: str, parser: argparse.ArgumentParser) -> Command:
     return command
 
 
-def describe_parser() -> list[Command]:
-    """Every subcommand with its options, from the real parser."""
-    from brilliance.cli import SUBCOMMANDS, build_parser, load_subcommand
-
-    parser = build_parser()
+def describe_parser(parser: argparse.ArgumentParser) -> list[Command]:
+    """Every subcommand with its options, from the real parser (``cli.build_parser``'s)."""
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {action.dest: action.help or "" for action in subparsers._choices_actions}
     commands = []
-    for name in SUBCOMMANDS:
-        command = _options(name, subparsers.choices[name])
-        command.help = load_subcommand(name).HELP
+    for name, subparser in subparsers.choices.items():
+        command = _options(name, subparser)
+        command.help = helps[name]
         commands.append(command)
     return commands
 
@@ -97,5 +97,5 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if args.shell is None:
         raise CommandError(f"name a shell: {', '.join(SHELLS)}.", EXIT_USAGE)
     write = {"bash": bash_script, "zsh": zsh_script, "fish": fish_script}[args.shell]
-    sys.stdout.write(write(describe_parser()))
+    sys.stdout.write(write(describe_parser(args.whole_parser)))
     return 0

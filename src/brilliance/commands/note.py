@@ -155,7 +155,7 @@ def entry_moment(args: argparse.Namespace, text: str) -> tuple[datetime, str]:
 
     now = datetime.now().replace(microsecond=0)
     when = None
-    if args.on:
+    if args.on is not None:  # --on "" is a mistake, not today (QA)
         when = moment_named(args.on, now.date(), flag="--on")
     else:
         when, text = split_leading_date(text, now.date())

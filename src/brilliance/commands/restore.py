@@ -110,8 +110,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         lock.acquire()
     except StoreError as exc:
-        print(f"brilliance: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
     try:
         kept = None
         if data_file.exists():

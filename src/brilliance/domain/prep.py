@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 
-from brilliance.domain.content import MeetingKind, PartnershipQuestion, PraisePrompts, Question
+from brilliance.domain.content import Question
 from brilliance.domain.interests import SharedInterest, shared_interests
 from brilliance.domain.introductions import (
     aims_of,
@@ -26,16 +25,16 @@ from brilliance.domain.introductions import (
 from brilliance.domain.invitations import suggest_events
 from brilliance.domain.matching import Matcher, plain
 from brilliance.domain.models import (
-    Event,
-    FollowUp,
     Meeting,
     MeetingStatus,
     PartnershipAnswer,
     Person,
-    Profile,
 )
+from brilliance.domain.prep_practice import practice_sections
+from brilliance.domain.prep_types import Item as Item
+from brilliance.domain.prep_types import PrepInputs as PrepInputs
+from brilliance.domain.prep_types import Section as Section
 from brilliance.domain.questions import (
-    QuestionTemplates,
     asked_questions,
     normalise_question,
     person_questions,
@@ -46,32 +45,7 @@ from brilliance.domain.questions import (
 from brilliance.domain.ranking import stable_rank
 from brilliance.domain.venues import suggest_praise, suggest_venue
 
-# -- what a sheet is made of --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """One line of the checklist. ``key`` is what is saved when it is ticked."""
-
-    key: str
-    text: str
-    detail: str = ""
-    ref: str = ""
-    """An id the screen can act on: a person to introduce, an event, a follow-up."""
-    action: str = ""
-    """What the reader could do about this line (see ``Section.action``)."""
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    items: tuple[Item, ...]
-    empty: str = ""
-    """What to say when there is nothing in this section."""
-    action: str = ""
-    """What the reader could do when the section is empty: "edit-profile", "edit-person",
-    "manage-events" or "add-question". The app turns it into a key hint; print shows none."""
+# -- the sheet (its items, sections and inputs are in domain/prep_types.py) -------------------
 
 
 @dataclass(frozen=True)
@@ -87,30 +61,6 @@ class PrepSheet:
     @property
     def questions(self) -> list[str]:
         return [item.text for item in self.section("questions").items]
-
-
-@dataclass(frozen=True)
-class PrepInputs:
-    """Everything the sheet is built from, gathered by the caller from the store."""
-
-    person: Person
-    meeting: Meeting | None
-    profile: Profile
-    people: Sequence[Person]
-    meetings: Sequence[Meeting]
-    """All meetings (introductions are checked across everyone)."""
-    followups: Sequence[FollowUp]
-    events: Sequence[Event]
-    bank: Sequence[Question]
-    kinds: Sequence[MeetingKind]
-    praise: PraisePrompts
-    partnership: Sequence[PartnershipQuestion]
-    today: date
-    chosen_questions: Sequence[str] | None = None
-    """Questions chosen for a meeting not planned yet (swapped or added on the sheet)."""
-    matcher: Matcher | None = None
-    """The matching engine with the topic map; words only when None."""
-    templates: QuestionTemplates = field(default_factory=QuestionTemplates)
 
 
 class SheetContext:
@@ -343,9 +293,7 @@ def build_sheet(
     sections = tuple(s for s in (build(context) for build in builders) if s is not None)
     if builders is SECTION_BUILDERS:
         # Issue 17's sections (important dates, introduction outcomes, an unpraised win, whom
-        # a partner knows) live in their own module, which imports this one.
-        from brilliance.domain.prep_practice import practice_sections
-
+        # a partner knows) live in their own module.
         sections = tuple(practice_sections(data, list(sections)))
     checked = frozenset(data.meeting.prep.checked) if data.meeting else frozenset()
     return PrepSheet(data.person, data.meeting, sections, checked)

@@ -11,7 +11,7 @@ from brilliance.domain.acquaintances import ACCESS_QUESTIONS, acquaintances
 from brilliance.domain.important_dates import near_meeting
 from brilliance.domain.introduction_log import ask_text, awaiting_answer
 from brilliance.domain.praise import unpraised_wins
-from brilliance.domain.prep import Item, PrepInputs, Section
+from brilliance.domain.prep_types import Item, PrepInputs, Section
 
 
 def _meeting_day(data: PrepInputs) -> date:

@@ -68,6 +68,18 @@ def last_value_given(person_id: str, meetings: Iterable[Meeting]) -> date | None
     return max(days, default=None)
 
 
+def last_value_days(meetings: Iterable[Meeting]) -> dict[str, date]:
+    """:func:`last_value_given` for everyone at once, in one pass over the meetings."""
+    last: dict[str, date] = {}
+    for meeting in meetings:
+        if meeting.status is MeetingStatus.DONE and meeting.value_given:
+            day = meeting.day
+            seen = last.get(meeting.person_id)
+            if seen is None or day > seen:
+                last[meeting.person_id] = day
+    return last
+
+
 def without_value(
     people: Iterable[Person],
     meetings: Sequence[Meeting],
@@ -76,11 +88,12 @@ def without_value(
 ) -> list[tuple[Person, date | None]]:
     """People on the list who received no value in ``window`` days, longest wait first."""
     since = today - timedelta(days=window)
+    last_days = last_value_days(meetings)  # one pass, not one per person (issue 19)
     result = []
     for person in people:
         if not person.on_list:
             continue
-        last = last_value_given(person.id, meetings)
+        last = last_days.get(person.id)
         if last is None or last < since:
             result.append((person, last))
     return sorted(result, key=lambda item: (item[1] or date.min, item[0].name.casefold()))
@@ -124,14 +137,13 @@ def week_starts(today: date, weeks: int = WEEKS) -> list[date]:
 
 def meetings_per_week(meetings: Iterable[Meeting], today: date, weeks: int = WEEKS) -> list[int]:
     """Held meetings in each of the last ``weeks`` weeks, oldest first."""
-    starts = week_starts(today, weeks)
-    index = {start: n for n, start in enumerate(starts)}
+    first = week_starts(today, weeks)[0]  # a Monday: days since it, by 7, is the week
     counts = [0] * weeks
     for meeting in meetings:
-        if meeting.status is MeetingStatus.DONE and meeting.day <= today:
-            n = index.get(week_start(meeting.day))
-            if n is not None:
-                counts[n] += 1
+        if meeting.status is MeetingStatus.DONE:
+            day = meeting.day
+            if first <= day <= today:
+                counts[(day - first).days // 7] += 1
     return counts
 
 

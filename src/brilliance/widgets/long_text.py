@@ -7,14 +7,30 @@ field's text as one change (so ctrl+z takes it back). The temporary file is priv
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
 from brilliance.editor import EditorFailed, edit_text, find_editor
+
+
+@dataclass(frozen=True)
+class EditPlace:
+    """Where ctrl+e's temporary file goes, and what to say first (widgets don't read the store)."""
+
+    folder: Path
+    warning: str | None = None  # e.g. an encrypted folder's: the editor's own files may leak
+
+
+@runtime_checkable
+class EditPlaceSource(Protocol):
+    """What the app offers the field (the Brilliance app does; widgets don't import the app)."""
+
+    def edit_place(self) -> EditPlace | None: ...
 
 
 class LongTextArea(TextArea):
@@ -25,14 +41,12 @@ class LongTextArea(TextArea):
         Binding("ctrl+e", "own_editor", "Your editor"),
     ]
 
-    def data_folder(self) -> Path | None:
-        """The app's data folder, where the temporary file goes (widgets don't import the app)."""
-        folder = getattr(getattr(self.app, "store", None), "data_dir", None)
-        return folder if isinstance(folder, Path) else None
+    def edit_place(self) -> EditPlace | None:
+        """Where the temporary file goes, as the app says (None outside Brilliance's app)."""
+        return self.app.edit_place() if isinstance(self.app, EditPlaceSource) else None
 
     def action_own_editor(self) -> None:
         editor = find_editor()
-        folder = self.data_folder()
         if editor is None:
             self.notify(
                 "Set $VISUAL or $EDITOR (for example to nano or vim) to write here in your "
@@ -41,18 +55,16 @@ class LongTextArea(TextArea):
                 severity="warning",
             )
             return
-        if folder is None:  # only when used outside Brilliance's app
+        place = self.edit_place()
+        if place is None:  # only when used outside Brilliance's app
             self.notify("No data folder to keep the temporary file in.", severity="error")
             return
-        from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
-
-        if folder_is_encrypted(folder):  # the editor's own swap files are beyond our reach
-            self.notify(EXTERNAL_EDITOR_WARNING, title="Encrypted folder", timeout=10)
+        if place.warning:  # e.g. the editor's own swap files are beyond our reach
+            self.notify(place.warning, title="Encrypted folder", timeout=10)
         before = self.text
         try:
             with self.app.suspend():
-                # An encrypted folder's text goes to a private folder in memory, not beside it.
-                edited = edit_text(before, edit_folder(folder), editor)
+                edited = edit_text(before, place.folder, editor)
         except SuspendNotSupported:
             self.notify(
                 "This terminal can't hand the screen to another program.",
