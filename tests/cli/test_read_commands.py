@@ -225,6 +225,50 @@ def test_show_json_timeline(folder: Path, capsys: pytest.CaptureFixture[str]) ->
     assert timeline[3]["details"] == ["She is close to a decision."]
 
 
+def test_show_json_timeline_has_praise_and_introductions(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`show` draws the domain's timeline: issue 17's kinds are there, on both sides."""
+    with Store.open(folder) as store:
+        ana = next(p for p in store.people.all() if p.name == "Ana Lima")
+        bo = next(p for p in store.people.all() if p.name == "Bo Chen")
+        store.meetings.save(
+            Meeting(
+                person_id=ana.id,
+                when=datetime.combine(day(-1), time(12)),
+                status=MeetingStatus.DONE,
+                praised="the calm launch",
+                introductions=[bo.id],
+            )
+        )
+    _, out, _ = run(capsys, "show", "Ana Lima", "--json", "--data-dir", str(folder))
+    titles = {(m["kind"], m["title"]) for m in json.loads(out)["timeline"]}
+    assert ("praise", "Praised: the calm launch") in titles
+    assert ("introduction", "Introduced to Bo Chen: not asked yet") in titles
+    _, out, _ = run(capsys, "show", "Bo Chen", "--json", "--data-dir", str(folder))
+    timeline = json.loads(out)["timeline"]
+    assert [(m["kind"], m["title"]) for m in timeline] == [
+        ("introduction", "Introduced to Ana Lima: not asked yet")
+    ]
+
+
+def test_prep_json_opens_with_last_time(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`prep --json` carries the Last time the printed sheet opens with (issue 14)."""
+    with Store.open(folder) as store:
+        ana = next(p for p in store.people.all() if p.name == "Ana Lima")
+        walk = store.meetings.for_person(ana.id)[0]
+        store.followups.save(
+            FollowUp(person_id=ana.id, text="Share the map", due=day(-6), meeting_id=walk.id)
+        )
+    _, out, _ = run(capsys, "prep", "Ana Lima", "--json", "--data-dir", str(folder))
+    last = json.loads(out)["last_time"]
+    assert (last["meeting_id"], last["kind"], last["place"]) == (walk.id, "walk", "the river path")
+    assert last["notes"] == "She is close to a decision."
+    assert [(p["text"], p["state"]) for p in last["promises"]] == [("Share the map", "broken")]
+    _, out, _ = run(capsys, "prep", "Bo Chen", "--json", "--data-dir", str(folder))
+    assert json.loads(out)["last_time"] is None
+
+
 def test_show_someone_with_no_history(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "Cy Okoro", "--data-dir", str(folder))
     assert status == 0

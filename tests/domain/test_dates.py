@@ -234,3 +234,11 @@ def test_times_round_trip_in_24_and_12_hour_forms(moment: time) -> None:
 def test_a_described_day_reads_back(day: date, today: date) -> None:
     label = describe_day(day, today).partition(" · ")[0]
     assert parse_day(label.split(" ", 1)[1], today) == day
+
+
+def test_short_descriptions_leave_out_this_year() -> None:
+    assert describe_day(FRIDAY, TUESDAY, short=True) == "Fri 27 Nov · in 3 days"
+    assert describe_day(date(2027, 1, 3), TUESDAY, short=True) == "Sun 3 Jan 2027 · in 40 days"
+    assert describe_when(When(FRIDAY, time(9, 0)), TUESDAY, short=True) == (
+        "Fri 27 Nov 09:00 · in 3 days"
+    )

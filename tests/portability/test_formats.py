@@ -113,6 +113,7 @@ EMAIL:rita@example.org
 TEL:+44 7700 900123
 ORG:Harbour Labs;Research
 TITLE:Research lead
+NOTE:Met at the harbour meetup.\\nLoves sailing.
 END:VCARD
 BEGIN:VCARD
 VERSION:3.0
@@ -144,8 +145,16 @@ def test_vcard_import_keeps_fields_and_skips_duplicates() -> None:
         ("Tunde Okoro", "", "", "", ""),
     ]
     assert all(not p.on_list for p in plan.people)  # contacts join the wider network
+    assert plan.people[0].notes == "Met at the harbour meetup.\nLoves sailing."  # NOTE kept
+    assert plan.people[1].notes == ""
     assert len(plan.skipped) == 2
     assert "ana@lumen.example" in plan.skipped[0]
+
+
+def test_vcard_note_and_a_birthday_not_understood_are_both_kept() -> None:
+    card = "BEGIN:VCARD\nVERSION:3.0\nFN:Rita Gomez\nNOTE:Loves sailing.\nBDAY:soon\nEND:VCARD\n"
+    (person,) = import_vcard(card, []).people
+    assert person.notes == "Loves sailing.\n\nBDAY from the vCard, not understood as a date: soon"
 
 
 def test_malformed_vcard_is_rejected_by_line() -> None:

@@ -161,11 +161,15 @@ async def test_filter_by_tag_person_and_dates(store: Store, clock: FixedClock) -
         await pilot.pause()
         assert table.entry_ids == ["e20"]
         await pilot.press("f")
-        app.screen.query_one("#start", Input).value = "next week"
+        app.screen.query_one("#start", Input).value = "someday"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, JournalFilterScreen)
-        assert "date like" in str(app.screen.query_one("#error").render())
+        assert "not a date we can read" in str(app.screen.query_one("#error").render())
+        # Dates as people say them are read backwards from today (Tuesday 24 November).
+        app.screen.query_one("#start", Input).value = "last fri"
+        await pilot.pause()
+        assert "Fri 20 Nov ·" in str(app.screen.query_one(".date-understood").render())
 
 
 async def test_delete_asks_and_undo_restores(store: Store, clock: FixedClock) -> None:

@@ -82,8 +82,9 @@ async def test_plan_tick_and_swap_are_saved(store: Store, clock: FixedClock) -> 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_prep(pilot, app, ana)
         questions_before = screen.sheet.questions  # type: ignore[union-attr]
-        await pilot.press("space")  # nothing planned yet: not ticked, and told why
-        assert screen.sheet.checked == frozenset()  # type: ignore[union-attr]
+        await pilot.press("space")  # nothing planned yet: ticked all the same, kept for the plan
+        ticked = screen.sheet.checked  # type: ignore[union-attr]
+        assert len(ticked) == 1
         await pilot.press("n")
         assert isinstance(app.screen, PlanMeetingScreen)
         app.screen.query_one("#day", Input).value = "2026-11-27"
@@ -95,7 +96,8 @@ async def test_plan_tick_and_swap_are_saved(store: Store, clock: FixedClock) -> 
         checklist = screen.query_one(Checklist)
         first_question = checklist.highlighted_item
         assert first_question is not None and first_question.text == questions_before[0]
-        await pilot.press("space")
+        (planned,) = store.meetings.for_person(ana.id)
+        assert set(planned.prep.checked) == ticked  # the tick made before planning was kept
         await pilot.press("r")  # swap the (ticked) first question
         await pilot.pause()
     with fresh(store) as again:

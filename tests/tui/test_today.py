@@ -48,10 +48,17 @@ async def test_welcome_can_choose_the_sample_data(store: Store, clock: FixedCloc
     app = make_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press(*"Sam")
         await pilot.press("ctrl+d")
         await pilot.pause()
     assert app.return_value == "demo"
     assert len(store.people) == 0  # the sample never lands in the user's own file
+    # Exploring the sample is not starting: the next run is still a first run, name kept.
+    again = make_app(store, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, WelcomeScreen)
+        assert again.screen.query_one("#name", Input).value == "Sam"
 
 
 def seed(store: Store, clock: FixedClock) -> tuple[Person, FollowUp]:

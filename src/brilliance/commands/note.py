@@ -66,6 +66,9 @@ class Someone:
 
     id: str
     name: str
+    on_list: bool = False
+    headline: str = ""
+    organisation: str = ""
 
 
 def network(data_dir: Path) -> list[Someone] | None:
@@ -79,13 +82,38 @@ def network(data_dir: Path) -> list[Someone] | None:
         return []
     try:
         people = orjson.loads(path.read_bytes()).get("people", {})
-        return [
-            Someone(str(record["id"]), str(record["name"]))
+        found = [
+            Someone(
+                str(record["id"]),
+                str(record["name"]),
+                bool(record.get("on_list")),
+                str(record.get("headline") or ""),
+                str(record.get("organisation") or ""),
+            )
             for record in people.values()
             if isinstance(record, dict) and record.get("name") and record.get("id")
         ]
+        # Of two people with the same name, a mention links the one on the list.
+        return sorted(found, key=lambda someone: not someone.on_list)
     except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError):
         return None
+
+
+def warn_of_namesakes(person_id: str, people: list[Someone]) -> None:
+    """Say which of several people with one name a mention was linked to."""
+    from brilliance.domain.names import tell_apart
+    from brilliance.domain.text import fold_name
+
+    linked = next(p for p in people if p.id == person_id)
+    namesakes = [p for p in people if fold_name(p.name) == fold_name(linked.name)]
+    if len(namesakes) > 1:
+        others = "; ".join(tell_apart(p) for p in namesakes if p is not linked)
+        print(
+            f"brilliance note: {len(namesakes)} people are called {linked.name}; linked "
+            f"{tell_apart(linked)}, not {others}. To link another, edit the entry in the app "
+            "and choose from the @ list.",
+            file=sys.stderr,
+        )
 
 
 def written_in_editor(text: str, data_dir: Path) -> str:
@@ -145,7 +173,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     import secrets
     from datetime import datetime
 
-    from brilliance.domain.text import parse_mentions, parse_tags
+    from brilliance.domain.text import fold_name, parse_mentions, parse_tags
     from brilliance.store.codec import folder_is_encrypted, note_sealer, read_public_key
     from brilliance.store.inbox import append_note
     from brilliance.store.limits import MAX_TEXT, text_too_long
@@ -213,10 +241,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             "(see brilliance doctor).",
             file=sys.stderr,
         )
+    for person_id in mentions.people:
+        warn_of_namesakes(person_id, people or [])
     names = [p.name for p in people or []]
     for unknown in mentions.unknown if people is not None and seal is None else []:
         close = difflib.get_close_matches(unknown, names, n=3, cutoff=0.5)
-        close += [n for n in names if n.casefold().startswith(unknown.casefold())]
+        close += [n for n in names if fold_name(n).startswith(fold_name(unknown))]
         hint = f" Did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
         print(
             f"brilliance note: no one called @{unknown} in your network; kept as text.{hint}",

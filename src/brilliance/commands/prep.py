@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from brilliance.domain.prep import PrepSheet
+    from brilliance.domain.timeline import LastTime
 
 HELP = "print the prep sheet for your next meeting with someone, as Markdown"
 EXAMPLES = (
@@ -26,8 +27,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_json_flag(parser)
 
 
-def sheet_json(sheet: PrepSheet, today: date) -> dict[str, Any]:
-    """The sheet as documented in docs/json/prep.schema.json."""
+def sheet_json(sheet: PrepSheet, today: date, last: LastTime | None = None) -> dict[str, Any]:
+    """The sheet as documented in docs/json/prep.schema.json (``last``: its Last time)."""
+    from brilliance.domain.timeline import promise_state
+
     meeting = sheet.meeting
     return {
         "date": today.isoformat(),
@@ -39,6 +42,24 @@ def sheet_json(sheet: PrepSheet, today: date) -> dict[str, Any]:
             "when": meeting.when.isoformat(),
             "kind": meeting.kind,
             "place": meeting.place,
+        },
+        "last_time": None
+        if last is None
+        else {
+            "meeting_id": last.meeting.id,
+            "when": last.meeting.when.isoformat(),
+            "kind": last.meeting.kind,
+            "place": last.meeting.place,
+            "notes": last.meeting.notes,
+            "promises": [
+                {
+                    "id": f.id,
+                    "text": f.text,
+                    "due": f.due.isoformat(),
+                    "state": promise_state(f, today).value,
+                }
+                for f in last.promises
+            ],
         },
         "sections": [
             {
@@ -68,6 +89,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from brilliance.domain.meetings import next_planned
     from brilliance.domain.prep import build_sheet
     from brilliance.domain.prep_markdown import render_markdown
+    from brilliance.domain.timeline import last_time, with_last_time
     from brilliance.services.prep_inputs import gather_inputs
 
     with open_to_read(data_dir, must_exist=False) as store:
@@ -75,8 +97,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         today = store.clock.today()
         meeting = next_planned(store.meetings.for_person(person.id), today)
         sheet = build_sheet(gather_inputs(store, person, meeting))
+        # The sheet opens with the last meeting held (issue 14): when, where, notes, promises.
+        last = last_time(
+            store.meetings.for_person(person.id), store.followups.for_person(person.id)
+        )
         if args.json:
-            print_json("prep", sheet_json(sheet, today))
+            print_json("prep", sheet_json(sheet, today, last))
         else:
-            sys.stdout.write(render_markdown(sheet, today))
+            sys.stdout.write(with_last_time(render_markdown(sheet, today), last, today))
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from brilliance.commands.shell import add_json_flag
 
 if TYPE_CHECKING:
     from brilliance.domain.models import Person
+    from brilliance.domain.timeline import TimelineEntry
     from brilliance.store.store import Store
 
 HELP = "print one person: who they are, how you can help, and everything that happened"
@@ -36,50 +36,22 @@ PROFILE_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class Moment:
-    """One thing in a person's timeline: the same fields as the domain's timeline entries."""
+def timeline(store: Store, person: Person, today: date) -> list[TimelineEntry]:
+    """Everything that happened with ``person``, newest first: the domain's timeline (issue 14,
+    with issue 17's important dates, introductions and praise), as the person page shows it."""
+    from brilliance.domain.timeline import person_timeline
 
-    day: date
-    kind: str
-    title: str
-    details: list[str] = field(default_factory=list)
-    ref: str = ""
-    state: str = ""
-    """For promises: open, kept or broken (past due, not kept). Empty for other kinds."""
-
-
-def timeline(store: Store, person: Person, today: date) -> list[Moment]:
-    """Meetings, promises and journal mentions with ``person``, newest first.
-
-    A stand-in until the domain's timeline (issue 14) lands; it keeps the same fields.
-    """
-    moments: list[Moment] = []
-    for meeting in store.meetings.for_person(person.id):
-        place = f" at {meeting.place}" if meeting.place else ""
-        details = [line for line in meeting.notes.strip().splitlines() if line.strip()]
-        details += [f"Asked: {q}" for q in meeting.questions_asked]
-        details += [
-            f"Gave {v.kind.value}{': ' + v.note if v.note else ''}" for v in meeting.value_given
-        ]
-        title = f"{meeting.kind.capitalize()}{place}, {meeting.when:%H:%M} ({meeting.status.value})"
-        moments.append(Moment(meeting.day, "meeting", title, details, meeting.id))
-    for followup in store.followups.for_person(person.id):
-        if followup.done:
-            day, state, title = followup.done_on or followup.due, "kept", "Kept"
-        else:
-            day = followup.due
-            state, title = ("broken", "Overdue") if day < today else ("open", "Promised")
-        details = [f"due {followup.due:%d %b %Y}"]
-        moments.append(
-            Moment(day, "promise", f"{title}: {followup.text}", details, followup.id, state)
-        )
-    for entry in store.journal.mentioning(person.id):
-        lines = [line.strip() for line in entry.text.splitlines() if line.strip()]
-        title = f"Journal: {lines[0][:100]}" if lines else "Journal entry"
-        moments.append(Moment(entry.day, "journal", title, lines[1:4], entry.id))
-    moments.sort(key=lambda m: (m.day, m.kind == "meeting", m.ref), reverse=True)
-    return moments
+    people = store.people.all()
+    return person_timeline(
+        person,
+        store.meetings.for_person(person.id),
+        store.followups.for_person(person.id),
+        store.journal.mentioning(person.id),
+        {p.id: p.name for p in people},
+        today,
+        people=people,
+        all_meetings=store.meetings.all(),
+    )
 
 
 def field_text(value: object) -> str:
@@ -88,7 +60,7 @@ def field_text(value: object) -> str:
     return str(value).strip()
 
 
-def person_json(person: Person, moments: list[Moment], today: date) -> dict[str, Any]:
+def person_json(person: Person, moments: list[TimelineEntry], today: date) -> dict[str, Any]:
     from brilliance.commands.people import person_json as summary
 
     return {
@@ -111,7 +83,7 @@ def person_json(person: Person, moments: list[Moment], today: date) -> dict[str,
     }
 
 
-def print_person(person: Person, moments: list[Moment], today: date) -> None:
+def print_person(person: Person, moments: list[TimelineEntry], today: date) -> None:
     from brilliance.commands.shell import Lines, styled
     from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from brilliance.domain.models import Person
+from brilliance.domain.text import fold_name
 
 
 class SortOrder(StrEnum):
@@ -85,9 +86,11 @@ def sort_people(people: Iterable[Person], order: SortOrder, today: date) -> list
 
 
 def matches_filter(person: Person, query: str) -> bool:
-    """Whether a person matches a List filter: every word in name, skills or goals."""
-    words = query.casefold().split()
+    """Whether a person matches a List filter: every word in name, skills or goals.
+
+    Case and accents are ignored, as in every name search ("tomas" finds Tomás)."""
+    words = fold_name(query).split()
     if not words:
         return True
-    haystack = " ".join([person.name, *person.skills, *person.goals]).casefold()
+    haystack = fold_name(" ".join([person.name, *person.skills, *person.goals]))
     return all(word in haystack for word in words)

@@ -286,9 +286,14 @@ def parse_when(text: str, today: date, direction: Direction = "future") -> When:
     )
 
 
-def describe_day(day: date, today: date) -> str:
-    """The day as a person checks it: ``Fri 27 Nov 2026 · in 3 days``."""
-    label = f"{day:%a} {day.day} {day:%b %Y}"
+def describe_day(day: date, today: date, *, short: bool = False) -> str:
+    """The day as a person checks it: ``Fri 27 Nov 2026 · in 3 days`` (``short``: without the
+    year when it is this year's, for narrow fields)."""
+    label = (
+        f"{day:%a} {day.day} {day:%b}"
+        if short and day.year == today.year
+        else (f"{day:%a} {day.day} {day:%b %Y}")
+    )
     delta = (day - today).days
     if delta == 0:
         relative = "today"
@@ -303,9 +308,9 @@ def describe_day(day: date, today: date) -> str:
     return f"{label} · {relative}"
 
 
-def describe_when(when: When, today: date) -> str:
+def describe_when(when: When, today: date, *, short: bool = False) -> str:
     """A day and time as a person checks it: ``Fri 27 Nov 2026 12:30 · in 3 days``."""
-    text = describe_day(when.day, today)
+    text = describe_day(when.day, today, short=short)
     if when.at is None:
         return text
     label, _, relative = text.partition(" · ")

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from brilliance.domain.content import Prompt
 from brilliance.domain.daily import daily_pick
 from brilliance.domain.models import JournalEntry, Person, updated
-from brilliance.domain.text import Mentions, fold, parse_mentions, parse_tags
+from brilliance.domain.text import Mentions, fold, fold_name, parse_mentions, parse_tags
 
 __all__ = ["Mentions", "fold", "parse_mentions", "parse_tags"]
 
@@ -35,11 +35,11 @@ def mention_query(line_before_cursor: str) -> str | None:
 
 def suggest_names(query: str, people: Iterable[Person], limit: int = 6) -> list[Person]:
     """People whose name starts with, then contains, what was typed after the @."""
-    wanted = fold(query.strip())
+    wanted = fold_name(query)
     starts: list[Person] = []
     contains: list[Person] = []
     for person in people:
-        name = fold(person.name)
+        name = fold_name(person.name)
         if name.startswith(wanted) or any(part.startswith(wanted) for part in name.split()):
             starts.append(person)
         elif wanted in name:
@@ -165,8 +165,28 @@ def snippet(text: str, words: str, width: int = 80) -> tuple[str, list[tuple[int
     return prefix + piece, shifted
 
 
-def with_text(entry: JournalEntry, text: str, people: Iterable[Person]) -> JournalEntry:
-    """``entry`` holding ``text``, with its tags and mentioned people worked out from it."""
-    return updated(
-        entry, text=text, tags=parse_tags(text), people=parse_mentions(text, people).people
-    )
+def with_text(
+    entry: JournalEntry, text: str, people: Iterable[Person], chosen: Iterable[str] = ()
+) -> JournalEntry:
+    """``entry`` holding ``text``, with its tags and mentioned people worked out from it.
+
+    ``chosen`` are people picked from the @ list (and those the entry already linked): while
+    their @Name is still in the text they stay linked, so of two people called Ana Lima the
+    one chosen is kept, and an entry can mention both.
+    """
+    # Of namesakes nobody chose, a mention links the one on the list.
+    everyone = sorted(people, key=lambda p: not p.on_list)
+    parsed = parse_mentions(text, everyone).people
+    by_id = {p.id: p for p in everyone}
+    folded = fold_name(text)
+    kept = [
+        person_id
+        for person_id in dict.fromkeys([*entry.people, *chosen])
+        if person_id in by_id and "@" + fold_name(by_id[person_id].name) in folded
+    ]
+    kept_names = {fold_name(by_id[i].name) for i in kept}
+    linked = [*kept]
+    for person_id in parsed:
+        if person_id not in linked and fold_name(by_id[person_id].name) not in kept_names:
+            linked.append(person_id)
+    return updated(entry, text=text, tags=parse_tags(text), people=linked)

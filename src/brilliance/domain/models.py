@@ -13,7 +13,7 @@ import re
 import secrets
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -194,6 +194,14 @@ class ImportantDate(Record):
         return self
 
 
+class GoalChange(Record):
+    """Goals added or dropped on a day: the person's timeline shows how their aims moved."""
+
+    day: date
+    added: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+
+
 class Person(Entity):
     """Anyone in my network; ``on_list`` marks the dozen on the future-brilliance list."""
 
@@ -220,6 +228,8 @@ class Person(Entity):
     """The id of the person who introduced them to me, if anyone."""
     knows: list[str] = Field(default_factory=list)
     """Ids of the people in my network they know (kept on both sides)."""
+    goal_changes: list[GoalChange] = Field(default_factory=list)
+    """How their goals changed over time, oldest first (kept by ``with_goal_change``)."""
 
     @field_validator("cadence_days", mode="before")
     @classmethod
@@ -362,6 +372,8 @@ class Profile(Record):
     offers: LongText = ""
     """What I can offer people: skills, access, time."""
     theme: ShortText = "textual-dark"
+    hemisphere: Literal["north", "south"] = "north"
+    """Where I live, so that venue ideas fit the season."""
     welcomed: bool = False
     """True once the first-run welcome has been seen."""
     review_day: int = Field(default=6, ge=0, le=6)

@@ -31,8 +31,18 @@ _TAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w-]*)")
 
 
 def fold(text: str) -> str:
-    """Text for matching: case-folded, accents kept (Zoë and Zoe are different people)."""
+    """Text for matching words: case-folded, accents kept."""
     return unicodedata.normalize("NFC", text).casefold()
+
+
+def fold_name(text: str) -> str:
+    """The one rule for finding people by name everywhere (List filter, command line, @ list,
+    journal filter): case and accents ignored, so "tomas" finds Tomás. Where two names differ
+    only by accents (Zoë, Zoe), an exact match is preferred by the callers."""
+    # Compatibility forms fold to letters that may themselves have a case ("𝑨" -> "A"), so
+    # decompose before and after casefolding: folding a folded name changes nothing.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 @dataclass(frozen=True)
@@ -51,11 +61,12 @@ def _name_end_ok(text: str, end: int) -> bool:
 
 def parse_mentions(text: str, people: Iterable[Named]) -> Mentions:
     """Find @Full Name (or an unambiguous @FirstName) mentions of people in ``text``."""
-    by_name = sorted(
-        ((fold(p.name), p.id) for p in people if p.name), key=lambda item: -len(item[0])
-    )
+    named = [p for p in people if p.name]
+    by_name = sorted(((fold(p.name), p.id) for p in named), key=lambda item: -len(item[0]))
+    # Accents ignored as a fallback ("@Tomas" finds Tomás); exact spellings are tried first.
+    by_bare = sorted(((fold_name(p.name), p.id) for p in named), key=lambda item: -len(item[0]))
     first_names: dict[str, list[str]] = {}
-    for name, person_id in by_name:
+    for name, person_id in by_bare:
         first_names.setdefault(name.split()[0], []).append(person_id)
     found: list[str] = []
     unknown: list[str] = []
@@ -63,15 +74,32 @@ def parse_mentions(text: str, people: Iterable[Named]) -> Mentions:
     for match in _MENTION_START.finditer(text):
         start = match.end()
         rest = folded[start:]
-        for name, person_id in by_name:
-            if rest.startswith(name) and _name_end_ok(folded, start + len(name)):
-                if person_id not in found:
-                    found.append(person_id)
-                break
+        hit = next(
+            (
+                person_id
+                for name, person_id in by_name
+                if rest.startswith(name) and _name_end_ok(folded, start + len(name))
+            ),
+            None,
+        )
+        if hit is None:
+            bare = fold_name(text[start : start + 200])
+            hit = next(
+                (
+                    person_id
+                    for name, person_id in by_bare
+                    if bare.startswith(name)
+                    and (len(bare) == len(name) or not bare[len(name)].isalnum())
+                ),
+                None,
+            )
+        if hit is not None:
+            if hit not in found:
+                found.append(hit)
         else:
             word_match = _NEXT_WORD.match(text, start)
             word = word_match.group(0).rstrip(".'’-") if word_match else ""
-            candidates = first_names.get(fold(word), [])
+            candidates = first_names.get(fold_name(word), [])
             if len(candidates) == 1:
                 if candidates[0] not in found:
                     found.append(candidates[0])

@@ -49,6 +49,15 @@ def promises_due(followups: Iterable[FollowUp], today: date) -> list[FollowUp]:
     return sorted(due, key=lambda f: (f.due, f.created_at, f.id))
 
 
+def promises_soon(
+    followups: Iterable[FollowUp], today: date, days: int = COMING_UP_DAYS
+) -> list[FollowUp]:
+    """Open follow-ups due after today and within ``days`` days, soonest first."""
+    end = today + timedelta(days=days)
+    soon = [f for f in followups if not f.done and today < f.due <= end]
+    return sorted(soon, key=lambda f: (f.due, f.created_at, f.id))
+
+
 def last_value_given(person_id: str, meetings: Iterable[Meeting]) -> date | None:
     """The last day any value was logged for this person."""
     days = [

@@ -25,7 +25,8 @@ from brilliance.store.limits import MAX_TEXT, brief
 
 
 def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
-    """Contacts from a .vcf file join the wider network (name, email, phone, org, title)."""
+    """Contacts from a .vcf file join the wider network (name, email, phone, org, title,
+    and the card's NOTE kept in their notes)."""
     import vobject
 
     plan = ImportPlan("vCard contacts")
@@ -44,6 +45,9 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
         if not name:
             plan.rejected.append(Rejected(line, "a contact without a name"))
             continue
+        dates = vcard_dates(card, _vcard_value)
+        # The card's NOTE (issue 14), then any BDAY/ANNIVERSARY not understood (issue 17).
+        notes = "\n\n".join(n for n in (_vcard_notes(card), dates.pop("notes", "")) if n)
         try:
             person = Person(
                 name=name,
@@ -51,7 +55,8 @@ def import_vcard(text: str, existing: Iterable[Person]) -> ImportPlan:
                 phone=_vcard_value(card, "tel"),
                 organisation=_vcard_org(card),
                 headline=_vcard_value(card, "title"),
-                **vcard_dates(card, _vcard_value),
+                notes=notes,
+                **dates,
             )
         except ValidationError as exc:
             plan.rejected.append(Rejected(line, f"{brief(name, 60)}: {summary(exc)}"))
@@ -91,6 +96,18 @@ def _vcard_value(card: Any, name: str) -> str:
     if isinstance(value, list):
         value = " ".join(str(v) for v in value if v)
     return " ".join(str(value).split())
+
+
+def _vcard_notes(card: Any) -> str:
+    """Every NOTE of a card, line breaks kept, one paragraph each."""
+    notes = []
+    for item in card.contents.get("note", []):
+        value = item.value
+        text = "\n".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n"))
+        if text.strip():
+            notes.append(text.strip())
+    return "\n\n".join(notes)
 
 
 def _vcard_name(card: Any) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from brilliance.domain.models import Person
 from brilliance.domain.prep import PrepSheet
 from brilliance.domain.prep_markdown import render_markdown
+from brilliance.domain.timeline import LastTime, with_last_time
 from brilliance.store.paths import EXPORTS_DIR_NAME
 from brilliance.store.safe_files import file_slug, write_new_file
 
@@ -17,7 +18,9 @@ def export_name(person: Person, day: object) -> str:
     return f"prep-{file_slug(person.name)}-{day}.md"
 
 
-def export_prep_sheet(data_dir: Path, sheet: PrepSheet, today: date) -> Path:
+def export_prep_sheet(
+    data_dir: Path, sheet: PrepSheet, today: date, last: LastTime | None = None
+) -> Path:
     """Write ``sheet`` as Markdown into ``data_dir``'s exports folder; returns the file's path.
 
     An earlier export is never replaced: a second sheet the same day gets ``-2`` (issue 13.15).
@@ -25,7 +28,9 @@ def export_prep_sheet(data_dir: Path, sheet: PrepSheet, today: date) -> Path:
     """
     path = data_dir / EXPORTS_DIR_NAME / export_name(sheet.person, today)
     try:
-        return write_new_file(path, render_markdown(sheet, today).encode("utf-8"))
+        # The sheet opens with the last meeting held (issue 14.2).
+        text = with_last_time(render_markdown(sheet, today), last, today)
+        return write_new_file(path, text.encode("utf-8"))
     except OSError as exc:
         exc.filename = str(path)
         raise

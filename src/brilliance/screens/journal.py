@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -31,6 +31,13 @@ EMPTY_JOURNAL = (
     "Press n to write today's entry."
 )
 TEXT_WIDTH = 70
+
+
+def entry_width(screen_width: int) -> int:
+    """The entry column: 70 up to 120 columns, then most of the extra room."""
+    return TEXT_WIDTH + max(0, screen_width - 120) * 2 // 3
+
+
 SEARCH_ROWS = 200
 FIRST_ROWS = 100
 """Rows added before the frame that follows a key; the rest come after it, this many a frame
@@ -56,11 +63,25 @@ class EntriesTable(RowCursorTable[Text | str]):
         super().__init__(id="entries", cursor_type="row", zebra_stripes=True)
         self.entry_ids: list[str] = []
 
+        self.text_width = TEXT_WIDTH
+
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         self.add_column("When", key="when", width=20)
-        self.add_column("Entry", key="text", width=TEXT_WIDTH)
+        self.add_column("Entry", key="text", width=self.text_width)
         self.add_column("Tags", key="tags")
         self.add_column("People", key="people")
+
+    def set_text_width(self, width: int) -> bool:
+        """Change the entry column's width; True when it changed (the rows must be redrawn)."""
+        if width == self.text_width:
+            return False
+        self.text_width = width
+        self.clear(columns=True)
+        self._add_columns()
+        return True
 
     @property
     def selected_id(self) -> str | None:
@@ -81,11 +102,11 @@ class JournalScreen(BrillianceScreen):
 
     BINDINGS = [
         Binding("n", "today", "Today's entry"),
-        Binding("N", "new", "New entry"),
         Binding("slash", "search", "Search"),
         Binding("f", "filter", "Filter"),
-        Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("N", "new", "New entry", show=False),
+        Binding("d", "delete", "Delete", show=False),
+        Binding("u", "undo", "Undo delete", show=False),
         Binding("escape", "clear", "Clear search", show=False),
     ]
 
@@ -111,6 +132,13 @@ class JournalScreen(BrillianceScreen):
     def on_mount(self) -> None:
         self.query_one("#search", Input).disabled = True
         self.refresh_data()
+        # Search matches are highlighted in the theme's accent: redraw in the new theme's.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_data())
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Let the entry column use the room of a wide terminal (and shrink back)."""
+        if self.table.set_text_width(entry_width(event.size.width)):
+            self.refresh_data()
 
     @property
     def table(self) -> EntriesTable:
@@ -208,12 +236,12 @@ class JournalScreen(BrillianceScreen):
         table = self.table
         for entry in entries:
             if words.strip():
-                line, spans = snippet(entry.text, words, TEXT_WIDTH)
+                line, spans = snippet(entry.text, words, table.text_width)
                 text = Text(line, no_wrap=True)
                 for start, end in spans:
                     text.stylize(f"bold reverse {highlight}", start, end)
             else:
-                text = Text(first_line(entry.text, TEXT_WIDTH) or "(empty)", no_wrap=True)
+                text = Text(first_line(entry.text, table.text_width) or "(empty)", no_wrap=True)
             people = ", ".join(names[i] for i in entry.people if i in names)
             table.add_row(
                 f"{entry.written_at:%a %Y-%m-%d %H:%M}",
@@ -295,7 +323,9 @@ class JournalScreen(BrillianceScreen):
                 self.filter = result
                 self.refresh_data()
 
-        self.app.push_screen(JournalFilterScreen(self.filter, tags, people), chosen)
+        self.app.push_screen(
+            JournalFilterScreen(self.filter, tags, people, self.clock.today()), chosen
+        )
 
     def action_delete(self) -> None:
         entry_id = self.table.selected_id

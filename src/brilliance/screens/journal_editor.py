@@ -61,7 +61,16 @@ class MentionSuggestions(OptionList):
         self.people = people
         self.clear_options()
         self.add_options(
-            Option(Content.assemble(p.name, (f"  {p.headline}" if p.headline else "", "dim")))
+            Option(
+                Content.assemble(
+                    p.name,
+                    (
+                        "  " + " · ".join(part for part in (p.headline, p.organisation) if part),
+                        "dim",
+                    ),
+                    ("  ★" if p.on_list else "", "$accent"),
+                )
+            )
             for p in people
         )
         self.highlighted = 0 if people else None
@@ -137,6 +146,8 @@ class JournalEditorScreen(BrillianceScreen):
         self._dirty = False
         self._closing = False
         self._text = entry.text
+        self.chosen: list[str] = []
+        """People picked from the @ list: they stay linked even when a namesake exists."""
         """What is in the editor, kept here so it can be saved even as the widgets go away."""
 
     @classmethod
@@ -216,7 +227,7 @@ class JournalEditorScreen(BrillianceScreen):
             return False
         people = self.store.people.all()
         pieces = split_to_fit(text, MAX_LONG_TEXT)
-        entry = with_text(self.entry, pieces[0], people)
+        entry = with_text(self.entry, pieces[0], people, self.chosen)
         more = [
             with_text(
                 JournalEntry(written_at=entry.written_at, prompt=f"(continued, part {n})"),
@@ -288,6 +299,8 @@ class JournalEditorScreen(BrillianceScreen):
         at = line.rfind("@")
         if at < 0:
             return
+        if person.id not in self.chosen:
+            self.chosen.append(person.id)
         editor.replace(f"@{person.name} ", (row, at), (row, column))
 
     @on(OptionList.OptionSelected, "#mentions")

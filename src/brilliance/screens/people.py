@@ -37,15 +37,16 @@ class PeopleScreen(BrillianceScreen):
     )
 
     BINDINGS = [
+        # The footer shows the most used keys, in that order; the rest are in the help (?).
+        Binding("slash", "filter", "Filter"),
+        Binding("p", "prep", "Prep"),
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
-        Binding("p", "prep", "Prep"),
-        Binding("m", "move", "On/off list"),
-        Binding("slash", "filter", "Filter"),
-        Binding("s", "sort", "Sort"),
-        Binding("w", "toggle_wide", "Network"),
+        Binding("d", "delete", "Delete", show=False),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("m", "move", "On/off list", show=False),
+        Binding("s", "sort", "Sort", show=False),
+        Binding("w", "toggle_wide", "Network", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -67,6 +68,8 @@ class PeopleScreen(BrillianceScreen):
 
     def on_mount(self) -> None:
         self.refresh_data()
+        # Rows carry the theme's colours: draw them again in the new theme's.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_data())
 
     # -- drawing --------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.introduction_log import awaiting_answer
 from brilliance.domain.models import Person
+from brilliance.domain.timeline import last_time
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import Prepare
 from brilliance.screens.person_actions import edit_person, move_person
@@ -19,6 +20,7 @@ from brilliance.screens.practice_actions import (
     edit_dates_and_connections,
     practice_summary,
 )
+from brilliance.screens.timeline import TimelineScreen
 from brilliance.widgets.mode_bar import ModeBar
 
 NOTHING = "—"
@@ -33,17 +35,20 @@ class PersonScreen(BrillianceScreen):
 
     CSS_PATH = "person.tcss"
     HELP = (
-        "Everything about one person. e edits, m moves them on or off the list, d edits their "
-        "important dates and whom they know, h records whether an introduction helped."
+        "Everything about one person. e edits, m moves them on or off the list, t opens their "
+        "timeline (meetings with notes, promises, journal mentions, goal changes, important "
+        "dates, introductions, praise), d edits their important dates and whom they know, "
+        "h records whether an introduction helped."
     )
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit"),
-        Binding("m", "move", "On/off list"),
+        Binding("t", "timeline", "Timeline"),
         Binding("p", "prep", "Prep"),
         Binding("d", "dates", "Dates and connections"),
         Binding("h", "helped", "Did it help?"),
+        Binding("m", "move", "On/off list", show=False),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -123,6 +128,7 @@ class PersonScreen(BrillianceScreen):
                 Content.assemble(("\nNot noted yet: " + ", ".join(missing) + " (e edits)\n", "dim"))
             )
         parts += [
+            self._section("Last time", self._last_time(person)),
             self._section("Meetings", self._meetings(person)),
             self._section("Follow-ups I owe them", self._followups(person)),
             self._section("In my journal", self._mentions(person)),
@@ -142,6 +148,14 @@ class PersonScreen(BrillianceScreen):
                 f"{meeting.when:%Y-%m-%d %H:%M}  {meeting.kind}{place}  ({meeting.status.value})"
             )
         return "\n".join(lines)
+
+    def _last_time(self, person: Person) -> str:
+        last = last_time(
+            self.store.meetings.for_person(person.id), self.store.followups.for_person(person.id)
+        )
+        if last is None:
+            return "No meeting held yet."
+        return "\n".join(last.lines(self.clock.today())) + "\n(t shows the whole timeline)"
 
     def _followups(self, person: Person) -> str:
         open_items = [f for f in self.store.followups.for_person(person.id) if not f.done]
@@ -192,6 +206,9 @@ class PersonScreen(BrillianceScreen):
         person = self.person
         if person is not None:
             edit_person(self, person, on_saved=lambda _: self.refresh_data())
+
+    def action_timeline(self) -> None:
+        self.app.push_screen(TimelineScreen(self.person_id))
 
     def action_prep(self) -> None:
         self.post_message(Prepare(self.person_id))

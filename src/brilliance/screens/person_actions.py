@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from brilliance.domain.models import LIST_SIZE_GOAL, Person, updated
+from brilliance.domain.timeline import with_goal_change
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.person_form import PersonForm
+from brilliance.screens.navigation import OpenPerson
 from brilliance.store.store import Store
 
 
@@ -29,9 +31,15 @@ def edit_person(
     """Open the person form; save what it returns and tell the user what happened."""
     was_on_list = person.on_list if person else False
 
+    others = [p for p in screen.store.people.all() if person is None or p.id != person.id]
+    form = PersonForm(person, screen.clock.today(), others)
+
     def saved(result: Person | None) -> None:
         if result is None:
+            if form.open_instead is not None:
+                screen.post_message(OpenPerson(form.open_instead))
             return
+        result = with_goal_change(person, result, screen.clock.today())
         stored = screen.attempt_save(lambda: screen.store.people.save(result))
         if stored is None:
             return
@@ -44,7 +52,7 @@ def edit_person(
         if on_saved is not None:
             on_saved(stored)
 
-    screen.app.push_screen(PersonForm(person), saved)
+    screen.app.push_screen(form, saved)
 
 
 def move_person(screen: BrillianceScreen, person: Person) -> Person | None:

@@ -13,6 +13,7 @@ from brilliance.domain.meetings import next_planned
 from brilliance.domain.models import Meeting, MeetingStatus, Person, updated
 from brilliance.domain.prep import PrepSheet, build_sheet, next_question
 from brilliance.domain.questions import question_key
+from brilliance.domain.timeline import last_time
 from brilliance.portability.prep_export import export_prep_sheet
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.events import EventsScreen
@@ -20,9 +21,11 @@ from brilliance.screens.modals.line_prompt import LinePromptScreen
 from brilliance.screens.modals.partnership import PartnershipScreen
 from brilliance.screens.navigation import OpenPerson
 from brilliance.screens.prep_meeting import edit_plan, log_meeting_from_sheet, plan_meeting
+from brilliance.screens.promise_keeper import PromiseKeeper
 from brilliance.services.meetings import save_prep
 from brilliance.services.prep_inputs import gather_inputs
 from brilliance.widgets.checklist import Checklist
+from brilliance.widgets.last_time import LastTimeView
 from brilliance.widgets.meeting_header import MeetingHeader
 from brilliance.widgets.mode_bar import ModeBar
 from brilliance.widgets.person_chooser import PersonChooser
@@ -44,16 +47,18 @@ class PrepScreen(BrillianceScreen):
     )
 
     BINDINGS = [
-        Binding("n", "plan", "Plan meeting"),
-        Binding("e", "edit_plan", "Edit plan"),
-        Binding("l", "log", "Log meeting"),
-        Binding("r", "swap", "Swap question"),
-        Binding("a", "add_question", "Own question", show=False),
+        # The footer shows the most used keys first; the rest are in the help (?).
+        Binding("n", "plan", "Plan"),
+        Binding("l", "log", "Log"),
+        Binding("r", "swap", "Swap"),
         Binding("i", "invite", "Invite"),
+        Binding("e", "edit_plan", "Edit plan", show=False),
+        Binding("a", "add_question", "Own question", show=False),
         Binding("o", "open", "Open person", show=False),
-        Binding("P", "partnership", "Partner review"),
-        Binding("x", "export", "Export"),
-        Binding("v", "events", "Events"),
+        Binding("P", "partnership", "Partner review", show=False),
+        Binding("x", "export", "Export", show=False),
+        Binding("v", "events", "Events", show=False),
+        Binding("u", "undo_kept", "Undo kept", show=False),
         Binding("left_square_bracket", "meeting(-1)", "Earlier meeting", show=False),
         Binding("right_square_bracket", "meeting(1)", "Later meeting", show=False),
         Binding("escape,c", "choose", "Choose person"),
@@ -65,10 +70,14 @@ class PrepScreen(BrillianceScreen):
         self.meeting_id: str | None = None
         self.draft_questions: list[str] | None = None
         self.sheet: PrepSheet | None = None
+        # Ticks for a next meeting not planned yet, by person: saved with the plan or the log.
+        self.draft_ticks: dict[str, set[str]] = {}
+        self.keeper = PromiseKeeper(self)
 
     def compose(self) -> ComposeResult:
         yield ModeBar("prep")
         yield MeetingHeader()
+        yield LastTimeView("", id="last-time")
         yield PersonChooser(id="chooser")
         yield Checklist(id="sheet")
         yield Footer()
@@ -116,6 +125,7 @@ class PrepScreen(BrillianceScreen):
             checklist.display = False
             chooser.show(self.store.people.all(), self.store.meetings.all(), self.clock.today())
             self.query_one(MeetingHeader).show_hint(CHOOSE_HINT)
+            self.query_one(LastTimeView).display = False
             if self.focused is None or self.focused is checklist:
                 chooser.focus()
         else:
@@ -123,15 +133,27 @@ class PrepScreen(BrillianceScreen):
                 self.meeting_id = None
             chooser.display = False
             checklist.display = True
-            self.sheet = build_sheet(
+            sheet = build_sheet(
                 gather_inputs(self.store, person, self.meeting, self.draft_questions)
             )
+            if self.meeting is None:
+                drafts = frozenset(self.draft_ticks.get(person.id, set()))
+                sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, drafts)
+            self.sheet = sheet
             checklist.show(self.sheet)
+            self._show_last_time(person)
             self._describe(person)
             if self.focused is None or self.focused is chooser:
                 checklist.focus()
         self.refresh_bindings()
         self.mark_fresh()
+
+    def _show_last_time(self, person: Person) -> None:
+        widget = self.query_one(LastTimeView)
+        widget.display = True
+        meetings = self.store.meetings.for_person(person.id)
+        followups = self.store.followups.for_person(person.id)
+        widget.show(last_time(meetings, followups), self.clock.today())
 
     def _describe(self, person: Person) -> None:
         sheet = self.sheet
@@ -161,8 +183,8 @@ class PrepScreen(BrillianceScreen):
             return item_section == "events"
         if action == "partnership":
             return person.partnership_prospect
-        if action == "meeting":
-            return len(self.store.meetings.for_person(person.id)) > 1
+        if action == "undo_kept":
+            return self.keeper.last_kept is not None
         return True
 
     @on(OptionList.OptionHighlighted, "#sheet")
@@ -189,7 +211,9 @@ class PrepScreen(BrillianceScreen):
         if person is None:
             return
         theirs = self.store.meetings.for_person(person.id)
-        if not theirs:
+        if len(theirs) <= 1:
+            only = "no meetings" if not theirs else "only one meeting"
+            self.notify(f"There is {only} with {person.name}: nothing to step to.")
             return
         current = self.meeting
         index = theirs.index(current) if current in theirs else len(theirs)
@@ -217,16 +241,28 @@ class PrepScreen(BrillianceScreen):
         sheet = self.sheet
         if sheet is None:
             return
-        if self.meeting is None:
-            self.notify("Plan the meeting first (n): ticks are saved with it.", title="Not ticked")
+        if event.key.startswith("followup:"):
+            # Ticking a promise on the sheet keeps it (u undoes), as on Today and the timeline.
+            if self.keeper.keep(event.key.removeprefix("followup:")) is not None:
+                self.refresh_data()
             return
         ticked = event.key not in sheet.checked
         checked = set(sheet.checked) | {event.key} if ticked else set(sheet.checked) - {event.key}
-        if self._save_prep(checked=checked):
+        if self.meeting is None:
+            # Not planned yet: the ticks wait here for the plan (n) or the log (l).
+            self.draft_ticks[sheet.person.id] = checked
+            saved = True
+        else:
+            saved = self._save_prep(checked=checked)
+        if saved:
             self.sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, frozenset(checked))
             self.checklist.set_ticked(event.key, ticked)
             if self.person is not None:
                 self._describe(self.person)
+
+    def action_undo_kept(self) -> None:
+        if self.keeper.undo() is not None:
+            self.refresh_data()
 
     def _set_questions(self, questions: list[str], keep: str | None = None) -> None:
         if self.meeting is not None:
@@ -269,6 +305,7 @@ class PrepScreen(BrillianceScreen):
     # -- planning and logging (the dialogs live in prep_meeting) ---------------------------
 
     def _show_meeting(self, meeting: Meeting) -> None:
+        self.draft_ticks.pop(meeting.person_id, None)
         self.meeting_id = meeting.id
         self.draft_questions = None
         self.refresh_data()
@@ -276,7 +313,8 @@ class PrepScreen(BrillianceScreen):
     def action_plan(self) -> None:
         if (person := self.person) is not None:
             questions = self.sheet.questions if self.sheet else []
-            plan_meeting(self, person, questions, self._show_meeting)
+            ticks = self.draft_ticks.get(person.id, set())
+            plan_meeting(self, person, questions, self._show_meeting, ticks)
 
     def action_edit_plan(self) -> None:
         person, meeting = self.person, self.meeting
@@ -343,7 +381,9 @@ class PrepScreen(BrillianceScreen):
         if sheet is None:
             return
         try:
-            path = export_prep_sheet(self.store.data_dir, sheet, self.clock.today())
+            meetings = self.store.meetings.for_person(sheet.person.id)
+            last = last_time(meetings, self.store.followups.for_person(sheet.person.id))
+            path = export_prep_sheet(self.store.data_dir, sheet, self.clock.today(), last)
         except OSError as exc:
             self.notify(f"Could not write {exc.filename}: {exc.strerror}", severity="error")
             return

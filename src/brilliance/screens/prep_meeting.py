@@ -15,6 +15,7 @@ from brilliance.domain.meetings import suggested_start
 from brilliance.domain.models import Meeting, MeetingStatus, Person, PrepState
 from brilliance.domain.praise import unpraised_wins
 from brilliance.domain.prep import PrepSheet
+from brilliance.domain.seasons import in_season, season_of
 from brilliance.domain.venues import suggest_venue
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
@@ -29,25 +30,32 @@ def kind_ids() -> list[str]:
 
 
 def plan_meeting(
-    screen: BrillianceScreen, person: Person, questions: list[str], done: Done
+    screen: BrillianceScreen,
+    person: Person,
+    questions: list[str],
+    done: Done,
+    ticks: set[str] | None = None,
 ) -> None:
-    """Plan a new meeting with ``person``; the sheet's ``questions`` are saved with it."""
+    """Plan a new meeting with ``person``; the sheet's ``questions`` and the ``ticks`` made
+    before it was planned are saved with it."""
     store, today = screen.store, screen.clock.today()
-    venue = suggest_venue(
-        person, store.meetings.for_person(person.id), assets.meeting_kinds(), today
-    )
+    # Venue ideas that fit the month, where I live (issue 14.15).
+    kinds = in_season(assets.meeting_kinds(), season_of(today, store.profile.hemisphere))
+    venue = suggest_venue(person, store.meetings.for_person(person.id), kinds, today)
 
     def planned(meeting: Meeting | None) -> None:
         if meeting is None:
             return
-        meeting = meeting.model_copy(update={"prep": PrepState(questions=questions)})
+        prep = PrepState(checked=sorted(ticks or ()), questions=questions)
+        meeting = meeting.model_copy(update={"prep": prep})
         stored = screen.attempt_save(lambda: store.meetings.save(meeting))
         if stored is not None:
             done(stored)
             screen.notify(f"Planned: {stored.kind} on {stored.when:%a %d %b at %H:%M}.")
 
     screen.app.push_screen(
-        PlanMeetingScreen(person, suggested_start(person, today), kind_ids(), venue), planned
+        PlanMeetingScreen(person, suggested_start(person, today), kind_ids(), venue, today=today),
+        planned,
     )
 
 
@@ -62,7 +70,15 @@ def edit_plan(screen: BrillianceScreen, person: Person, meeting: Meeting, done: 
             done(stored)
 
     screen.app.push_screen(
-        PlanMeetingScreen(person, meeting.when, kind_ids(), None, existing=meeting), changed
+        PlanMeetingScreen(
+            person,
+            meeting.when,
+            kind_ids(),
+            None,
+            existing=meeting,
+            today=screen.clock.today(),
+        ),
+        changed,
     )
 
 
@@ -75,7 +91,8 @@ def log_meeting_from_sheet(
         person_id=person.id,
         when=clock.now().replace(second=0),
         kind="coffee",
-        prep=PrepState(questions=sheet.questions),
+        # Ticks made on the sheet before any meeting was planned go with the log.
+        prep=PrepState(checked=sorted(sheet.checked), questions=sheet.questions),
     )
     ticked_questions = {
         item.text for item in sheet.section("questions").items if item.key in sheet.checked

@@ -10,11 +10,11 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.domain.models import FollowUp, updated
 from brilliance.domain.today import sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.practice_actions import ask_about_introduction
+from brilliance.screens.promise_keeper import PromiseKeeper
 from brilliance.services.agenda import Agenda, Span, build_agenda, describe_agenda
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -22,8 +22,11 @@ NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
 
 
-SECTION_KEYS = ("due", "coming", "intros", "promises", "novalue")
+SECTION_KEYS = ("due", "coming", "intros", "promises", "promises-soon", "novalue")
 """The agenda's sections, in the order of the left column (see ``describe_agenda``)."""
+
+PROMISE_LISTS = ("promises", "promises-soon")
+"""The sections where space keeps the highlighted promise."""
 
 ROLE_STYLES = {
     "": "",
@@ -31,6 +34,7 @@ ROLE_STYLES = {
     "muted": "$text-muted",
     "late": "$text-warning",
     "soon": "$text-accent",
+    "alert": "bold $text-error",
 }
 """How the app draws each role of the agenda's text (the shell prints the text alone)."""
 
@@ -84,7 +88,6 @@ class TodayScreen(BrillianceScreen):
     """The daily agenda. tab moves between sections; enter acts on the highlighted item."""
 
     CSS_PATH = "today.tcss"
-    last_kept: FollowUp | None = None
     AUTO_FOCUS = "#due"
     HELP = (
         "Today's practice: who is due, what is coming up, the promises to keep, who has had "
@@ -92,12 +95,16 @@ class TodayScreen(BrillianceScreen):
     )
 
     BINDINGS = [
-        Binding("space", "done", "Promise kept"),
-        Binding("u", "undo", "Undo kept"),
+        Binding("space", "done", "Kept"),
+        Binding("u", "undo", "Undo"),
         Binding("j", "journal", "Today's entry"),
         Binding("tab", "app.focus_next", "Next section", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous section", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keeper = PromiseKeeper(self)
 
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
@@ -149,7 +156,7 @@ class TodayScreen(BrillianceScreen):
             )
         )
         for section in view.sections:
-            prefix = (("☐ ", ""),) if section.key == "promises" else ()  # space ticks it
+            prefix = (("☐ ", ""),) if section.key in PROMISE_LISTS else ()  # space ticks it
             self.query_one(f"#{section.key}", AgendaList).fill(
                 [(styled(prefix + row.spans), row.target) for row in section.rows],
                 section.blank.sentence(with_hint=True),
@@ -213,9 +220,9 @@ class TodayScreen(BrillianceScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
         if action == "done":
-            return focused is not None and focused.id == "promises"
+            return focused is not None and focused.id in PROMISE_LISTS
         if action == "undo":
-            return self.last_kept is not None
+            return self.keeper.last_kept is not None
         return True
 
     def on_descendant_focus(self) -> None:
@@ -243,7 +250,7 @@ class TodayScreen(BrillianceScreen):
         elif focused.id == "intros":
             meeting_id, _, other_id = chosen.partition("|")
             ask_about_introduction(self, meeting_id, other_id, self.refresh_data)
-        elif focused.id == "promises":
+        elif focused.id in PROMISE_LISTS:
             followup = self.store.followups.get(chosen)
             if followup is not None:
                 self.post_message(OpenPerson(followup.person_id))
@@ -255,34 +262,16 @@ class TodayScreen(BrillianceScreen):
 
     def action_done(self) -> None:
         focused = self.focused
-        if not isinstance(focused, AgendaList) or focused.id != "promises":
+        if not isinstance(focused, AgendaList) or focused.id not in PROMISE_LISTS:
             return
-        chosen = focused.chosen_id
-        followup = self.store.followups.get(chosen) if chosen else None
-        if followup is None:
-            return
-        done = updated(followup, done=True, done_on=self.clock.today())
-        if self.attempt_save(lambda: self.store.followups.save(done)) is None:
-            return
-        self.last_kept = followup
-        self.refresh_data()
-        self.refresh_bindings()
-        self.notify(f"Kept: {followup.text}. u undoes.", title="Promise kept")
+        if self.keeper.keep(focused.chosen_id) is not None:
+            self.refresh_data()
+            self.refresh_bindings()
 
     def action_undo(self) -> None:
-        kept = self.last_kept
-        if kept is None:
-            return
-        current = self.store.followups.get(kept.id)
-        if current is None:
-            return
-        reopened = updated(current, done=False, done_on=None)
-        if self.attempt_save(lambda: self.store.followups.save(reopened)) is None:
-            return
-        self.last_kept = None
-        self.refresh_data()
-        self.refresh_bindings()
-        self.notify(f"Open again: {kept.text}")
+        if self.keeper.undo() is not None:
+            self.refresh_data()
+            self.refresh_bindings()
 
     def action_journal(self) -> None:
         self.post_message(OpenTodaysEntry())

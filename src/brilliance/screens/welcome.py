@@ -50,7 +50,12 @@ class WelcomeScreen(BrillianceModal[str]):
         except FormError as exc:
             self.query_one("#error", Static).update(str(exc))
             return
-        saved = self.attempt_save(lambda: self.store.save_profile(updated(profile, welcomed=True)))
+        # Exploring the sample data keeps the first run a first run: the welcome (with what
+        # was typed here) comes back until the person starts on their own data.
+        welcomed = choice != "demo"
+        saved = self.attempt_save(
+            lambda: self.store.save_profile(updated(profile, welcomed=welcomed))
+        )
         if saved is not None:
             self.dismiss(choice)
 

@@ -32,6 +32,7 @@ from brilliance.domain.today import (
     meetings_per_week,
     month_progress,
     promises_due,
+    promises_soon,
     sparkline,
     week_starts,
     without_value,
@@ -47,6 +48,7 @@ class Agenda:
     due: list[Person]
     coming: list[tuple[Meeting, Person]]
     promises: list[tuple[FollowUp, Person]]
+    promises_soon: list[tuple[FollowUp, Person]]
     no_value: list[tuple[Person, date | None]]
     journal: JournalStatus
     month: MonthProgress
@@ -84,6 +86,11 @@ def build_agenda(store: Store) -> Agenda:
             for f in promises_due(store.followups.all(), today)
             if f.person_id in by_id
         ],
+        promises_soon=[
+            (f, by_id[f.person_id])
+            for f in promises_soon(store.followups.all(), today)
+            if f.person_id in by_id
+        ],
         no_value=without_value(people, meetings, today),
         journal=journal_status(store.journal.all(), today),
         month=month_progress(people, meetings, today),
@@ -106,7 +113,7 @@ def build_agenda(store: Store) -> Agenda:
 # -- one description of the content, drawn by the Today screen and by `brilliance today` ------
 
 Span = tuple[str, str]
-"""A piece of text and its role: "" (plain), "name", "muted", "late" or "soon".
+"""A piece of text and its role: "" (plain), "name", "muted", "late", "soon" or "alert".
 
 Each view gives roles its own look: the app colours them, the shell prints the text alone.
 """
@@ -171,7 +178,12 @@ class TodayView:
 
 
 def describe_promise_due(followup: FollowUp, today: date) -> str:
-    return "due today" if followup.due == today else f"due {followup.due:%d %b}"
+    """``due today``, ``overdue since 20 Nov`` or ``due Fri 27 Nov``."""
+    if followup.due == today:
+        return "due today"
+    if followup.due < today:
+        return f"overdue since {followup.due:%d %b}"
+    return f"due {followup.due:%a %d %b}"
 
 
 def describe_value_gap(last: date | None, today: date) -> str:
@@ -188,6 +200,19 @@ def _due_row(person: Person, today: date) -> Row:
             ((" " if never else "  ") + describe_due(days), "late" if days < 0 else "soon"),
         ),
         person.id,
+    )
+
+
+def _promise_row(f: FollowUp, p: Person, today: date) -> Row:
+    late = f.due < today
+    return Row(
+        (
+            ("OVERDUE " if late else "", "alert"),
+            (f.text, ""),
+            (f"  for {p.name}, ", "muted"),
+            (describe_promise_due(f, today), "late" if late else "muted"),
+        ),
+        f.id,
     )
 
 
@@ -242,19 +267,15 @@ def describe_agenda(agenda: Agenda) -> TodayView:
         ),
         Section(
             "promises",
-            "Promises due",
-            tuple(
-                Row(
-                    (
-                        (f.text, ""),
-                        (f"  for {p.name}, ", "muted"),
-                        (describe_promise_due(f, today), "muted" if f.due == today else "late"),
-                    ),
-                    f.id,
-                )
-                for f, p in agenda.promises
-            ),
+            "Promises due and overdue",
+            tuple(_promise_row(f, p, today) for f, p in agenda.promises),
             Blank("No promise is due. Integrity kept"),
+        ),
+        Section(
+            "promises-soon",
+            f"Promises in the next {COMING_UP_DAYS} days",
+            tuple(_promise_row(f, p, today) for f, p in agenda.promises_soon),
+            Blank("Nothing promised for the coming week"),
         ),
         Section(
             "novalue",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from brilliance import assets
 from brilliance.domain.models import Meeting, Person
 from brilliance.domain.prep import PrepInputs
+from brilliance.domain.seasons import in_season, season_of
 from brilliance.store.store import Store
 
 
@@ -27,7 +28,9 @@ def gather_inputs(
         followups=store.followups.all(),
         events=store.events.all(),
         bank=bank,
-        kinds=assets.meeting_kinds(),
+        kinds=in_season(
+            assets.meeting_kinds(), season_of(store.clock.today(), store.profile.hemisphere)
+        ),
         praise=assets.praise(),
         partnership=assets.partnership_questions(),
         today=store.clock.today(),

@@ -57,8 +57,7 @@ class MeetingHeader(Vertical):
                 due = f" They are {describe_due(days_until_due(person, today))}."
             line = Content.assemble(
                 ("No meeting planned. ", "bold $warning"),
-                "Press n to plan one (ticks are saved with it), "
-                f"or l to log one that happened.{due}",
+                f"Press n to plan one (ticks are kept for it), or l to log one that happened.{due}",
             )
         else:
             place = f" at {meeting.place}" if meeting.place else ""

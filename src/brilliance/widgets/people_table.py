@@ -16,6 +16,16 @@ from brilliance.domain.models import Person
 from brilliance.widgets.row_table import RowCursorTable
 
 HELP_WIDTH = 36
+NAME_WIDTH = 28
+HEADLINE_WIDTH = 30
+BASE_WIDTH = 120
+"""The terminal width the text columns are sized for; wider terminals share out the rest."""
+
+
+def text_widths(width: int) -> tuple[int, int, int]:
+    """Name, headline and "how I can help" widths for a table ``width`` columns wide."""
+    extra = max(0, width - BASE_WIDTH)
+    return NAME_WIDTH + extra // 6, HEADLINE_WIDTH + extra // 3, HELP_WIDTH + extra // 2
 
 
 def shorten(text: str, width: int) -> str:
@@ -46,6 +56,19 @@ class PeopleTable(RowCursorTable[Text | str]):
         self.person_ids: list[str] = []
         self._shown: tuple[list[Person], date, str, str] | None = None
         """What the rows were last built from: people, today, warning and accent colours."""
+        self.widths = text_widths(BASE_WIDTH)
+
+    def on_resize(self) -> None:
+        """Let the text columns use the room of a wide terminal (and shrink back)."""
+        widths = text_widths(self.size.width)
+        if widths == self.widths:
+            return
+        self.widths = widths
+        shown = self._shown
+        if shown is not None:
+            people, today, warning, accent = shown
+            self._shown = None
+            self.show(people, today, warning=warning, accent=accent)
 
     def on_mount(self) -> None:
         for label in self.COLUMNS:
@@ -79,7 +102,9 @@ class PeopleTable(RowCursorTable[Text | str]):
             self.clear()
             self.person_ids = [p.id for p in people]
             for person in people:
-                self.add_row(*self._cells(person, today, warning, accent), key=person.id)
+                self.add_row(
+                    *self._cells(person, today, warning, accent, self.widths), key=person.id
+                )
             self._shown = shown
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):
@@ -98,7 +123,10 @@ class PeopleTable(RowCursorTable[Text | str]):
         )
 
     @staticmethod
-    def _cells(person: Person, today: date, warning: str, accent: str) -> list[Text | str]:
+    def _cells(
+        person: Person, today: date, warning: str, accent: str, widths: tuple[int, int, int]
+    ) -> list[Text | str]:
+        name_width, headline_width, help_width = widths
         mark = Text("★", style=accent) if person.on_list else Text("")
         last_met = describe_last_met(person.last_met, today)
         if person.on_list:
@@ -112,10 +140,10 @@ class PeopleTable(RowCursorTable[Text | str]):
             every = ""
         return [
             mark,
-            Text(shorten(person.name, 28), style=style),
-            Text(shorten(person.headline, 30)),
+            Text(shorten(person.name, name_width), style=style),
+            Text(shorten(person.headline, headline_width)),
             Text(last_met),
             due,
             every,
-            Text(shorten(person.how_i_can_help, HELP_WIDTH)),
+            Text(shorten(person.how_i_can_help, help_width)),
         ]

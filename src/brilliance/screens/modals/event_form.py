@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
@@ -10,6 +12,7 @@ from brilliance.domain.errors import summary
 from brilliance.domain.models import Event, updated
 from brilliance.screens.modals.form_base import FormError, FormScreen
 from brilliance.screens.modals.plan_meeting import parse_day
+from brilliance.widgets.date_field import DateField
 
 
 class EventFormScreen(FormScreen[Event]):
@@ -26,7 +29,11 @@ class EventFormScreen(FormScreen[Event]):
         yield Label("Title", classes="label")
         yield Input(event.title if event else "", id="title", compact=True)
         yield Label("Date", classes="label")
-        yield Input(event.day.isoformat() if event else self.today_iso, id="day", compact=True)
+        yield DateField(
+            event.day.isoformat() if event else self.today_iso,
+            input_id="day",
+            today=date.fromisoformat(self.today_iso),
+        )
         yield Label("Place", classes="label")
         yield Input(event.place if event else "", id="place", compact=True)
         yield Label(
@@ -39,7 +46,9 @@ class EventFormScreen(FormScreen[Event]):
         self.query_one("#title", Input).focus()
 
     def result(self) -> Event:
-        day = parse_day(self.query_one("#day", Input).value, "Date")
+        day = parse_day(
+            self.query_one("#day", Input).value, "Date", date.fromisoformat(self.today_iso), "day"
+        )
         values = {
             "title": self.query_one("#title", Input).value,
             "day": day,

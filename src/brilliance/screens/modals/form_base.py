@@ -9,13 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static, TextArea
 
 T = TypeVar("T")
 
 
 class FormError(ValueError):
-    """Raised by ``result()``: a sentence telling the user what to fix."""
+    """Raised by ``result()``: a sentence telling the user what to fix, and which field."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        """The id of the widget the message is about: it gets focus, and the message goes
+        away once that field is valid."""
 
 
 class FormScreen(ModalScreen[T | None], Generic[T]):
@@ -29,7 +35,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     }
     FormScreen #form-title { text-style: bold; color: $text-primary; padding: 0 1; }
     FormScreen #form-hint { color: $text-muted; padding: 0 1 1 1; }
-    FormScreen #form-fields { height: auto; max-height: 1fr; padding: 0 1; }
+    FormScreen #form-fields { height: auto; padding: 0 1; }
     FormScreen .label { color: $text-muted; margin-top: 1; }
     FormScreen .hint { color: $text-muted; text-style: italic; }
     FormScreen #form-error { color: $text-error; padding: 0 1; }
@@ -63,6 +69,22 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                 yield Button("Cancel (esc)", id="form-cancel")
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
 
+    def on_resize(self) -> None:
+        self._fit_fields()
+
+    def on_mount(self) -> None:
+        self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        """Give the scrolling fields what the screen leaves after the title, error and buttons.
+
+        CSS cannot say "auto, but at most what is left" for a child of an auto-height dialog,
+        and without a limit the fields overflow the dialog: the last ones are typed unseen.
+        """
+        fields = self.query_one("#form-fields", VerticalScroll)
+        # 95% of the screen, less the border (2), title (1), hint (2), error (1), buttons (3).
+        fields.styles.max_height = max(3, int(self.size.height * 0.95) - 9)
+
     def title_text(self) -> str:
         return self.TITLE_TEXT
 
@@ -80,9 +102,29 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         try:
             outcome = self.result()
         except FormError as exc:
+            self._error_field = exc.field
             self.show_error(str(exc))
+            if exc.field is not None:
+                widget = self.query_one(f"#{exc.field}")
+                widget.focus()
+                widget.scroll_visible(animate=False)
             return
         self.dismiss(outcome)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _clear_fixed_error(self) -> None:
+        """Once the field an error is about is valid, the error goes away."""
+        field = getattr(self, "_error_field", None)
+        if field is None:
+            return
+        try:
+            self.result()
+        except FormError as exc:
+            if exc.field == field:
+                return
+        self._error_field = None
+        self.show_error("")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

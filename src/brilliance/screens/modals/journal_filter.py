@@ -12,8 +12,11 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from brilliance.domain.dates import DateWordsError, parse_day
 from brilliance.domain.journal import JournalFilter
 from brilliance.domain.models import Person
+from brilliance.domain.names import resolve_name, tell_apart
+from brilliance.widgets.date_field import DateField
 
 
 class JournalFilterScreen(ModalScreen[JournalFilter | None]):
@@ -22,12 +25,15 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
     DEFAULT_CSS = """
     JournalFilterScreen { align: center middle; }
     JournalFilterScreen > Vertical {
-        width: 70; height: auto; padding: 1 2;
+        width: 70; max-width: 100%; height: auto; max-height: 100%; padding: 0 2;
     }
     JournalFilterScreen #title { text-style: bold; color: $text-primary; }
     JournalFilterScreen #hint { color: $text-muted; margin-bottom: 1; }
     JournalFilterScreen Label { color: $text-muted; }
-    JournalFilterScreen Input { margin-bottom: 1; }
+    JournalFilterScreen Input { background: $boost; }
+    JournalFilterScreen Label { margin-top: 1; }
+    JournalFilterScreen .dates { height: auto; }
+    JournalFilterScreen .dates > Vertical { height: auto; width: 1fr; margin-right: 1; }
     JournalFilterScreen #error { color: $text-error; }
     JournalFilterScreen Horizontal { height: auto; align-horizontal: right; }
     JournalFilterScreen Button { margin-left: 2; }
@@ -38,8 +44,15 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, current: JournalFilter, tags: list[str], people: list[Person]) -> None:
+    def __init__(
+        self,
+        current: JournalFilter,
+        tags: list[str],
+        people: list[Person],
+        today: date | None = None,
+    ) -> None:
         super().__init__()
+        self.today = today or date.today()
         self.current = current
         self.tags = tags
         self.people = people
@@ -61,6 +74,7 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
                 self.current.tag or "",
                 placeholder="a tag, without #",
                 id="tag",
+                compact=True,
                 suggester=SuggestFromList(self.tags, case_sensitive=False),
             )
             yield Label("Person mentioned")
@@ -68,12 +82,24 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
                 self._person_name(self.current.person_id),
                 placeholder="a name",
                 id="person",
+                compact=True,
                 suggester=SuggestFromList([p.name for p in self.people], case_sensitive=False),
             )
-            yield Label("From (YYYY-MM-DD)")
-            yield Input(self._day(self.current.start), id="start")
-            yield Label("To (YYYY-MM-DD)")
-            yield Input(self._day(self.current.end), id="end")
+            with Horizontal(classes="dates"):
+                for field, label, value in (
+                    ("start", "From", self.current.start),
+                    ("end", "To", self.current.end),
+                ):
+                    with Vertical():
+                        yield Label(label)
+                        yield DateField(
+                            self._day(value),
+                            input_id=field,
+                            today=self.today,
+                            direction="past",
+                            placeholder="last mon, 1 nov, 2026-11-01",
+                            optional=True,
+                        )
             yield Static("", id="error", markup=False)
             with Horizontal():
                 yield Button("Clear all", id="clear")
@@ -87,20 +113,23 @@ class JournalFilterScreen(ModalScreen[JournalFilter | None]):
         tag = self.query_one("#tag", Input).value.strip().lstrip("#").casefold() or None
         if tag and tag not in self.tags:
             return f"No entry has the tag #{tag}."
-        name = self.query_one("#person", Input).value.strip().casefold()
+        name = self.query_one("#person", Input).value.strip()
         person_id = None
         if name:
-            match = next((p for p in self.people if p.name.casefold() == name), None)
-            if match is None:
+            found = resolve_name(name, self.people)
+            if found.candidates:
+                options = "; ".join(tell_apart(p) for p in found.candidates[:3])
+                return f"{name!r} could be {len(found.candidates)} people: {options}."
+            if found.person is None:
                 return f"No one in your network is called {name!r}."
-            person_id = match.id
+            person_id = found.person.id
         days: list[date | None] = []
         for field in ("start", "end"):
             raw = self.query_one(f"#{field}", Input).value.strip()
             try:
-                days.append(date.fromisoformat(raw) if raw else None)
-            except ValueError:
-                return f"{'From' if field == 'start' else 'To'} must be a date like 2026-11-24."
+                days.append(parse_day(raw, self.today, "past") if raw else None)
+            except DateWordsError as exc:
+                return f"{'From' if field == 'start' else 'To'}: {exc}."
         start, end = days
         if start and end and start > end:
             return "From is after To."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,7 +18,8 @@ from brilliance.domain.models import (
     ValueKind,
 )
 from brilliance.screens.modals.form_base import FormError, FormScreen
-from brilliance.screens.modals.plan_meeting import parse_day, parse_time
+from brilliance.screens.modals.plan_meeting import parse_day, read_when
+from brilliance.widgets.date_field import DateField
 from brilliance.widgets.long_text import LongTextArea
 
 FOLLOWUP_ROWS = 3
@@ -84,7 +85,7 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
                 day = meeting.when.date()
                 if meeting.status is MeetingStatus.PLANNED:
                     day = min(day, self.today)
-                yield Input(day.isoformat(), id="day", compact=True)
+                yield DateField(day.isoformat(), input_id="day", today=self.today, direction="past")
             with Vertical():
                 yield Label("Time", classes="label")
                 yield Input(f"{meeting.when:%H:%M}", id="time", compact=True)
@@ -130,15 +131,16 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
         for row in range(FOLLOWUP_ROWS):
             with Horizontal(classes="row"):
                 yield Input(placeholder="what I promised", id=f"promise-{row}", compact=True)
-                yield Input(due, id=f"due-{row}", compact=True)
+                yield DateField(due, input_id=f"due-{row}", today=self.today)
 
     def on_mount(self) -> None:
-        self.query_one("#notes", TextArea).focus()
+        # The first thing a person checks is the day it happened; then the notes.
+        self.query_one("#day", Input).focus()
 
     def result(self) -> MeetingLog:
         held = self.query_one("#held", RadioButton).value
-        day = parse_day(self.query_one("#day", Input).value, "Date")
-        at = parse_time(self.query_one("#time", Input).value)
+        moment = read_when(self, "day", "time", self.today)
+        day = moment.date()
         values = []
         for kind in ValueKind:
             note = self.query_one(f"#note-{kind.value}", Input).value.strip()
@@ -153,12 +155,19 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
             text = self.query_one(f"#promise-{row}", Input).value.strip()
             if not text:
                 continue
-            due = parse_day(self.query_one(f"#due-{row}", Input).value, f"The due date of '{text}'")
+            due = parse_day(
+                self.query_one(f"#due-{row}", Input).value,
+                f"The due date of '{text}'",
+                self.today,
+                f"due-{row}",
+            )
             followups.append(
                 FollowUp(person_id=self.person.id, text=text, due=due, meeting_id=self.meeting.id)
             )
         if held and day > self.today:
-            raise FormError("A held meeting can't be in the future: set the day it happened.")
+            raise FormError(
+                "A held meeting can't be in the future: set the day it happened.", "day"
+            )
         if not held and (values or followups or self.query_one("#praised", Input).value.strip()):
             raise FormError(
                 "A cancelled meeting has no value given, praise or promises; choose Held."
@@ -166,7 +175,7 @@ class LogMeetingScreen(FormScreen[MeetingLog]):
         meeting = self.meeting.model_copy(
             update={
                 "status": MeetingStatus.DONE if held else MeetingStatus.CANCELLED,
-                "when": datetime.combine(day, at),
+                "when": moment,
                 "place": self.query_one("#place", Input).value.strip(),
                 "notes": self.query_one("#notes", TextArea).text,
                 "praised": self.query_one("#praised", Input).value.strip(),

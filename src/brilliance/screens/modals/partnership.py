@@ -63,6 +63,11 @@ class PartnershipScreen(FormScreen[Person]):
                     current.note, placeholder="note", id=f"note-{question.key}", compact=True
                 )
 
+    def on_mount(self) -> None:
+        # Keys work at once: the first answer has focus (the dialog used to open with none).
+        if self.questions:
+            self.query_one(f"#answer-{self.questions[0].key}", Select).focus()
+
     def result(self) -> Person:
         review = dict(self.person.partnership_review)
         for question in self.questions:

@@ -8,13 +8,18 @@ from typing import Any
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, TextArea
 
+from brilliance.domain.dates import DateWordsError, parse_day
 from brilliance.domain.errors import field_errors
 from brilliance.domain.models import DEFAULT_CADENCE_DAYS, Person, join_list
+from brilliance.domain.names import find_duplicates, tell_apart
+from brilliance.domain.text import fold_name
 from brilliance.screens.modals.form_base import FormError, FormScreen
+from brilliance.widgets.date_field import DateField
 from brilliance.widgets.long_text import LongTextArea
 
 
@@ -35,7 +40,7 @@ PERSON_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("phone", "Phone"),
     FieldSpec("on_list", "On my future-brilliance list", kind="check"),
     FieldSpec("cadence_days", "Meet every (days)", kind="int", placeholder="14"),
-    FieldSpec("last_met", "Last met", kind="date", placeholder="YYYY-MM-DD"),
+    FieldSpec("last_met", "Last met", kind="date", placeholder="yesterday, last fri, 2 nov"),
     FieldSpec("skills", "Skills", kind="list", placeholder="comma, separated"),
     FieldSpec("interests", "Interests", kind="list", placeholder="hiking, jazz, chess"),
     FieldSpec("goals", "Goals", kind="list", placeholder="raise a seed round, ..."),
@@ -99,9 +104,25 @@ class PersonForm(FormScreen[Person]):
     CSS_PATH = "person_form.tcss"
     HINT_TEXT = "Lists are typed comma-separated. ctrl+s saves, escape cancels."
 
-    def __init__(self, person: Person | None = None) -> None:
+    BINDINGS = [
+        Binding("ctrl+o", "open_existing", "Open the existing person", show=False),
+    ]
+
+    def __init__(
+        self,
+        person: Person | None = None,
+        today: date | None = None,
+        others: list[Person] | None = None,
+    ) -> None:
         super().__init__()
         self.person = person
+        self.today = today or date.today()
+        self.others = others or []
+        """Everyone else in the network: a same name or email is pointed out before saving."""
+        self.open_instead: str | None = None
+        """Set when the user chose to open the existing namesake instead (ctrl+o)."""
+        self._warned: tuple[str, str] | None = None
+        self._duplicate_id: str | None = None
 
     def title_text(self) -> str:
         return f"Edit {self.person.name}" if self.person else "Add a person"
@@ -118,6 +139,15 @@ class PersonForm(FormScreen[Person]):
         widget: Widget
         if spec.kind == "check":
             widget = Checkbox(spec.label, bool(value), id=f"f-{spec.name}", compact=True)
+        elif spec.kind == "date":
+            widget = DateField(
+                str(value or ""),
+                input_id=f"f-{spec.name}",
+                today=self.today,
+                direction="past",
+                placeholder=spec.placeholder,
+                optional=True,
+            )
         elif spec.kind == "area":
             # ctrl+e writes it in $VISUAL / $EDITOR (issue 16).
             widget = LongTextArea(
@@ -139,10 +169,14 @@ class PersonForm(FormScreen[Person]):
         self.query_one("#f-name", Input).focus()
 
     def _raw_values(self) -> dict[str, Any]:
+        """What each field holds; dates as people say them become ISO dates (DateWordsError)."""
         raw: dict[str, Any] = {}
         for spec in PERSON_FIELDS:
             widget = self.query_one(f"#f-{spec.name}")
-            if isinstance(widget, Checkbox):
+            if spec.kind == "date" and isinstance(widget, Input):
+                text = widget.value.strip()
+                raw[spec.name] = parse_day(text, self.today, "past").isoformat() if text else ""
+            elif isinstance(widget, Checkbox):
                 raw[spec.name] = widget.value
             elif isinstance(widget, TextArea):
                 raw[spec.name] = widget.text
@@ -166,8 +200,39 @@ class PersonForm(FormScreen[Person]):
 
     def result(self) -> Person:
         try:
-            return build_person(self.person, self._raw_values())
+            person = build_person(self.person, self._raw_values())
+        except DateWordsError as exc:
+            self.show_errors({"last_met": f"{exc}."})
+            raise FormError("1 field(s) to fix, marked below each one.") from None
         except ValidationError as exc:
             errors = field_errors(exc)
             self.show_errors(errors)
             raise FormError(f"{len(errors)} field(s) to fix, marked below each one.") from None
+        if self._warn_of_duplicates(person):
+            raise FormError("Someone like this is already in your network: see below.")
+        return person
+
+    def _warn_of_duplicates(self, person: Person) -> bool:
+        """Point out a namesake or a shared email once; saving again saves all the same."""
+        key = (fold_name(person.name), person.email.strip().casefold())
+        duplicates = find_duplicates(person, self.others)
+        if not duplicates or self._warned == key:
+            return False
+        self._warned = key
+        first = duplicates[0]
+        self._duplicate_id = first.person_id
+        existing = next((p for p in self.others if p.id == first.person_id), None)
+        about = f" ({tell_apart(existing).partition(' (')[2]}" if existing else ""
+        field = "email" if "email" in first.reason else "name"
+        self.show_errors(
+            {
+                field: f"{first.reason}{about}. ctrl+s saves this one as well; "
+                "ctrl+o opens theirs instead."
+            }
+        )
+        return True
+
+    def action_open_existing(self) -> None:
+        if self._duplicate_id is not None:
+            self.open_instead = self._duplicate_id
+            self.dismiss(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.dom import DOMNode
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from brilliance.domain.errors import summary
 from brilliance.domain.models import Profile, join_list, updated
@@ -28,6 +28,12 @@ def profile_fields(profile: Profile) -> ComposeResult:
     )
     yield Label("What I can offer people: skills, access, time", classes="label")
     yield LongTextArea(profile.offers, id="offers", soft_wrap=True, compact=True)  # ctrl+e
+    yield Checkbox(
+        "I live in the southern hemisphere (venue ideas follow the seasons)",
+        profile.hemisphere == "south",
+        id="south",
+        compact=True,
+    )
 
 
 def read_profile(screen: DOMNode, profile: Profile) -> Profile:
@@ -38,6 +44,7 @@ def read_profile(screen: DOMNode, profile: Profile) -> Profile:
             name=screen.query_one("#name", Input).value,
             interests=screen.query_one("#interests", Input).value,
             offers=screen.query_one("#offers", TextArea).text,
+            hemisphere="south" if screen.query_one("#south", Checkbox).value else "north",
         )
     except ValidationError as exc:
         raise FormError(summary(exc)) from None
