@@ -179,3 +179,19 @@ def test_user_text_cannot_break_the_markdown() -> None:
     review = build_review(week, [sly], [], [], [], [])
     markdown = render_review_markdown(review, {"s": sly.name})
     assert "- \\# \\[Sly\\](x)" in markdown
+
+
+def test_a_past_week_is_judged_as_it_stood_then() -> None:
+    """A meeting held after the week must not make that week look on track (found trying it)."""
+    week = IsoWeek(2026, 47)  # Mon 16 Nov - Sun 22 Nov
+    ana = Person(id="a", name="Ana", on_list=True, last_met=date(2026, 11, 24))
+    meetings = [
+        Meeting(id="m0", person_id="a", when=at(date(2026, 11, 1)), status=MeetingStatus.DONE),
+        Meeting(id="m1", person_id="a", when=at(date(2026, 11, 24)), status=MeetingStatus.DONE),
+    ]
+    review = build_review(week, [ana], meetings, [], [], [])
+    (row,) = review.rhythm
+    assert row.held == 0
+    # Last met on 1 Nov, every 14 days: due on 15 Nov, so 7 days overdue at the week's end.
+    assert row.days_until_due == -7
+    assert not row.on_track

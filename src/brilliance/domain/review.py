@@ -178,6 +178,19 @@ class WeeklyReview:
         return round(sum(7 / row.person.cadence_days for row in self.rhythm))
 
 
+def as_of(person: Person, meetings: Sequence[Meeting], day: date) -> Person:
+    """``person`` as they stood at the end of ``day``: a meeting held later does not count, so a
+    past week's review says how due they were then, not now."""
+    if person.last_met is None or person.last_met <= day:
+        return person
+    earlier = [
+        m.day
+        for m in meetings
+        if m.person_id == person.id and m.status is MeetingStatus.DONE and m.day <= day
+    ]
+    return person.model_copy(update={"last_met": max(earlier, default=None)})
+
+
 def _held_in(meetings: Sequence[Meeting], week: IsoWeek) -> list[Meeting]:
     return [m for m in meetings if m.status is MeetingStatus.DONE and week.contains(m.day)]
 
@@ -261,7 +274,10 @@ def build_review(
     held_by: dict[str, int] = {}
     for meeting in held:
         held_by[meeting.person_id] = held_by.get(meeting.person_id, 0) + 1
-    rhythm = [RhythmRow(p, held_by.get(p.id, 0), days_until_due(p, week.end)) for p in on_list]
+    rhythm = [
+        RhythmRow(p, held_by.get(p.id, 0), days_until_due(as_of(p, meetings, week.end), week.end))
+        for p in on_list
+    ]
 
     value: dict[ValueKind, list[ValueRow]] = {kind: [] for kind in ValueKind}
     received: set[str] = set()
