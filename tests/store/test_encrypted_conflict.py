@@ -68,3 +68,23 @@ def test_brilliance_merge_reads_an_encrypted_copy(tmp_path: Path) -> None:
         assert {p.id for p in store.people} == {"p0", "p3"}
     for path, raw in every_file(here).items():
         assert b"Rosalind" not in raw, path
+
+
+def test_a_plain_conflict_copy_is_kept_encrypted(tmp_path: Path) -> None:
+    """A device not yet encrypted leaves a plain copy: merged, then kept encrypted (found by QA:
+    it stayed plain text in conflicts/merged/)."""
+    there = tmp_path / "desktop"
+    with Store.open(there) as store:
+        store.people.save(Person(id="p4", name="Sigrid Plaintext"))
+    here = tmp_path / "laptop"
+    with Store.open(here) as store:
+        store.people.save(Person(id="p0", name="Orla Shared"))
+    keyring = encrypt(here)
+    shutil.copy(there / DATA_FILE_NAME, here / CONFLICT_NAME)
+    with Store.open(here, keyring=keyring) as store:
+        assert {p.id for p in store.people} == {"p0", "p4"}
+    (kept,) = (here / "conflicts" / "merged").iterdir()
+    assert crypto.is_encrypted(kept.read_bytes())
+    for path, raw in every_file(here).items():
+        assert b"Sigrid" not in raw, path
+    assert b"Sigrid" in keyring.decode(kept.read_bytes(), "the kept copy")

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brilliance.store.codec import PLAIN, Codec
+from brilliance.store.crypto import is_encrypted
 from brilliance.store.errors import StoreError
 from brilliance.store.merge import Merged
-from brilliance.store.storage import fsync_directory
+from brilliance.store.storage import atomic_write, fsync_directory
 from brilliance.store.sync import merge_into, read_copy
 
 if TYPE_CHECKING:
@@ -68,8 +70,12 @@ def merge_copy(store: Store, path: Path, *, persist: bool = True) -> CopyMerged:
     return CopyMerged(path, merged)
 
 
-def keep_aside(data_dir: Path, copy: Path) -> Path:
-    """Move a merged copy into ``conflicts/merged/`` under a name not yet taken."""
+def keep_aside(data_dir: Path, copy: Path, codec: Codec | None = None) -> Path:
+    """Move a merged copy into ``conflicts/merged/`` under a name not yet taken.
+
+    In an encrypted folder (``codec`` not plain) a plain copy, made by a device that was not
+    yet encrypted, is kept encrypted: everything Brilliance keeps in the folder is (issue 18).
+    """
     folder = data_dir / CONFLICTS_DIR / MERGED_DIR
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / copy.name
@@ -77,6 +83,13 @@ def keep_aside(data_dir: Path, copy: Path) -> Path:
     while target.exists():
         number += 1
         target = folder / f"{copy.stem}.{number}{copy.suffix}"
+    if codec is not None and codec is not PLAIN:
+        raw = copy.read_bytes()
+        if not is_encrypted(raw):
+            atomic_write(target, codec.encode(raw))
+            copy.unlink()
+            fsync_directory(data_dir)
+            return target
     os.replace(copy, target)
     fsync_directory(folder)
     fsync_directory(data_dir)
@@ -102,7 +115,7 @@ def merge_conflict_copies(store: Store, *, persist: bool) -> list[CopyMerged]:
             continue
         if persist:
             with contextlib.suppress(OSError):
-                result.kept_at = keep_aside(store.data_dir, path)
+                result.kept_at = keep_aside(store.data_dir, path, store.codec)
         where = f"moved to {CONFLICTS_DIR}/{MERGED_DIR}/" if result.kept_at else "left where it is"
         store.notice(f"Merged conflict copy {path.name}: {result.merged.summary()}; {where}.")
         done.append(result)
