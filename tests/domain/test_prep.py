@@ -27,7 +27,9 @@ from brilliance.domain.prep import PrepInputs, build_sheet
 from brilliance.domain.prep_markdown import render_markdown
 from brilliance.domain.questions import (
     asked_questions,
+    latest_note,
     normalise_question,
+    substantial_sentence,
     suggest_questions,
     swap_question,
 )
@@ -360,3 +362,14 @@ def test_printed_sheet_has_no_key_hints() -> None:
     for hint in ("ctrl+o", "e on the List", "v manages", "(a ", " with a."):
         assert hint not in text
     assert "Every question in the bank has been asked." in text
+
+
+def test_a_question_from_my_notes_draws_on_a_sentence_with_something_in_it() -> None:
+    """"Good energy." says how it felt; the next sentence says what to ask about."""
+    notes = "Good energy. Ana is close to a decision and wanted a sounding board."
+    meeting = Meeting(
+        person_id="a", when=datetime(2026, 11, 7, 18), status=MeetingStatus.DONE, notes=notes
+    )
+    assert latest_note([meeting]) == "Ana is close to a decision and wanted a sounding board"
+    assert substantial_sentence(["Fine.", "Short one."]) == "Short one"
+    assert substantial_sentence([]) == ""

@@ -77,9 +77,23 @@ def latest_note(meetings: Sequence[Meeting]) -> str:
     for meeting in sorted(meetings, key=lambda m: (m.when, m.id), reverse=True):
         if meeting.status == MeetingStatus.DONE and meeting.notes.strip():
             text = " ".join(meeting.notes.split())
-            sentence = text.split(". ")[0].rstrip(".")
+            sentence = substantial_sentence(text.split(". "))
             return sentence if len(sentence) <= 70 else sentence[:69].rstrip() + "…"
     return ""
+
+
+NOTE_WORDS = 3
+"""A sentence of my notes worth asking about has at least this many words: "Good energy."
+says how it felt, not what was talked about."""
+
+
+def substantial_sentence(sentences: Sequence[str]) -> str:
+    """The first sentence with something in it to ask about, else the longest one."""
+    cleaned = [s.strip().rstrip(".") for s in sentences if s.strip()]
+    for sentence in cleaned:
+        if len(sentence.split()) >= NOTE_WORDS:
+            return sentence
+    return max(cleaned, key=len, default="")
 
 
 def person_questions(
