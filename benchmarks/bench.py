@@ -1183,6 +1183,17 @@ def keypress_journal(ctx: Context) -> None:
     )
 
 
+def first_rows_drawn(table: Any, keys: list[str]) -> bool:
+    """Whether ``table`` holds the rows keyed ``keys`` as its first rows, as far as it shows.
+
+    A filter or search key adds the rows on screen before its frame and the rest in the next
+    frames (issue 19): a frame counts as showing the key's result once the visible rows are there.
+    """
+    visible = min(len(keys), table.size.height)
+    drawn = [str(key.value) for _, key in zip(range(visible), table.rows, strict=False)]
+    return drawn == keys[:visible]
+
+
 async def type_and_erase(
     pilot: Any,
     recorder: FrameRecorder,
@@ -1219,7 +1230,8 @@ def filter_list(ctx: Context) -> None:
         return getattr(screen, "filter_text", None)
 
     def shown(screen: Any) -> bool:
-        return [p.id for p in screen.visible_people()] == list(screen.table.person_ids)
+        wanted = [p.id for p in screen.visible_people()]
+        return wanted == list(screen.table.person_ids) and first_rows_drawn(screen.table, wanted)
 
     words = ["python", "pricing"] if not ctx.smoke else ["py"]
 
@@ -1255,12 +1267,15 @@ def search_journal(ctx: Context) -> None:
         wanted = getattr(screen, "filter", None)
         return getattr(wanted, "words", None)
 
+    def shown(screen: Any) -> bool:
+        return first_rows_drawn(screen.table, list(screen.table.entry_ids))
+
     words = [SEARCH_QUERIES[0]] if not ctx.smoke else [SEARCH_QUERIES[0][:2]]
 
     async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
         await pilot.press("slash")
         await pilot.pause()
-        samples.extend(await type_and_erase(pilot, recorder, words, typed, lambda _s: True))
+        samples.extend(await type_and_erase(pilot, recorder, words, typed, shown))
 
     run_session(ctx.main, "journal", body)
     ctx.figures.append(

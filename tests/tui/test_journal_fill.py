@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import JournalEntry
-from brilliance.screens.journal import FIRST_ROWS, SEARCH_ROWS, EntriesTable, JournalScreen
+from brilliance.screens.journal import SEARCH_ROWS, EntriesTable, JournalScreen
 from brilliance.store.store import Store
+from brilliance.widgets.row_table import FIRST_ROWS
 
 SIZE = (120, 40)
 COUNT = SEARCH_ROWS + FIRST_ROWS + 50

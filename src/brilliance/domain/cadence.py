@@ -89,8 +89,15 @@ def matches_filter(person: Person, query: str) -> bool:
     """Whether a person matches a List filter: every word in name, skills or goals.
 
     Case and accents are ignored, as in every name search ("tomas" finds Tomás)."""
-    words = fold_name(query).split()
-    if not words:
-        return True
-    haystack = fold_name(" ".join([person.name, *person.skills, *person.goals]))
-    return all(word in haystack for word in words)
+    words = filter_words(query)
+    return not words or all(word in filter_haystack(person) for word in words)
+
+
+def filter_words(query: str) -> list[str]:
+    """The words of a List filter, folded as the names they are looked for in."""
+    return fold_name(query).split()
+
+
+def filter_haystack(person: Person) -> str:
+    """Where a List filter looks: name, skills and goals, folded (see ``matches_filter``)."""
+    return fold_name(" ".join([person.name, *person.skills, *person.goals]))

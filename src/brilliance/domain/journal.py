@@ -92,7 +92,12 @@ class JournalFilter:
 
     @property
     def active(self) -> bool:
-        return bool(self.words.strip() or self.tag or self.person_id or self.start or self.end)
+        return bool(self.words.strip() or self.active_besides_words)
+
+    @property
+    def active_besides_words(self) -> bool:
+        """Whether a tag, a person or dates narrow the entries."""
+        return bool(self.tag or self.person_id or self.start or self.end)
 
 
 class JournalIndex:
@@ -100,6 +105,10 @@ class JournalIndex:
 
     def __init__(self) -> None:
         self._folded: dict[str, tuple[datetime, str]] = {}
+        self._order: tuple[list[JournalEntry], list[JournalEntry]] | None = None
+        """The entries last searched, as given and newest first (issue 19: a search key need
+        not sort 3,650 entries again while they are the same records)."""
+        self._order_texts: tuple[list[JournalEntry], list[str]] | None = None
 
     def folded(self, entry: JournalEntry) -> str:
         cached = self._folded.get(entry.id)
@@ -108,27 +117,51 @@ class JournalIndex:
             self._folded[entry.id] = cached
         return cached[1]
 
+    def newest_first(self, entries: Iterable[JournalEntry]) -> list[JournalEntry]:
+        """``entries`` newest first. Records are replaced, never changed in place, so the same
+        records in the same order sort the same way as the last time."""
+        given = list(entries)
+        cached = self._order
+        if (
+            cached is not None
+            and len(cached[0]) == len(given)
+            and all(a is b for a, b in zip(cached[0], given, strict=True))
+        ):
+            return cached[1]
+        ordered = sorted(given, key=lambda e: (e.written_at, e.id), reverse=True)
+        self._order = (given, ordered)
+        return ordered
+
     def search(self, entries: Iterable[JournalEntry], wanted: JournalFilter) -> list[JournalEntry]:
         """Entries matching every word (anywhere, any case) and every filter, newest first."""
         words = fold(wanted.words).split()
+        ordered = self.newest_first(entries)
+        texts = self._texts(ordered) if words else None
+        if texts is not None and len(words) == 1 and not wanted.active_besides_words:
+            word = words[0]  # the common case while typing: one plain comprehension
+            return [entry for entry, text in zip(ordered, texts, strict=True) if word in text]
         result = []
-        for entry in entries:
-            day = entry.day
-            if wanted.start and day < wanted.start:
+        for n, entry in enumerate(ordered):
+            if texts is not None and not all(word in texts[n] for word in words):
                 continue
-            if wanted.end and day > wanted.end:
-                continue
+            if wanted.start or wanted.end:
+                day = entry.day
+                if wanted.start and day < wanted.start:
+                    continue
+                if wanted.end and day > wanted.end:
+                    continue
             if wanted.tag and wanted.tag not in entry.tags:
                 continue
             if wanted.person_id and wanted.person_id not in entry.people:
                 continue
-            if words:
-                text = self.folded(entry)
-                if not all(word in text for word in words):
-                    continue
             result.append(entry)
-        result.sort(key=lambda e: (e.written_at, e.id), reverse=True)
         return result
+
+    def _texts(self, ordered: list[JournalEntry]) -> list[str]:
+        """The folded texts of ``ordered`` (the last list ``newest_first`` gave), in its order."""
+        if self._order_texts is None or self._order_texts[0] is not ordered:
+            self._order_texts = (ordered, [self.folded(entry) for entry in ordered])
+        return self._order_texts[1]
 
 
 def match_spans(text: str, words: str) -> list[tuple[int, int]]:

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from brilliance.domain.journal import (
     JournalFilter,
@@ -39,9 +38,6 @@ def entry_width(screen_width: int) -> int:
 
 
 SEARCH_ROWS = 200
-FIRST_ROWS = 100
-"""Rows added before the frame that follows a key; the rest come after it, this many a frame
-(issue 19: a key's frame never waits for thousands of rows, nor does the next key)."""
 
 
 def streak_text(days: int) -> str:
@@ -115,8 +111,6 @@ class JournalScreen(BrillianceScreen):
         self.index = JournalIndex()
         self.filter = JournalFilter()
         self.last_deleted: JournalEntry | None = None
-        self._fills = 0
-        """Counts the fills, so the rest of an older one is dropped when a newer one began."""
 
     def compose(self) -> ComposeResult:
         yield ModeBar("journal")
@@ -189,67 +183,33 @@ class JournalScreen(BrillianceScreen):
         names = {p.id: p.name for p in self.store.people}
         words = self.filter.words
         highlight = self.app.theme_variables.get("accent", "yellow")
-        table.clear()
         table.entry_ids = [e.id for e in entries]
-        self._fills += 1
-        first, rest = entries[:FIRST_ROWS], entries[FIRST_ROWS:]
-        self._add_rows(first, names, words, highlight)
-        found = self._keep_cursor(keep)
-        if rest:  # draw what is visible first: thousands of rows would cost a frame many times
-            self.call_after_refresh(
-                self._add_rest, self._fills, rest, names, words, highlight, None if found else keep
-            )
+        # The visible rows now, the rest in the next frames (a newer fill drops them).
+        table.fill(
+            table.entry_ids,
+            entries,
+            lambda entry: self._cells(entry, names, words, highlight),
+            keep,
+        )
 
-    def _add_rest(
-        self,
-        fill: int,
-        rest: list[JournalEntry],
-        names: dict[str, str],
-        words: str,
-        highlight: str,
-        keep: str | None,
-    ) -> None:
-        if fill != self._fills or not self.is_mounted:  # a newer fill replaced the rows
-            return
-        now, later = rest[:FIRST_ROWS], rest[FIRST_ROWS:]
-        self._add_rows(now, names, words, highlight)
-        if self._keep_cursor(keep):
-            keep = None
-        if later:  # a frame (and the keys waiting) between chunks
-            self.call_after_refresh(self._add_rest, fill, later, names, words, highlight, keep)
-
-    def _keep_cursor(self, keep: str | None) -> bool:
-        """Put the cursor on the entry ``keep`` if it is shown; whether it is."""
-        table = self.table
-        if keep is None:
-            return False
-        try:
-            row = table.get_row_index(keep)
-        except RowDoesNotExist:
-            return False
-        table.move_cursor(row=row, animate=False)
-        return True
-
-    def _add_rows(
-        self, entries: list[JournalEntry], names: dict[str, str], words: str, highlight: str
-    ) -> None:
-        table = self.table
-        for entry in entries:
-            if words.strip():
-                line, spans = snippet(entry.text, words, table.text_width)
-                text = Text(line, no_wrap=True)
-                for start, end in spans:
-                    text.stylize(f"bold reverse {highlight}", start, end)
-            else:
-                text = Text(first_line(entry.text, table.text_width) or "(empty)", no_wrap=True)
-            people = ", ".join(names[i] for i in entry.people if i in names)
-            table.add_row(
-                f"{entry.written_at:%a %Y-%m-%d %H:%M}",
-                text,
-                Text(" ".join(f"#{t}" for t in entry.tags), no_wrap=True),
-                Text(people, no_wrap=True),
-                key=entry.id,
-            )
+    def _cells(
+        self, entry: JournalEntry, names: dict[str, str], words: str, highlight: str
+    ) -> list[Text | str]:
+        width = self.table.text_width
+        if words.strip():
+            line, spans = snippet(entry.text, words, width)
+            text = Text(line, no_wrap=True)
+            for start, end in spans:
+                text.stylize(f"bold reverse {highlight}", start, end)
+        else:
+            text = Text(first_line(entry.text, width) or "(empty)", no_wrap=True)
+        people = ", ".join(names[i] for i in entry.people if i in names)
+        return [
+            f"{entry.written_at:%a %Y-%m-%d %H:%M}",
+            text,
+            Text(" ".join(f"#{t}" for t in entry.tags), no_wrap=True),
+            Text(people, no_wrap=True),
+        ]
 
     def _describe_filters(self) -> None:
         parts = []

@@ -8,7 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Static
 
-from brilliance.domain.cadence import SortOrder, is_due, matches_filter, sort_people
+from brilliance.domain.cadence import (
+    SortOrder,
+    filter_haystack,
+    filter_words,
+    is_due,
+    sort_people,
+)
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
@@ -55,6 +61,9 @@ class PeopleScreen(BrillianceScreen):
         self.order = SortOrder.DUE
         self.wide = False
         self.last_removal: Removal | None = None
+        self._haystacks: dict[str, tuple[Person, str]] = {}
+        """Each person's folded filter text, kept while the record is the same (records are
+        replaced, never changed), so that a filter key does not fold 300 people again."""
 
     def compose(self) -> ComposeResult:
         yield ModeBar("people")
@@ -83,10 +92,17 @@ class PeopleScreen(BrillianceScreen):
 
     def visible_people(self) -> list[Person]:
         people = self.store.people.all() if self.wide else self.store.people.on_list()
-        query = self.filter_text
-        if query:
-            people = [p for p in people if matches_filter(p, query)]
+        words = filter_words(self.filter_text)
+        if words:
+            people = [p for p in people if all(w in self._haystack(p) for w in words)]
         return sort_people(people, self.order, self.clock.today())
+
+    def _haystack(self, person: Person) -> str:
+        cached = self._haystacks.get(person.id)
+        if cached is None or cached[0] is not person:
+            cached = (person, filter_haystack(person))
+            self._haystacks[person.id] = cached
+        return cached[1]
 
     def refresh_data(self, keep: str | None = None) -> None:
         today = self.clock.today()

@@ -57,6 +57,9 @@ class PeopleTable(RowCursorTable[Text | str]):
         self._shown: tuple[list[Person], date, str, str] | None = None
         """What the rows were last built from: people, today, warning and accent colours."""
         self.widths = text_widths(BASE_WIDTH)
+        self._rows: dict[str, tuple[Person, tuple[object, ...], list[Text | str]]] = {}
+        """Each person's cells as last built, reused while the same record is drawn the same
+        way (a filter key shows again rows it showed before)."""
 
     def on_resize(self) -> None:
         """Let the text columns use the room of a wide terminal (and shrink back)."""
@@ -98,17 +101,28 @@ class PeopleTable(RowCursorTable[Text | str]):
         """
         keep = keep if keep is not None else self.selected_id
         shown = (list(people), today, warning, accent)
-        if not self._same_as_shown(shown):
-            self.clear()
-            self.person_ids = [p.id for p in people]
-            for person in people:
-                self.add_row(
-                    *self._cells(person, today, warning, accent, self.widths), key=person.id
+        if self._same_as_shown(shown):
+            if keep is not None:
+                with contextlib.suppress(RowDoesNotExist):
+                    self.move_cursor(row=self.get_row_index(keep), animate=False)
+            return
+        drawn_as = (today, warning, accent, self.widths)
+
+        def cells(person: Person) -> list[Text | str]:
+            cached = self._rows.get(person.id)
+            if cached is None or cached[0] is not person or cached[1] != drawn_as:
+                cached = (
+                    person,
+                    drawn_as,
+                    self._cells(person, today, warning, accent, self.widths),
                 )
-            self._shown = shown
-        if keep is not None:
-            with contextlib.suppress(RowDoesNotExist):
-                self.move_cursor(row=self.get_row_index(keep), animate=False)
+                self._rows[person.id] = cached
+            return cached[2]
+
+        self.person_ids = [p.id for p in people]
+        # The visible rows now, the rest in the next frames.
+        self.fill(self.person_ids, shown[0], cells, keep)
+        self._shown = shown
 
     def clear(self, columns: bool = False) -> Self:
         self._shown = None

@@ -1,0 +1,155 @@
+"""RowCursorTable's own drawing of one-line cells and its measuring give what Rich and
+DataTable give, and rows added below keep the lines already drawn (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+from rich.padding import Padding
+from rich.style import Style
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.render import measure
+from textual.renderables.styled import Styled
+from textual.strip import Strip
+from textual.widgets import DataTable
+
+from brilliance.widgets.row_table import RowCursorTable, content_width, one_line
+
+
+def styled_text(plain: str, style: str = "", spans: tuple[tuple[int, int, str], ...] = ()) -> Text:
+    text = Text(plain, style=style)
+    for start, end, span_style in spans:
+        text.stylize(span_style, start, end)
+    return text
+
+
+CELLS: list[Text] = [
+    Text(""),
+    Text("plain"),
+    Text("Tomás Šimek"),
+    Text("漢字 and ✨ wide"),
+    styled_text("bold red", "bold red"),
+    styled_text("a span inside", "", ((2, 6, "reverse yellow"),)),
+    styled_text("styled with a span", "italic", ((0, 6, "bold"), (4, 12, "underline"))),
+    Text("no wrap", no_wrap=True),
+    Text("right", justify="right"),  # Rich pads it: not drawn by one_line
+    Text("two\nlines"),  # not one line
+    Text("a\ttab"),
+    Text("much too long for its column"),
+]
+
+
+def rich_line(console: Console, cell: Text, width: int, pre: Style, post: Style) -> Strip:
+    options = console.options.update_dimensions(width, 1).update(no_wrap=True)
+    lines = console.render_lines(Styled(Padding(cell, (0, 1)), pre, post), options)
+    assert len(lines) == 1
+    return Strip(lines[0]).simplify()
+
+
+@pytest.mark.parametrize("cell", CELLS, ids=lambda cell: repr(cell.plain))
+@pytest.mark.parametrize("width", [1, 2, 3, 8, 18, 40])
+def test_one_line_draws_what_rich_draws(cell: Text, width: int) -> None:
+    console = Console(width=120, color_system="truecolor")
+    pre = Style(bgcolor="#202020") + Style.from_meta({"row": 3, "column": 1})
+    for post in [Style.null(), Style(color="white", bgcolor="blue")]:
+        line = one_line(console, cell, width, 1, pre, post)
+        plain = cell.plain
+        fits = "\n" not in plain and "\t" not in plain and len(plain) + 2 <= width
+        drawn_here = fits and cell.justify is None and width > 2
+        if not drawn_here:
+            assert line is None
+            continue
+        assert line is not None
+        assert Strip(line).simplify() == rich_line(console, cell, width, pre, post)
+
+
+@pytest.mark.parametrize("cell", [*CELLS, "[b]markup[/b]", "plain string"])
+def test_content_width_is_what_textual_measures(cell: Text | str) -> None:
+    console = Console(width=120)
+    assert content_width(console, cell) == measure(console, cell, 1)
+
+
+class OneTable(App[None]):
+    def __init__(self, kind: type[DataTable[Text | str]]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        yield self.kind(id="table", cursor_type="row", zebra_stripes=True)
+
+    @property
+    def table(self) -> DataTable[Text | str]:
+        return self.query_one("#table", DataTable)
+
+    def lines(self) -> list[Strip]:
+        return [self.table.render_line(y) for y in range(self.table.size.height)]
+
+
+def row(n: int) -> tuple[Text | str, ...]:
+    cell = CELLS[n % len(CELLS)]
+    return (cell, f"note {n * 13 % 17}", Text(str(n), style="bold" if n % 3 else ""))
+
+
+async def drawn_while_filling(kind: type[DataTable[Text | str]]) -> list[list[Strip]]:
+    """Lines shown as the table is filled a chunk at a time, cleared, refilled, edited."""
+    app = OneTable(kind)
+    frames = []
+    async with app.run_test(size=(70, 20)) as pilot:
+        table = app.table
+        table.add_column("cell")
+        table.add_column("note", width=6)  # a fixed width that cuts some notes: Rich draws them
+        table.add_column("n")
+        for start, end in [(0, 5), (5, 40), (40, 90)]:
+            for n in range(start, end):
+                table.add_row(*row(n), key=str(n))
+            await pilot.pause()
+            frames.append(app.lines())
+        table.move_cursor(row=7, animate=False)
+        await pilot.pause()
+        frames.append(app.lines())
+        table.clear()
+        for n in range(90, 96):
+            table.add_row(*row(n), key=str(n))
+        await pilot.pause()
+        frames.append(app.lines())
+        table.update_cell_at(table.cursor_coordinate, Text("an edit"))
+        await pilot.pause()
+        frames.append(app.lines())
+    return frames
+
+
+async def test_same_lines_as_datatable_while_filling_in_chunks() -> None:
+    stock = await drawn_while_filling(DataTable)
+    fast = await drawn_while_filling(RowCursorTable)
+    assert len(stock) == len(fast)
+    for step, (expected, got) in enumerate(zip(stock, fast, strict=True)):
+        assert got == expected, f"step {step} differs"
+
+
+async def test_rows_added_below_keep_the_lines_already_drawn() -> None:
+    app = OneTable(RowCursorTable)
+    async with app.run_test(size=(70, 20)) as pilot:
+        table = app.table
+        table.add_columns("cell", "note", "n")
+        for n in range(60):
+            table.add_row(Text(f"person {n:03}"), "note", f"{n:03}")
+        await pilot.pause()
+        before = app.lines()
+        drawn: list[int] = []
+        real = table._render_line_in_row
+
+        def counting(*args: object, **kwargs: object) -> object:
+            drawn.append(1)
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        table._render_line_in_row = counting  # type: ignore[method-assign,assignment]
+        for n in range(60, 200):
+            table.add_row(Text(f"person {n:03}"), "note", f"{n:03}")
+        await pilot.pause()
+        assert app.lines() == before
+        assert drawn == []  # nothing drawn again: the new rows are out of view
+        table.add_row(Text("a name wider than any before it"), "note", "x")
+        await pilot.pause()
+        app.lines()
+        assert drawn  # a wider column changes every line: drawn again
