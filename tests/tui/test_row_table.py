@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -34,7 +35,10 @@ class OneTable(App[None]):
         return self.query_one("#table", DataTable)
 
     def lines(self) -> list[Strip]:
-        return [self.table.render_line(y) for y in range(self.table.size.height)]
+        """The lines one by one, then as the compositor asks for them (one drawing pass)."""
+        table = self.table
+        one_by_one = [table.render_line(y) for y in range(table.size.height)]
+        return one_by_one + table.render_lines(Region(0, 0, *table.size))
 
 
 async def drawn_through_a_session(kind: type[DataTable[Text | str]]) -> list[list[Strip]]:

@@ -9,12 +9,14 @@ from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.render import measure
 from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from brilliance.widgets.row_table import RowCursorTable, content_width, one_line
+from brilliance.widgets.quick_table import content_width, one_line
+from brilliance.widgets.row_table import RowCursorTable
 
 
 def styled_text(plain: str, style: str = "", spans: tuple[tuple[int, int, str], ...] = ()) -> Text:
@@ -36,7 +38,12 @@ CELLS: list[Text] = [
     Text("right", justify="right"),  # Rich pads it: not drawn by one_line
     Text("two\nlines"),  # not one line
     Text("a\ttab"),
-    Text("much too long for its column"),
+    Text("much too long for its column"),  # cut as Rich cuts it
+    Text("much too long, with an ellipsis", overflow="ellipsis"),
+    styled_text("…a snippet cut short with a match", "", ((12, 18, "bold reverse"),)),
+    Text("漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"),  # cut through a wide character
+    Text("too long and free to wrap: not one line", no_wrap=False),
+    Text("too long and overflow ignored", overflow="ignore"),
 ]
 
 
@@ -55,8 +62,9 @@ def test_one_line_draws_what_rich_draws(cell: Text, width: int) -> None:
     for post in [Style.null(), Style(color="white", bgcolor="blue")]:
         line = one_line(console, cell, width, 1, pre, post)
         plain = cell.plain
-        fits = "\n" not in plain and "\t" not in plain and len(plain) + 2 <= width
-        drawn_here = fits and cell.justify is None and width > 2
+        one = "\n" not in plain and "\t" not in plain and cell.justify is None and width > 2
+        cut = len(plain) + 2 > width
+        drawn_here = one and not (cut and (cell.no_wrap is False or cell.overflow == "ignore"))
         if not drawn_here:
             assert line is None
             continue
@@ -83,7 +91,10 @@ class OneTable(App[None]):
         return self.query_one("#table", DataTable)
 
     def lines(self) -> list[Strip]:
-        return [self.table.render_line(y) for y in range(self.table.size.height)]
+        """The lines one by one, then as the compositor asks for them (one drawing pass)."""
+        table = self.table
+        one_by_one = [table.render_line(y) for y in range(table.size.height)]
+        return one_by_one + table.render_lines(Region(0, 0, *table.size))
 
 
 def row(n: int) -> tuple[Text | str, ...]:

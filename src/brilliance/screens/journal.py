@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -111,6 +113,7 @@ class JournalScreen(BrillianceScreen):
         self.index = JournalIndex()
         self.filter = JournalFilter()
         self.last_deleted: JournalEntry | None = None
+        self._days: tuple[list[JournalEntry], date, set[date], int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("journal")
@@ -150,8 +153,7 @@ class JournalScreen(BrillianceScreen):
         shown = entries[:SEARCH_ROWS] if searching else entries
         self._fill(shown, keep)
         total = len(store.journal)
-        days = {e.day for e in store.journal}
-        streak = journal_streak(days, today)
+        days, streak = self._days_and_streak(today)
         self.query_one(ModeBar).set_status(streak_text(streak))
         title = f"Journal · {total} entr{'y' if total == 1 else 'ies'}"
         if self.filter.active:
@@ -176,6 +178,17 @@ class JournalScreen(BrillianceScreen):
         elif self.focused is None:
             self.table.focus()
         self.mark_fresh()
+
+    def _days_and_streak(self, today: date) -> tuple[set[date], int]:
+        """The days written and the streak, kept while the journal holds the same records (a
+        search key does not walk 3,650 entries for them again)."""
+        ordered = self.index.newest_first(self.store.journal.all())  # kept by the index too
+        kept = self._days
+        if kept is None or kept[0] is not ordered or kept[1] != today:
+            days = {e.day for e in ordered}
+            kept = (ordered, today, days, journal_streak(days, today))
+            self._days = kept
+        return kept[2], kept[3]
 
     def _fill(self, entries: list[JournalEntry], keep: str | None) -> None:
         table = self.table

@@ -6,11 +6,8 @@ List, more than a frame at 60 Hz (see benchmarks/NOTES.md). With a row cursor, a
 depends on whether *its own* row holds the cursor (or the mouse), so this table keys its caches
 on that instead, and a move re-renders two lines while the rest come from the cache.
 
-It also draws and measures the common cell, one line of ``Text`` that fits its column, without
-Rich's general layout machinery (padding, wrapping, a fresh ``ConsoleOptions`` with a terminal
-size query for every cell measured): the same segments, built directly. A List filter key that
-changes the matches draws a screenful of new cells and measures every row added; through Rich
-that was about 65 ms each at 300 rows (issue 19).
+It keeps the lines it drew while rows are added below them, and fills itself the visible rows
+first (issue 19); its cells are drawn by :class:`~brilliance.widgets.quick_table.QuickTable`.
 
 It overrides private methods of DataTable; Textual is pinned to one exact version in
 pyproject.toml, and ``tests/tui/test_row_table.py`` checks that every line drawn is the same as
@@ -19,23 +16,21 @@ the stock DataTable's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import Self, TypeVar, cast
 
-from rich.cells import cell_len
-from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text, TextType
+from rich.text import TextType
 from textual._segment_tools import line_crop
 from textual._types import SegmentLines
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
-from textual.render import measure
 from textual.strip import Strip
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+from brilliance.widgets.quick_table import QuickTable
 
 CellType = TypeVar("CellType")
 Item = TypeVar("Item")
@@ -48,46 +43,8 @@ FIRST_ROWS = 50
 CHUNK_ROWS = 100
 """Rows a fill adds in each later frame, until every row is there."""
 
-NEWLINE = Text("\n")
-PLAIN_JUSTIFY = (None, "default")
-"""Justifications that leave a line of text as it is (others pad it: Rich draws those)."""
 
-
-def content_width(console: Console, renderable: RenderableType) -> int:
-    """What ``textual.render.measure`` gives for a cell, without its per-call console options."""
-    if isinstance(renderable, Text):
-        lines = renderable.plain.splitlines()
-        return max(cell_len(line) for line in lines) if lines else 0
-    return measure(console, renderable, 1)
-
-
-def one_line(
-    console: Console, cell: RenderableType, width: int, padding: int, pre: Style, post: Style
-) -> list[Segment] | None:
-    """The segments Rich draws for ``Styled(Padding(cell, (0, padding)), pre, post)`` on one line
-    ``width`` cells wide, when ``cell`` is one line of ``Text`` that fits; None otherwise."""
-    if not isinstance(cell, Text) or cell.justify not in PLAIN_JUSTIFY:
-        return None
-    plain = cell.plain
-    inner = width - 2 * padding
-    if "\n" in plain or "\t" in plain or inner < 1:
-        return None
-    length = cell_len(plain)
-    if length > inner:
-        return None
-    # Text.__rich_console__ joins its lines, which turns the text's own style into a span.
-    segments = list(NEWLINE.join([cell]).render(console))
-    null = Style.null()
-    if padding:
-        segments.insert(0, Segment(" " * padding, null))
-    if length < inner:
-        segments.append(Segment(" " * (inner - length), null))
-    if padding:
-        segments.append(Segment(" " * padding, null))
-    return list(Segment.apply_style(segments, style=pre, post_style=post))
-
-
-class RowCursorTable(DataTable[CellType]):
+class RowCursorTable(QuickTable[CellType]):
     """A DataTable for ``cursor_type="row"`` that redraws only the rows a cursor move touches,
     and keeps the lines it drew while rows are added below them (a list filled a chunk a frame
     would otherwise draw every visible line again for each chunk)."""
@@ -240,78 +197,3 @@ class RowCursorTable(DataTable[CellType]):
         strip = Strip(segments).adjust_cell_length(width, base_style).simplify()
         lines[cache_key] = strip
         return strip
-
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> SegmentLines:
-        # DataTable._render_cell, with one line of Text that fits drawn by one_line.
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
-        if fixed or row_key is None or column_key is None:  # also the header and row labels
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        cache_key = (
-            row_key,
-            column_key,
-            base_style,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
-        )
-        cached = self._cell_render_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        row = self.rows.get(row_key)
-        options = self.app.console_options
-        if row is None or row.height != 1 or options.justify not in PLAIN_JUSTIFY:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
-        pre_style = (
-            base_style + Style.from_meta({"row": row_index, "column": column_index})
-        ) + component_style
-        cell = self._get_row_renderables(row_index).cells[column_index]
-        line = one_line(self.app.console, cell, width, self.cell_padding, pre_style, post_style)
-        if line is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        lines = [line]
-        self._cell_render_cache[cache_key] = lines
-        return lines
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        # Measure the new rows' cells as DataTable does, without a terminal size query each;
-        # rows with a label or an automatic height are left to DataTable.
-        console = self.app.console
-        columns = self.ordered_columns
-        left: list[RowKey] = []
-        for row_key in new_rows:
-            row_index = self._row_locations.get(row_key)
-            row = self.rows.get(row_key)
-            if row_index is None or row is None:
-                continue
-            if row.label is not None or row.auto_height:
-                left.append(row_key)
-                continue
-            cells = self._get_row_renderables(row_index).cells
-            for column, renderable in zip(columns, cells, strict=False):
-                width = content_width(console, renderable)
-                if width > column.content_width:
-                    column.content_width = width
-        super()._update_dimensions(left)

@@ -1,0 +1,292 @@
+"""A DataTable that draws and measures its common cells without Rich's general machinery.
+
+A cell that is one line of ``Text`` is drawn straight into the segments Rich would give for it
+(DataTable goes through ``Padding``, wrapping and line splitting for each), and measured with one
+console rather than a fresh ``ConsoleOptions``, with a terminal size query, for every cell. The
+styles a line needs are looked up once a drawing pass instead of once a row. A List filter key
+that changes the matches draws a screenful of new cells and measures every row added: through
+Rich that was about 65 ms each at 300 rows (issue 19).
+
+It overrides private methods of DataTable; Textual is pinned to one exact version in
+pyproject.toml, and ``tests/tui/test_row_table_drawing.py`` checks what it draws against Rich
+and against the stock DataTable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from rich.cells import cell_len
+from rich.console import Console, OverflowMethod, RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import DEFAULT_OVERFLOW, Text
+from textual._types import SegmentLines
+from textual.coordinate import Coordinate
+from textual.geometry import Region
+from textual.render import measure
+from textual.strip import Strip
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
+
+CellType = TypeVar("CellType")
+
+NEWLINE = Text("\n")
+PLAIN_JUSTIFY = (None, "default")
+"""Justifications that leave a line of text as it is (others pad it: Rich draws those)."""
+
+
+def content_width(console: Console, renderable: RenderableType) -> int:
+    """What ``textual.render.measure`` gives for a cell, without its per-call console options."""
+    if isinstance(renderable, Text):
+        lines = renderable.plain.splitlines()
+        return max(cell_len(line) for line in lines) if lines else 0
+    return measure(console, renderable, 1)
+
+
+def one_line(
+    console: Console,
+    cell: RenderableType,
+    width: int,
+    padding: int,
+    pre: Style,
+    post: Style,
+    overflow: OverflowMethod | None = None,
+) -> list[Segment] | None:
+    """The segments Rich draws for ``Styled(Padding(cell, (0, padding)), pre, post)`` on one line
+    ``width`` cells wide and not wrapped, when ``cell`` is one line of ``Text`` (cut to the
+    column as Rich cuts it, by the cell's or else ``overflow``); None otherwise."""
+    if not isinstance(cell, Text) or cell.justify not in PLAIN_JUSTIFY:
+        return None
+    plain = cell.plain
+    inner = width - 2 * padding
+    if "\n" in plain or "\t" in plain or inner < 1:
+        return None
+    length = cell_len(plain)
+    if length > inner:
+        method = cell.overflow or overflow or DEFAULT_OVERFLOW
+        if cell.no_wrap is False or method == "ignore":
+            return None
+        cell = cell.copy()
+        cell.truncate(inner, overflow=method)
+        length = cell_len(cell.plain)
+    # Text.__rich_console__ joins its lines, which turns the text's own style into a span.
+    segments = list(NEWLINE.join([cell]).render(console))
+    null = Style.null()
+    if padding:
+        segments.insert(0, Segment(" " * padding, null))
+    if length < inner:
+        segments.append(Segment(" " * (inner - length), null))
+    if padding:
+        segments.append(Segment(" " * padding, null))
+    return list(Segment.apply_style(segments, style=pre, post_style=post))
+
+
+class QuickTable(DataTable[CellType]):
+    """A DataTable drawing one-line text cells, and the rows of a row cursor, more directly."""
+
+    _pass: dict[object, Style] | None = None
+    """Styles looked up during the drawing pass under way (none between passes: the theme,
+    focus and hover may change the styles between two passes, never within one)."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def render_line(self, y: int) -> Strip:
+        # DataTable.render_line, with the table's own style looked up once a pass.
+        width = self.size.width
+        scroll_x, scroll_y = self.scroll_offset
+        fixed_rows_height = 0
+        for row_index in range(self.fixed_rows):
+            row_key = self._row_locations.get_key(row_index)
+            if row_key is not None:
+                fixed_rows_height += self.get_row_height(row_key)
+        if self.show_header:
+            fixed_rows_height += self.get_row_height(self._header_row_key)
+        if y >= fixed_rows_height:
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + width, self._table_style())
+
+    def _table_style(self) -> Style:
+        styles = self._pass
+        if styles is None:
+            return self.rich_style
+        style = styles.get("table")
+        if style is None:
+            style = styles["table"] = self.rich_style
+        return style
+
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        # DataTable's, looked up once a pass for each kind of row.
+        styles = self._pass
+        if styles is None:
+            return super()._get_row_style(row_index, base_style)
+        if row_index == -1:
+            kind = "header"
+        elif row_index < self.fixed_rows:
+            kind = "fixed"
+        elif self.zebra_stripes:
+            kind = "odd" if row_index % 2 else "even"
+        else:
+            kind = "plain"
+        key = (kind, base_style)
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = super()._get_row_style(row_index, base_style)
+        return style
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[SegmentLines, SegmentLines]:
+        # DataTable._render_line_in_row for a row cursor without fixed columns or row labels,
+        # without looking up the header's style for every row.
+        labels = self._labelled_row_exists and self.show_row_labels
+        cursor_type = self.cursor_type
+        if self.fixed_columns or labels or cursor_type != "row":
+            return super()._render_line_in_row(
+                row_key, line_no, base_style, cursor_location, hover_location
+            )
+        cache_key = (
+            row_key,
+            line_no,
+            base_style,
+            cursor_location,
+            hover_location,
+            cursor_type,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._row_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        index = self._row_locations.get(row_key)
+        row_index = -1 if index is None else index
+        highlight = self._should_highlight
+        row_style = self._get_row_style(row_index, base_style)
+        columns = self.ordered_columns
+        scrollable: list[list[Segment]] = []
+        for column_index, column in enumerate(columns):
+            where = Coordinate(row_index, column_index)
+            lines = self._render_cell(
+                row_index,
+                column_index,
+                row_style,
+                column.get_render_width(self),
+                cursor=highlight(cursor_location, where, cursor_type),
+                hover=highlight(hover_location, where, cursor_type),
+            )
+            scrollable.append(lines[line_no])
+        table_width = sum(column.get_render_width(self) for column in columns)
+        remaining = max(0, self.size.width - table_width - self._row_label_column_width)
+        extend_style, _ = self._get_styles_to_render_cell(
+            row_index == -1,
+            False,
+            False,
+            highlight(hover_location, Coordinate(row_index or 0, 0), cursor_type),
+            row_index == cursor_location.row,
+            self.show_cursor,
+            self._show_hover_cursor,
+            False,
+            False,
+        )
+        extend_style = row_style + extend_style
+        extend_style += Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
+        scrollable.append([Segment(" " * remaining, extend_style)])
+        row_pair: tuple[SegmentLines, SegmentLines] = ([], scrollable)
+        self._row_render_cache[cache_key] = row_pair
+        return row_pair
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        # DataTable._render_cell, with one line of Text that fits drawn by one_line.
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        if fixed or row_key is None or column_key is None:  # also the header and row labels
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        cache_key = (
+            row_key,
+            column_key,
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._cell_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        row = self.rows.get(row_key)
+        options = self.app.console_options
+        if row is None or row.height != 1 or options.justify not in PLAIN_JUSTIFY:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        pre_style = (
+            base_style + Style.from_meta({"row": row_index, "column": column_index})
+        ) + component_style
+        cell = self._get_row_renderables(row_index).cells[column_index]
+        line = one_line(
+            self.app.console,
+            cell,
+            width,
+            self.cell_padding,
+            pre_style,
+            post_style,
+            options.overflow,
+        )
+        if line is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        lines = [line]
+        self._cell_render_cache[cache_key] = lines
+        return lines
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # Measure the new rows' cells as DataTable does, without a terminal size query each;
+        # rows with a label or an automatic height are left to DataTable.
+        console = self.app.console
+        columns = self.ordered_columns
+        left: list[RowKey] = []
+        for row_key in new_rows:
+            row_index = self._row_locations.get(row_key)
+            row = self.rows.get(row_key)
+            if row_index is None or row is None:
+                continue
+            if row.label is not None or row.auto_height:
+                left.append(row_key)
+                continue
+            cells = self._get_row_renderables(row_index).cells
+            for column, renderable in zip(columns, cells, strict=False):
+                width = content_width(console, renderable)
+                if width > column.content_width:
+                    column.content_width = width
+        super()._update_dimensions(left)
