@@ -10,7 +10,8 @@ stem, function words aside) with a right answer's skills, headline or organisati
     .venv/bin/python benchmarks/eval_matching.py --misses   # list what it got wrong (dev only)
 
 `--held` includes the goals marked held out; they were kept out of sight while the topic map
-was written, so look at them only to measure, never to tune.
+was written, so look at them only to measure, never to tune. Held-out goals written later carry
+a batch number: `--batch 8` measures batch 8 alone, `--only-held` the first held-out goals only.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class Case:
     answers: tuple[str, ...]
     held: bool
     shares_word: bool
+    batch: int = 0
+    """Which later held-out batch a goal belongs to (0: the first held-out goals, or dev)."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ def load_set(path: Path = SET_FILE) -> tuple[list[Any], list[Case]]:
             person = by_id[answer]
             about = " ".join([*person.skills, person.headline, person.organisation])
             shares = shares or bool(goal_stems & stems(about))
-        cases.append(Case(raw["goal"], tuple(raw["answers"]), raw.get("held", False), shares))
+        held, batch = raw.get("held", False), raw.get("batch", 0)
+        cases.append(Case(raw["goal"], tuple(raw["answers"]), held, shares, batch))
     return pool, cases
 
 
@@ -137,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", action="store_true", help="words only, no topic map")
     parser.add_argument("--held", action="store_true", help="include the held-out goals")
-    parser.add_argument("--only-held", action="store_true", help="only the held-out goals")
+    parser.add_argument("--only-held", action="store_true", help="only the first held-out goals")
+    parser.add_argument("--batch", type=int, help="only the held-out goals of this later batch")
     parser.add_argument("--src", help="measure the engine of another checkout's src/ folder")
     parser.add_argument("--misses", action="store_true", help="list the misses (dev goals)")
     args = parser.parse_args(argv)
@@ -145,8 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, args.src)
     sys.path.insert(1 if args.src else 0, str(ROOT / "src"))
     pool, cases = load_set()
-    if args.only_held:
-        chosen = [c for c in cases if c.held]
+    if args.batch is not None:
+        chosen = [c for c in cases if c.held and c.batch == args.batch]
+    elif args.only_held:
+        chosen = [c for c in cases if c.held and not c.batch]
     else:
         chosen = [c for c in cases if args.held or not c.held]
     ranker = engine_ranker(use_topics=not args.words)
