@@ -177,6 +177,11 @@ def _fingerprint(candidate: Person) -> tuple[object, ...]:
     )
 
 
+def rarity(count: int) -> float:
+    """How much a word or topic that ``count`` candidates share says about one of them."""
+    return 1 / count
+
+
 def _rank(
     aims: list[tuple[str, str]], candidates: list[Person], limit: int, matcher: Matcher
 ) -> tuple[Introduction, ...]:
@@ -189,8 +194,8 @@ def _rank(
         profiles.append((candidate, sources, SEPARATOR.join(texts)))
 
     def strength(link: Link) -> float:
-        found = sum(1 / frequency.get(word, 1) for word in link.words)
-        found += sum(TOPIC_WEIGHT / frequency.get("#" + t, 1) for t in link.topics)
+        found = sum(rarity(frequency.get(word, 1)) for word in link.words)
+        found += sum(TOPIC_WEIGHT * rarity(frequency.get("#" + t, 1)) for t in link.topics)
         return found
 
     found: list[Introduction] = []

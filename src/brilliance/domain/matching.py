@@ -78,6 +78,28 @@ def stem(word: str) -> str:
     return STEM_EXCEPTIONS.get(word) or _stemmer(word)
 
 
+INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "er", "ers", "ies", "ied", "y"})
+"""Endings that change a word's form, not its sense: "investing" is "invest", while
+"nationality" is not "national" and "musicals" not "music"."""
+
+
+@lru_cache(maxsize=50_000)
+def word_key(word: str) -> str:
+    """The stem of one plain word if only an inflection was cut off, else the word itself.
+
+    Snowball's stems join words of one family ("nationality", "national" -> "nation"); one
+    word of the topic map, read alone, must mean its topic, so it matches only the word's
+    inflections ("invest", "investing", "invests"), and its own plural.
+    """
+    root = stem(word)
+    if not word.startswith(root):
+        return root  # an inflection that changed a letter: "hiking" -> "hike", "studies" -> "studi"
+    rest = word[len(root) :]
+    if rest in INFLECTIONS or (rest[:1] == root[-1:] and rest[1:] in INFLECTIONS):
+        return root  # "running" -> "run"
+    return word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
+
+
 def words(text: str) -> list[str]:
     """The plain whole words of a text, function words left out.
 
@@ -130,7 +152,9 @@ class Topic:
 
     label: str
     terms: tuple[tuple[str, ...], ...]
-    """Each phrase as its sequence of stems."""
+    """Each phrase of two words or more as its sequence of stems."""
+    singles: frozenset[str] = frozenset()
+    """Each phrase of one word, by its ``word_key``."""
 
 
 def _distinctive(phrase: str, found: list[str]) -> bool:
@@ -161,10 +185,13 @@ class TopicMap:
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = tuple(topics)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._singles: dict[str, list[str]] = {}
         for topic in self.topics:
             for term in topic.terms:
                 if term:
                     self._by_first.setdefault(term[0], []).append((term, topic.label))
+            for key in topic.singles:
+                self._singles.setdefault(key, []).append(topic.label)
 
     @classmethod
     def parse(cls, data: Mapping[str, object]) -> TopicMap:
@@ -176,25 +203,34 @@ class TopicMap:
             for label, phrases in section.items():
                 if not isinstance(phrases, str):
                     raise ValueError(f"topic {label!r}: phrases must be one string")
-                terms = {
-                    tuple(stem(w) for w in found)
-                    for phrase in phrases.split(",")
-                    if _distinctive(phrase, found := words(phrase))
-                }
-                topics.append(Topic(str(label), tuple(sorted(t for t in terms if t))))
+                terms: set[tuple[str, ...]] = set()
+                singles: set[str] = set()
+                for phrase in phrases.split(","):
+                    found = words(phrase)
+                    if not _distinctive(phrase, found):
+                        continue
+                    if len(found) == 1:
+                        singles.add(word_key(found[0]))
+                    else:
+                        terms.add(tuple(stem(w) for w in found))
+                topics.append(Topic(str(label), tuple(sorted(terms)), frozenset(singles)))
         return cls(topics)
 
     def __len__(self) -> int:
         return len(self.topics)
 
-    def find(self, stems: tuple[str, ...]) -> frozenset[str]:
+    def find(self, stems: tuple[str, ...], keys: tuple[str, ...] = ()) -> frozenset[str]:
         """Labels of every topic one of whose phrases appears in ``stems``.
+
+        ``keys`` are the same words' ``word_key``s, for the map's phrases of one word.
 
         A phrase's words must come in order, with at most ``PHRASE_GAP`` other words among
         them: "seed round" is found in "raise our first seed round", and "spot patterns" in
         "spot fraud patterns".
         """
         found: set[str] = set()
+        for key in keys:
+            found.update(self._singles.get(key, ()))
         for start, first in enumerate(stems):
             for term, label in self._by_first.get(first, ()):
                 if label not in found and _in_order(term, stems, start):
@@ -280,7 +316,8 @@ class Matcher:
         strong = tuple(
             dict.fromkeys(s for w, s in zip(plain_words, stems, strict=True) if w not in WEAK_WORDS)
         )
-        analysis = Analysis(stems, strong, self.topic_map.find(stems))
+        keys = tuple(word_key(w) for w in plain_words)
+        analysis = Analysis(stems, strong, self.topic_map.find(stems, keys))
         self._seen[text] = analysis
         return analysis
 
