@@ -20,6 +20,8 @@ GOAL_WEIGHT = 1.0
 ASPIRATION_WEIGHT = 0.5
 TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
+OTHER_SENSE = 0.5
+"""A shared word counts for less when each side is about a different topic of the map."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""
 
@@ -179,7 +181,7 @@ def _fingerprint(candidate: Person) -> tuple[object, ...]:
 
 def rarity(count: int) -> float:
     """How much a word or topic that ``count`` candidates share says about one of them."""
-    return 1 / count
+    return float(count**-0.75)
 
 
 def _rank(
@@ -208,10 +210,16 @@ def _rank(
             if _peer_goal(matcher, candidate, aim) is not None:
                 continue
             scored: list[tuple[float, str, Link]] = []
+            aim_topics = matcher.analyse(aim).topics
             for text, weight in sources:
                 link = matcher.link(aim, text)
                 if link:
-                    scored.append((weight * strength(link), text, link))
+                    found_strength = strength(link)
+                    if not link.topics and aim_topics and matcher.analyse(text).topics:
+                        # Both are about something, and not the same thing: the shared word
+                        # means something else on each side ("dining table", "cap tables").
+                        found_strength *= OTHER_SENSE
+                    scored.append((weight * found_strength, text, link))
             if not scored:
                 continue
             scored.sort(key=lambda s: -s[0])

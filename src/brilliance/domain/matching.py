@@ -78,7 +78,7 @@ def stem(word: str) -> str:
     return STEM_EXCEPTIONS.get(word) or _stemmer(word)
 
 
-INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "er", "ers", "ies", "ied", "y"})
+INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "ies", "ied", "y"})
 """Endings that change a word's form, not its sense: "investing" is "invest", while
 "nationality" is not "national" and "musicals" not "music"."""
 
@@ -227,29 +227,45 @@ class TopicMap:
         A phrase's words must come in order, with at most ``PHRASE_GAP`` other words among
         them: "seed round" is found in "raise our first seed round", and "spot patterns" in
         "spot fraud patterns".
+
+        A word that belongs to a longer phrase found here takes that phrase's sense and no
+        other: "cap tables" is about investment, not furniture; "intellectual property" is
+        not about houses.
         """
         found: set[str] = set()
-        for key in keys:
-            found.update(self._singles.get(key, ()))
-        for start, first in enumerate(stems):
-            for term, label in self._by_first.get(first, ()):
-                if label not in found and _in_order(term, stems, start):
-                    found.add(label)
+        covered: set[int] = set()
+        # Phrases found word for word first; a phrase with words between its own may not
+        # take a word of one of them ("make our help desk" is not "make a desk").
+        for gap in (0, PHRASE_GAP):
+            taken = set(covered)
+            for start, first in enumerate(stems):
+                for term, label in self._by_first.get(first, ()):
+                    positions = _in_order(term, stems, start, gap)
+                    if positions and (not gap or taken.isdisjoint(positions)):
+                        found.add(label)
+                        covered.update(positions)
+        for position, key in enumerate(keys):
+            if position not in covered:
+                found.update(self._singles.get(key, ()))
         return frozenset(found)
 
 
-def _in_order(term: tuple[str, ...], stems: tuple[str, ...], start: int) -> bool:
-    position, skipped = start + 1, 0
+def _in_order(
+    term: tuple[str, ...], stems: tuple[str, ...], start: int, gap: int = PHRASE_GAP
+) -> tuple[int, ...]:
+    """Where the words of ``term`` are, if they follow ``start`` in order; else nothing."""
+    positions, position, skipped = [start], start + 1, 0
     for word in term[1:]:
         while position < len(stems) and stems[position] != word:
             position += 1
             skipped += 1
-            if skipped > PHRASE_GAP:
-                return False
+            if skipped > gap:
+                return ()
         if position >= len(stems):
-            return False
+            return ()
+        positions.append(position)
         position += 1
-    return True
+    return tuple(positions)
 
 
 EMPTY_MAP = TopicMap(())
