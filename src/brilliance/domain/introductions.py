@@ -8,7 +8,7 @@ same goal is a peer, not a helper: they are offered apart, to compare notes with
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from brilliance.domain.matching import NO_LINK, Link, Matcher
@@ -20,8 +20,8 @@ GOAL_WEIGHT = 1.0
 ASPIRATION_WEIGHT = 0.5
 TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
-OTHER_SENSE = 0.5
-"""A shared word counts for less when each side is about a different topic of the map."""
+PHRASE_TOPIC = 3.0
+"""A topic found by a phrase of several words counts this much more than one found by a word."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""
 
@@ -195,9 +195,12 @@ def _rank(
         frequency.update(matcher.keys(texts))
         profiles.append((candidate, sources, SEPARATOR.join(texts)))
 
-    def strength(link: Link) -> float:
+    def strength(link: Link, aim_topics: Mapping[str, int]) -> float:
         found = sum(rarity(frequency.get(word, 1)) for word in link.words)
-        found += sum(TOPIC_WEIGHT * rarity(frequency.get("#" + t, 1)) for t in link.topics)
+        for topic in link.topics:
+            weight = TOPIC_WEIGHT * rarity(frequency.get("#" + topic, 1))
+            # A phrase of the map says more about the aim than one word of it does.
+            found += weight * (PHRASE_TOPIC if aim_topics.get(topic, 1) > 1 else 1.0)
         return found
 
     found: list[Introduction] = []
@@ -210,16 +213,11 @@ def _rank(
             if _peer_goal(matcher, candidate, aim) is not None:
                 continue
             scored: list[tuple[float, str, Link]] = []
-            aim_topics = matcher.analyse(aim).topics
+            aim_topics = matcher.analyse(aim).topic_words
             for text, weight in sources:
                 link = matcher.link(aim, text)
                 if link:
-                    found_strength = strength(link)
-                    if not link.topics and aim_topics and matcher.analyse(text).topics:
-                        # Both are about something, and not the same thing: the shared word
-                        # means something else on each side ("dining table", "cap tables").
-                        found_strength *= OTHER_SENSE
-                    scored.append((weight * found_strength, text, link))
+                    scored.append((weight * strength(link, aim_topics), text, link))
             if not scored:
                 continue
             scored.sort(key=lambda s: -s[0])

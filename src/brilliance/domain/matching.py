@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from brilliance.domain.wordlists import FUNCTION_WORDS, WEAK_WORDS
@@ -232,7 +232,13 @@ class TopicMap:
         other: "cap tables" is about investment, not furniture; "intellectual property" is
         not about houses.
         """
-        found: set[str] = set()
+        return frozenset(self.find_sized(stems, keys))
+
+    def find_sized(self, stems: tuple[str, ...], keys: tuple[str, ...] = ()) -> dict[str, int]:
+        """Like ``find``, with the number of words of the longest phrase found word for word
+        for each topic (1 for a single word, or a phrase found with other words among its own).
+        """
+        found: dict[str, int] = {}
         covered: set[int] = set()
         # Phrases found word for word first; a phrase with words between its own may not
         # take a word of one of them ("make our help desk" is not "make a desk").
@@ -241,13 +247,17 @@ class TopicMap:
             for start, first in enumerate(stems):
                 for term, label in self._by_first.get(first, ()):
                     positions = _in_order(term, stems, start, gap)
-                    if positions and (not gap or taken.isdisjoint(positions)):
-                        found.add(label)
-                        covered.update(positions)
+                    if not positions or not taken.isdisjoint(positions):
+                        continue
+                    # A phrase found with other words among its own is less sure.
+                    size = 1 if gap else len(term)
+                    found[label] = max(found.get(label, 0), size)
+                    covered.update(positions)
         for position, key in enumerate(keys):
             if position not in covered:
-                found.update(self._singles.get(key, ()))
-        return frozenset(found)
+                for label in self._singles.get(key, ()):
+                    found.setdefault(label, 1)
+        return found
 
 
 def _in_order(
@@ -283,6 +293,8 @@ class Analysis:
     strong: tuple[str, ...]
     """The stems that can make a match alone (no role titles, no everyday verbs)."""
     topics: frozenset[str]
+    topic_words: Mapping[str, int] = field(default_factory=dict)
+    """For each topic, how many words the longest phrase that found it has."""
 
     @cached_property
     def all_set(self) -> frozenset[str]:
@@ -333,7 +345,8 @@ class Matcher:
             dict.fromkeys(s for w, s in zip(plain_words, stems, strict=True) if w not in WEAK_WORDS)
         )
         keys = tuple(word_key(w) for w in plain_words)
-        analysis = Analysis(stems, strong, self.topic_map.find(stems, keys))
+        sized = self.topic_map.find_sized(stems, keys)
+        analysis = Analysis(stems, strong, frozenset(sized), sized)
         self._seen[text] = analysis
         return analysis
 
