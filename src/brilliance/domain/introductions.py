@@ -21,6 +21,8 @@ ASPIRATION_WEIGHT = 0.5
 TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
 PHRASE_TOPIC = 3.0
+HINT_TOPIC = 0.5
+"""A topic only hinted at by a word of the map's phrases counts half."""
 """A topic found by a phrase of several words counts this much more than one found by a word."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""
@@ -200,7 +202,8 @@ def _rank(
         for topic in link.topics:
             weight = TOPIC_WEIGHT * rarity(frequency.get("#" + topic, 1))
             # A phrase of the map says more about the aim than one word of it does.
-            found += weight * (PHRASE_TOPIC if aim_topics.get(topic, 1) > 1 else 1.0)
+            size = aim_topics.get(topic, 1)
+            found += weight * (PHRASE_TOPIC if size > 1 else 1.0 if size else HINT_TOPIC)
         return found
 
     found: list[Introduction] = []

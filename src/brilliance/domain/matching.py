@@ -69,7 +69,7 @@ class Analysis:
     """The stems that can make a match alone (no role titles, no everyday verbs)."""
     topics: frozenset[str]
     topic_words: Mapping[str, int] = field(default_factory=dict)
-    """For each topic, how many words the longest phrase that found it has."""
+    """For each topic, how many words the longest phrase that found it has (0: a hint)."""
 
     @cached_property
     def all_set(self) -> frozenset[str]:
@@ -121,6 +121,9 @@ class Matcher:
         )
         keys = tuple(word_key(w) for w in plain_words)
         sized = self.topic_map.find_sized(stems, keys)
+        if not sized:
+            # No phrase of the map: its words may still hint at a topic (counted as size 0).
+            sized = dict.fromkeys(self.topic_map.hints(strong), 0)
         analysis = Analysis(stems, strong, frozenset(sized), sized)
         self._seen[text] = analysis
         return analysis

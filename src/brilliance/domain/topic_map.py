@@ -15,6 +15,8 @@ from brilliance.domain.wordlists import WEAK_WORDS
 
 PHRASE_GAP = 2
 """How many other words may come between the words of one of the map's phrases."""
+HINT_TOPICS = 3
+"""A word found only inside phrases hints at their topics if it is in at most this many."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,18 @@ class TopicMap:
         self.topics = tuple(topics)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._singles: dict[str, list[str]] = {}
+        vocabulary: dict[str, set[str]] = {}
+        for topic in self.topics:
+            for term in topic.terms:
+                for word in term:
+                    vocabulary.setdefault(word, set()).add(topic.label)
+        weak = _weak_stems()
+        # A word of the map's phrases that belongs to only a few topics hints at them.
+        self._hints = {
+            word: tuple(sorted(labels))
+            for word, labels in vocabulary.items()
+            if len(labels) <= HINT_TOPICS and word not in weak
+        }
         for topic in self.topics:
             for term in topic.terms:
                 if term:
@@ -129,6 +143,17 @@ class TopicMap:
                 for label in self._singles.get(key, ()):
                     found.setdefault(label, 1)
         return found
+
+    def hints(self, stems: tuple[str, ...]) -> tuple[str, ...]:
+        """Topics that a text's words hint at, when no phrase of the map is found in it.
+
+        "a sore neck" holds no phrase, but "neck" appears only in phrases about injuries.
+        """
+        found: dict[str, None] = {}
+        for word in stems:
+            for label in self._hints.get(word, ()):
+                found[label] = None
+        return tuple(found)
 
 
 def _in_order(
