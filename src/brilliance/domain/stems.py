@@ -25,6 +25,8 @@ _AMERICAN = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
 @lru_cache(maxsize=20_000)
 def plain(text: str) -> str:
     """Lower case without accents: 'Café' -> 'cafe'."""
+    if text.isascii():  # most text, and every phrase of the topic map: no accents to strip
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

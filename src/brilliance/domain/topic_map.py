@@ -57,7 +57,8 @@ class TopicMap:
 
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = tuple(topics)
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # Phrases by their first two words: only those can start where a text's words do.
+        self._by_pair: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
         self._singles: dict[str, list[str]] = {}
         vocabulary: dict[str, set[str]] = {}
         for topic in self.topics:
@@ -73,8 +74,8 @@ class TopicMap:
         }
         for topic in self.topics:
             for term in topic.terms:
-                if term:
-                    self._by_first.setdefault(term[0], []).append((term, topic.label))
+                if len(term) > 1:
+                    self._by_pair.setdefault(term[:2], []).append((term, topic.label))
             for key in topic.singles:
                 self._singles.setdefault(key, []).append(topic.label)
 
@@ -124,20 +125,29 @@ class TopicMap:
         for each topic (1 for a single word, or a phrase found with other words among its own).
         """
         found: dict[str, int] = {}
-        covered: set[int] = set()
+        matches: list[tuple[str, tuple[int, ...]]] = []
+        for start, first in enumerate(stems):
+            tried: set[str] = set()
+            for second in stems[start + 1 : start + 2 + PHRASE_GAP]:
+                if second in tried:
+                    continue
+                tried.add(second)
+                for term, label in self._by_pair.get((first, second), ()):
+                    positions = _in_order(term, stems, start, PHRASE_GAP)
+                    if positions:
+                        matches.append((label, positions))
         # Phrases found word for word first; a phrase with words between its own may not
         # take a word of one of them ("make our help desk" is not "make a desk").
-        for gap in (0, PHRASE_GAP):
-            taken = set(covered)
-            for start, first in enumerate(stems):
-                for term, label in self._by_first.get(first, ()):
-                    positions = _in_order(term, stems, start, gap)
-                    if not positions or not taken.isdisjoint(positions):
-                        continue
-                    # A phrase found with other words among its own is less sure.
-                    size = 1 if gap else len(term)
-                    found[label] = max(found.get(label, 0), size)
-                    covered.update(positions)
+        whole = [(label, p) for label, p in matches if p[-1] - p[0] == len(p) - 1]
+        covered: set[int] = set()
+        for label, positions in whole:
+            found[label] = max(found.get(label, 0), len(positions))
+            covered.update(positions)
+        taken = set(covered)
+        for label, positions in matches:
+            if positions[-1] - positions[0] != len(positions) - 1 and taken.isdisjoint(positions):
+                found.setdefault(label, 1)  # with other words among its own: less sure
+                covered.update(positions)
         for position, key in enumerate(keys):
             if position not in covered:
                 for label in self._singles.get(key, ()):
