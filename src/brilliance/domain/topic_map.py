@@ -65,7 +65,8 @@ class TopicMap:
             for term in topic.terms:
                 for word in term:
                     vocabulary.setdefault(word, set()).add(topic.label)
-        weak = _weak_stems()
+        # (An empty map, made at import time, must not load the stemmer for its weak words.)
+        weak = _weak_stems() if vocabulary else frozenset()
         # A word of the map's phrases that belongs to only a few topics hints at them.
         self._hints = {
             word: tuple(sorted(labels))
