@@ -150,7 +150,7 @@ class PrepScreen(BrillianceScreen):
         widget.display = True
         meetings = self.store.meetings.for_person(person.id)
         followups = self.store.followups.for_person(person.id)
-        widget.show(last_time(meetings, followups), self.clock.today())
+        widget.show(last_time(meetings, followups), self.clock.today(), person.last_met)
 
     def _describe(self, person: Person) -> None:
         sheet = self.sheet
