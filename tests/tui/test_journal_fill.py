@@ -30,6 +30,15 @@ def fill_journal(store: Store) -> list[str]:
     return [e.id for e in newest_first]
 
 
+async def filled(pilot: object, table: EntriesTable) -> None:
+    """Wait for the rest of a fill (it starts once no key came for a moment)."""
+    for _ in range(500):
+        if not table.filling:
+            return
+        await pilot.pause(0.01)  # type: ignore[attr-defined]
+    raise AssertionError("the fill never finished")
+
+
 async def test_every_row_arrives_in_order_and_the_cursor_is_kept(
     store: Store, clock: FixedClock
 ) -> None:
@@ -40,12 +49,14 @@ async def test_every_row_arrives_in_order_and_the_cursor_is_kept(
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         table = screen.query_one(EntriesTable)
+        await filled(pilot, table)
         assert table.entry_ids == ids
         assert [str(key.value) for key in table.rows] == ids  # the rows as drawn
         far = ids[FIRST_ROWS + 20]  # among the rows added after the frame
         table.move_cursor(row=FIRST_ROWS + 20, animate=False)
         screen.refresh_data()
-        await pilot.pause()
+        assert table.selected_id == far  # already, before the rest of the rows
+        await filled(pilot, table)
         assert table.row_count == COUNT
         assert table.selected_id == far
 
@@ -60,11 +71,11 @@ async def test_a_newer_fill_drops_the_rest_of_an_older_one(store: Store, clock: 
         table = screen.query_one(EntriesTable)
         screen.refresh_data()  # two full fills, one after the other: only the second's
         screen.refresh_data()  # rest may arrive, or rows would be added twice
-        await pilot.pause()
+        await filled(pilot, table)
         assert [str(key.value) for key in table.rows] == ids
         screen.refresh_data()  # a full fill, its rest still to come...
         await pilot.press("slash", *"tide")  # ...replaced by a search before it arrives
-        await pilot.pause()
+        await filled(pilot, table)
         tide = [i for i in ids if "tide" in store.journal.get(i).text]  # type: ignore[union-attr]
         assert table.entry_ids == tide[:SEARCH_ROWS]
         assert [str(key.value) for key in table.rows] == tide[:SEARCH_ROWS]

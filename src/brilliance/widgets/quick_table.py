@@ -7,6 +7,11 @@ styles a line needs are looked up once a drawing pass instead of once a row. A L
 that changes the matches draws a screenful of new cells and measures every row added: through
 Rich that was about 65 ms each at 300 rows (issue 19).
 
+Clearing the table frees its caches at once: Textual's ``LRUCache`` keeps its entries in a ring
+of lists, so a cleared cache was garbage in a cycle, left with every line and segment it held
+(about 30,000 objects a List filter key) for the cyclic collector, whose full collections then
+cost 20-70 ms in the middle of a later key (issue 19).
+
 It overrides private methods of DataTable; Textual is pinned to one exact version in
 pyproject.toml, and ``tests/tui/test_row_table_drawing.py`` checks what it draws against Rich
 and against the stock DataTable.
@@ -23,6 +28,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import DEFAULT_OVERFLOW, Text
 from textual._types import SegmentLines
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.render import measure
@@ -83,12 +89,39 @@ def one_line(
     return list(Segment.apply_style(segments, style=pre, post_style=post))
 
 
+def drop_all(cache: object) -> None:
+    """Empty ``cache``; for an ``LRUCache``, break its ring first, so that what it held is freed
+    now by reference counting rather than left to the cyclic garbage collector."""
+    if isinstance(cache, LRUCache):
+        for link in cache._cache.values():
+            link.clear()  # [previous, next, key, value]: no link points to another any more
+    clear = getattr(cache, "clear", None)
+    if clear is not None:
+        clear()
+
+
+CACHES = (
+    "_row_render_cache",
+    "_cell_render_cache",
+    "_row_renderable_cache",
+    "_line_cache",
+    "_offset_cache",
+    "_ordered_row_cache",
+)
+"""DataTable's caches that ``_clear_caches`` empties (the others hold no ring)."""
+
+
 class QuickTable(DataTable[CellType]):
     """A DataTable drawing one-line text cells, and the rows of a row cursor, more directly."""
 
     _pass: dict[object, Style] | None = None
     """Styles looked up during the drawing pass under way (none between passes: the theme,
     focus and hover may change the styles between two passes, never within one)."""
+
+    def _clear_caches(self) -> None:
+        for name in CACHES:
+            drop_all(getattr(self, name, None))
+        super()._clear_caches()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._pass = {}

@@ -39,9 +39,14 @@ ELSEWHERE = Coordinate(-2, 0)
 """Stands for "on another row": no line is drawn for row -2 (the header is row -1)."""
 
 FIRST_ROWS = 50
-"""Rows a fill adds before the frame that follows it: more than a screenful."""
-CHUNK_ROWS = 100
-"""Rows a fill adds in each later frame, until every row is there."""
+"""Rows a fill adds before the frame that follows it, at least: past the cursor, two
+screenfuls or this many, whichever is more."""
+CHUNK_ROWS = 50
+"""Rows a fill adds in each later frame, until every row is there (about 4 ms at 10 years:
+a key that comes meanwhile waits at most that long)."""
+REST_AFTER = 0.1
+"""Seconds a fill waits before it adds the rows out of view: a key typed meanwhile (a filter
+or a search as you type) replaces them before any is built. Rows scrolled to come at once."""
 
 
 class RowCursorTable(QuickTable[CellType]):
@@ -53,12 +58,16 @@ class RowCursorTable(QuickTable[CellType]):
     """How many of DataTable's changes (``_update_count``) were rows added at the end."""
     _fills = 0
     """Counts fills and clears, so that the rest of a fill replaced by a newer one is dropped."""
-    _filling = False
+    _rest: tuple[Sequence[str], Sequence[object], Callable[[object], Sequence[CellType]]] | None
+    _rest = None
+    """The keys, items and cell maker of the fill under way, while rows are still to come."""
+    _added = 0
+    """How many rows of the fill under way are in the table."""
 
     @property
     def filling(self) -> bool:
         """Whether rows of the last fill are still to come (in the next frames)."""
-        return self._filling
+        return self._rest is not None
 
     def fill(
         self,
@@ -70,42 +79,64 @@ class RowCursorTable(QuickTable[CellType]):
         """Replace the rows with one row per item, keyed ``keys[i]`` and holding
         ``cells(items[i])``, and put the cursor on the row keyed ``keep`` if there is one.
 
-        Draws what is visible first (issue 19): the rows up to a screenful past the cursor are
-        added before the next frame, the rest a chunk a frame after it, so neither that frame
-        nor the next key waits for hundreds of rows. A newer fill (or a clear) drops what is
-        left of an older one.
+        Draws what is visible first (issue 19): the rows up to two screenfuls past the cursor
+        are added before the next frame; the rest when they scroll into view, or a chunk a
+        frame once no key has come for ``REST_AFTER`` seconds. A newer fill (or a clear)
+        drops what is left of an older one.
         """
         self.clear()
-        first = FIRST_ROWS
+        self._rest = (keys, items, cast("Callable[[object], Sequence[CellType]]", cells))
+        self._added = 0
         cursor = keys.index(keep) if keep is not None and keep in keys else None
-        if cursor is not None:
-            first = max(first, cursor + FIRST_ROWS)
-        self._add_chunk(self._fills, keys, items, cells, 0, first)
+        self.add_rows_through((cursor or 0) + max(FIRST_ROWS, 2 * self.size.height))
         if cursor is not None:
             self.move_cursor(row=cursor, animate=False)
+        if self._rest is not None:
+            fill = self._fills
+            self.set_timer(REST_AFTER, lambda: self._add_chunk(fill))
 
-    def _add_chunk(
-        self,
-        fill: int,
-        keys: Sequence[str],
-        items: Sequence[Item],
-        cells: Callable[[Item], Sequence[CellType]],
-        start: int,
-        count: int,
-    ) -> None:
+    def add_rows_through(self, end: int) -> None:
+        """Add the fill's rows up to (not including) row ``end``, if they are still to come."""
+        if self._rest is None:
+            return
+        keys, items, cells = self._rest
+        end = min(len(items), end)
+        for index in range(self._added, end):
+            self.add_row(*cells(items[index]), key=keys[index])
+        self._added = max(self._added, end)
+        if self._added >= len(items):
+            self._rest = None
+
+    def _add_chunk(self, fill: int) -> None:
         if fill != self._fills or not self.is_mounted:  # a newer fill replaced the rows
             return
-        end = min(len(items), start + count)
-        for index in range(start, end):
-            self.add_row(*cells(items[index]), key=keys[index])
-        self._filling = end < len(items)
-        if self._filling:  # a frame (and the keys waiting) between chunks
-            self.call_after_refresh(self._add_chunk, fill, keys, items, cells, end, CHUNK_ROWS)
+        self.add_rows_through(self._added + CHUNK_ROWS)
+        if self._rest is not None:  # a frame (and the keys waiting) between chunks
+            self.call_after_refresh(self._add_chunk, fill)
 
     def clear(self, columns: bool = False) -> Self:
         self._fills += 1
-        self._filling = False
+        self._rest = None
         return super().clear(columns)
+
+    # -- the rows a move or a scroll needs come at once --------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        if self._rest is not None:  # a wheel, the scrollbar, a cursor at the bottom
+            self.add_rows_through(int(new_value) + 3 * self.size.height)
+        super().watch_scroll_y(old_value, new_value)
+
+    def action_cursor_down(self) -> None:
+        self.add_rows_through(self.cursor_row + 2 + self.size.height)
+        super().action_cursor_down()
+
+    def action_page_down(self) -> None:
+        self.add_rows_through(self.cursor_row + 1 + 2 * self.size.height)
+        super().action_page_down()
+
+    def action_scroll_bottom(self) -> None:
+        self.add_rows_through(len(self._rest[1]) if self._rest is not None else 0)
+        super().action_scroll_bottom()
 
     def add_row(
         self,
