@@ -15,7 +15,7 @@ from brilliance.domain.models import Person
 from brilliance.screens.people import PeopleScreen
 from brilliance.store.store import Store
 from brilliance.widgets.people_table import PeopleTable
-from brilliance.widgets.row_table import CHUNK_ROWS, FIRST_ROWS
+from brilliance.widgets.row_table import CHUNK_ROWS, FIRST_ROWS, MARGIN_ROWS
 
 SIZE = (120, 40)
 COUNT = 2 * SIZE[1] + 2 * CHUNK_ROWS + 30  # the first rows and three more chunks
@@ -90,7 +90,7 @@ async def test_the_first_screenful_is_there_right_after_the_key(
         screen.refresh_data()
         everyone = expected(store, clock, "p")
         assert table.filling
-        first = max(FIRST_ROWS, 2 * table.size.height)  # two screenfuls at least
+        first = table.size.height + MARGIN_ROWS  # a screenful and a few
         assert drawn(table) == everyone[:first]
         assert len(everyone) > first
         await filled(pilot, table)

@@ -39,8 +39,9 @@ ELSEWHERE = Coordinate(-2, 0)
 """Stands for "on another row": no line is drawn for row -2 (the header is row -1)."""
 
 FIRST_ROWS = 50
-"""Rows a fill adds before the frame that follows it, at least: past the cursor, two
-screenfuls or this many, whichever is more."""
+"""Rows a fill adds past the cursor before the frame that follows it while the table has no
+size yet; once it has, a screenful and ``MARGIN_ROWS``."""
+MARGIN_ROWS = 10
 CHUNK_ROWS = 50
 """Rows a fill adds in each later frame, until every row is there (about 4 ms at 10 years:
 a key that comes meanwhile waits at most that long)."""
@@ -79,7 +80,7 @@ class RowCursorTable(QuickTable[CellType]):
         """Replace the rows with one row per item, keyed ``keys[i]`` and holding
         ``cells(items[i])``, and put the cursor on the row keyed ``keep`` if there is one.
 
-        Draws what is visible first (issue 19): the rows up to two screenfuls past the cursor
+        Draws what is visible first (issue 19): the rows up to a screenful past the cursor
         are added before the next frame; the rest when they scroll into view, or a chunk a
         frame once no key has come for ``REST_AFTER`` seconds. A newer fill (or a clear)
         drops what is left of an older one.
@@ -88,7 +89,8 @@ class RowCursorTable(QuickTable[CellType]):
         self._rest = (keys, items, cast("Callable[[object], Sequence[CellType]]", cells))
         self._added = 0
         cursor = keys.index(keep) if keep is not None and keep in keys else None
-        self.add_rows_through((cursor or 0) + max(FIRST_ROWS, 2 * self.size.height))
+        height = self.size.height
+        self.add_rows_through((cursor or 0) + (height + MARGIN_ROWS if height else FIRST_ROWS))
         if cursor is not None:
             self.move_cursor(row=cursor, animate=False)
         if self._rest is not None:
@@ -123,7 +125,7 @@ class RowCursorTable(QuickTable[CellType]):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         if self._rest is not None:  # a wheel, the scrollbar, a cursor at the bottom
-            self.add_rows_through(int(new_value) + 3 * self.size.height)
+            self.add_rows_through(int(new_value) + 2 * self.size.height)
         super().watch_scroll_y(old_value, new_value)
 
     def action_cursor_down(self) -> None:
