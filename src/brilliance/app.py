@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from brilliance.app_start import BackgroundLoad, is_first_run
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
-from brilliance.domain.models import Profile, updated
+from brilliance.screens import modes
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.today import TodayScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
-from brilliance.store.read_only import is_read_only
-from brilliance.store.store import Store
-from brilliance.widgets.long_text import EditPlace
+
+if TYPE_CHECKING:
+    # Not imported before the first frame: a start from Today's summary draws it before
+    # pydantic and the models are loaded (issue 19).
+    from brilliance.domain.models import Profile
+    from brilliance.domain.today_view import TodayPicture
+    from brilliance.store.store import Store
+    from brilliance.store.today_summary import TodayStart
+    from brilliance.widgets.long_text import EditPlace
 
 ABOUT = (
     "Brilliance: a few minutes a day for the relationships that matter. "
@@ -44,10 +51,10 @@ class BrillianceApp(App[str]):
         "today": TodayScreen,
         # Imported when first opened: the first frame only needs Today (issue 19: the other
         # screens and their modals cost about a tenth of the start's CPU time to import).
-        "people": lambda: _people_screen(),
-        "prep": lambda: _prep_screen(),
-        "journal": lambda: _journal_screen(),
-        "review": lambda: _review_screen(),
+        "people": lambda: modes.people_screen(),
+        "prep": lambda: modes.prep_screen(),
+        "journal": lambda: modes.journal_screen(),
+        "review": lambda: modes.review_screen(),
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,28 +71,65 @@ class BrillianceApp(App[str]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         clock: Clock,
         *,
         start_mode: str = "today",
         exit_after_first_frame: bool = False,
         demo: bool = False,
+        starting: TodayStart | None = None,
+        loader: Callable[[], Store] | None = None,
     ) -> None:
         super().__init__()
         self.demo = demo
-        self.store = store
+        self._store = store
         self.clock = clock
         self.start_mode = start_mode
         self.exit_after_first_frame = exit_after_first_frame
-        theme = store.profile.theme
+        self.starting = starting
+        """Today's summary, drawn until the store is loaded (``store`` None, issue 19)."""
+        self.background = BackgroundLoad(loader) if loader is not None else None
+        self._keys_waiting: list[events.Key] = []
+        theme = store.profile.theme if store is not None else starting.theme if starting else ""
         self.theme = theme if theme in self.available_themes else DARK_THEME
+
+    @property
+    def store(self) -> Store:
+        """The open store. Before it is loaded (a start from Today's summary) keys wait and
+        the Today screen draws the summary, so nothing asks for it; if something did, this
+        raises rather than hand out nothing."""
+        if self._store is None:
+            raise RuntimeError("the data file is still loading")
+        return self._store
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the store is open (always, except just after a start from the summary)."""
+        return self._store is not None
+
+    def today_picture(self) -> TodayPicture | None:
+        """What Today draws while the store loads: the summary's picture, or None once loaded."""
+        return self.starting.picture if self._store is None and self.starting else None
 
     def on_unmount(self) -> None:
         # Notices after the app is gone (the store's last look at the disk) wait in the store.
-        self.store.listen(None)
+        if self._store is not None:
+            self._store.listen(None)
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
+        if self._store is None:
+            # Drawn from the summary: the data file is loaded once this first frame is out.
+            if self.exit_after_first_frame:
+                self.call_after_refresh(self.exit)
+            elif self.background is not None:
+                background = self.background
+                self.call_after_refresh(background.start, self._loaded)
+            return
+        self._begin_session()
+
+    def _begin_session(self) -> None:
+        """Everything that follows the first frame once the store is open."""
         # What came in from other copies of the data (at open, and at each save or poll).
         # Only once the first screen is drawn: the notices of the open refresh it (QA).
         self.call_after_refresh(self.store.listen, self.show_sync_notice)
@@ -117,11 +161,42 @@ class BrillianceApp(App[str]):
 
             self.push_screen(WelcomeScreen(), self._welcomed)
 
+    # -- loading the data file after a first frame drawn from the summary ----------------------
+
+    def _loaded(self) -> None:
+        """The background load is done (on the event loop): take the store, or stop."""
+        background = self.background
+        if self._store is not None or background is None or not self.is_running:
+            return
+        if background.store is None:
+            # As if the open had failed before the app started: run_app says why (issue 16).
+            self.exit(return_code=1)
+            return
+        self._store = store = background.store
+        if store.profile.theme in self.available_themes:
+            self.theme = store.profile.theme
+        self._begin_session()
+        self.refresh_visible_screen()  # Today, now from the records (an inbox note, a merge...)
+        waiting, self._keys_waiting = self._keys_waiting, []
+        for key in waiting:  # in the order they were pressed, now that they can act
+            self.post_message(events.Key(key.key, key.character))
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._store is None and isinstance(event, events.InputEvent | events.Paste):
+            # Until the data is loaded (a few tenths of a second after a start from the
+            # summary) keys wait and are then handled in order; clicks are dropped. ctrl+q
+            # still quits.
+            if isinstance(event, events.Key) and event.key != "ctrl+q":
+                self._keys_waiting.append(event)
+                return
+            if isinstance(event, events.MouseDown | events.MouseUp | events.Click | events.Paste):
+                return
+        await super().on_event(event)
+
     @property
     def first_run(self) -> bool:
         """Nothing saved yet and the welcome never seen."""
-        store = self.store
-        return not store.profile.welcomed and not len(store.people) and not len(store.journal)
+        return is_first_run(self.store)
 
     def _welcomed(self, choice: str | None) -> None:
         if choice == "demo":
@@ -158,12 +233,17 @@ class BrillianceApp(App[str]):
     @property
     def read_only(self) -> bool:
         """The data folder cannot be written: shown, with a banner, but never changed."""
-        return is_read_only(self.store)
+        if self._store is None:
+            return False  # a start from the summary holds the folder's lock: writable
+        from brilliance.store.read_only import is_read_only
+
+        return is_read_only(self._store)
 
     def edit_place(self) -> EditPlace:
         """Where ctrl+e's temporary file goes (see LongTextArea): an encrypted folder's text
         goes to a private folder in memory, not beside it, with a warning about the editor."""
         from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
+        from brilliance.widgets.long_text import EditPlace
 
         data_dir = self.store.data_dir
         warning = EXTERNAL_EDITOR_WARNING if folder_is_encrypted(data_dir) else None
@@ -229,9 +309,13 @@ class BrillianceApp(App[str]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme (chosen by key or from the palette) in the profile."""
+        if self._store is None:
+            return  # the summary's theme, which is the profile's
         profile = self.store.profile
         if profile.theme == theme:
             return
+        from brilliance.domain.models import updated
+
         self.attempt_save(lambda: self.store.save_profile(updated(profile, theme=theme)))
 
     def action_toggle_theme(self) -> None:
@@ -294,30 +378,6 @@ class BrillianceApp(App[str]):
     @on(OpenTodaysEntry)
     async def _todays_entry_asked(self) -> None:
         await self.action_journal_today()
-
-
-def _people_screen() -> Screen[None]:
-    from brilliance.screens.people import PeopleScreen
-
-    return PeopleScreen()
-
-
-def _prep_screen() -> Screen[None]:
-    from brilliance.screens.prep import PrepScreen
-
-    return PrepScreen()
-
-
-def _journal_screen() -> Screen[None]:
-    from brilliance.screens.journal import JournalScreen
-
-    return JournalScreen()
-
-
-def _review_screen() -> Screen[None]:
-    from brilliance.screens.review import ReviewScreen
-
-    return ReviewScreen()
 
 
 def make_app(

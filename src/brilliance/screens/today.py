@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol, cast
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +12,18 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.domain.today import sparkline
+from brilliance.domain.today_view import Span, TodayPicture, sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
-from brilliance.screens.practice_actions import ask_about_introduction
-from brilliance.screens.promise_keeper import PromiseKeeper
-from brilliance.services.agenda import Agenda, Span, build_agenda, describe_agenda
 from brilliance.widgets.mode_bar import ModeBar
+
+if TYPE_CHECKING:
+    from brilliance.screens.promise_keeper import PromiseKeeper
+    from brilliance.services.agenda import Agenda
+
+# The agenda, the promise keeper and the introductions' modal are imported when first used:
+# a start from Today's summary draws this screen before pydantic and the models are loaded
+# (issue 19; tests/tui/test_start_path.py checks it).
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
@@ -84,6 +91,15 @@ class AgendaList(OptionList):
         return None if option.disabled else option.id
 
 
+class DrawsFromSummary(Protocol):
+    """What Today asks of the app before the store is loaded (see ``app_start``)."""
+
+    @property
+    def loaded(self) -> bool: ...
+
+    def today_picture(self) -> TodayPicture | None: ...
+
+
 class TodayScreen(BrillianceScreen):
     """The daily agenda. tab moves between sections; enter acts on the highlighted item."""
 
@@ -102,9 +118,21 @@ class TodayScreen(BrillianceScreen):
         Binding("shift+tab", "app.focus_previous", "Previous section", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.keeper = PromiseKeeper(self)
+    agenda: Agenda | None = None
+    """The agenda last drawn; None while the summary is shown."""
+    _keeper: PromiseKeeper | None = None
+
+    @property
+    def keeper(self) -> PromiseKeeper:
+        if self._keeper is None:
+            from brilliance.screens.promise_keeper import PromiseKeeper
+
+            self._keeper = PromiseKeeper(self)
+        return self._keeper
+
+    @property
+    def _host(self) -> DrawsFromSummary:
+        return cast("DrawsFromSummary", self.app)
 
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
@@ -141,9 +169,18 @@ class TodayScreen(BrillianceScreen):
     # -- drawing --------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        agenda = build_agenda(self.store)
-        self.agenda = agenda
-        view = describe_agenda(agenda)
+        picture = self._host.today_picture()
+        if picture is None:
+            from brilliance.services.agenda import build_agenda, picture_of
+
+            self.agenda = build_agenda(self.store)
+            picture = picture_of(self.agenda)
+        self._draw(picture)
+        if self._host.loaded:
+            self.mark_fresh()
+
+    def _draw(self, picture: TodayPicture) -> None:
+        view = picture.view
         idea = view.idea
         self.query_one("#idea", Static).update(
             Content.assemble(
@@ -174,7 +211,7 @@ class TodayScreen(BrillianceScreen):
         review = (
             Content.assemble(
                 ("Weekly review of ", "$text-warning"),
-                (str(agenda.review_due), "bold $text-warning"),
+                (picture.review_week, "bold $text-warning"),
                 (": not written yet ", "$text-warning"),
                 (f"{view.review_hint}\n", "dim"),
             )
@@ -186,34 +223,33 @@ class TodayScreen(BrillianceScreen):
                 review, written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt
             )
         )
-        month = agenda.month
+        target = max(picture.month_target, 1)
         bar = self.query_one("#month", ProgressBar)
-        bar.update(total=max(month.target, 1), progress=min(month.held, max(month.target, 1)))
+        bar.update(total=target, progress=min(picture.month_held, target))
         self.query_one("#month-text", Static).update(
             Content.assemble(
                 f"{view.month_line}\n",
                 (view.weekly_label, "$text-muted"),
-                (sparkline(agenda.weekly), "$accent"),
+                (sparkline(picture.weekly), "$accent"),
             )
         )
         self.query_one("#grid-heading", Static).update(view.grid_title)
-        self._fill_grid(agenda)
-        self.query_one("#grid").display = bool(agenda.grid)
+        self._fill_grid(picture)
+        self.query_one("#grid").display = bool(picture.grid)
         self.query_one(ModeBar).set_status(view.date_line)
-        self.mark_fresh()
 
-    def _fill_grid(self, agenda: Agenda) -> None:
+    def _fill_grid(self, picture: TodayPicture) -> None:
         grid = self.query_one("#grid", DataTable)
         keep = grid.cursor_row
         grid.clear(columns=True)
         grid.add_column("week of →", key="name")
-        for start in agenda.week_starts:
+        for start in picture.week_starts:
             label = f"{start:%b}"[:1] if start.day <= 7 else " "
             grid.add_column(label, key=start.isoformat(), width=2)
-        for person, counts in agenda.grid:
-            grid.add_row(person.name[:18] + " ", *(cells(c) for c in counts), key=person.id)
-        if agenda.grid:
-            grid.move_cursor(row=min(keep, len(agenda.grid) - 1), animate=False)
+        for row in picture.grid:
+            grid.add_row(row.name[:18] + " ", *(cells(c) for c in row.counts), key=row.person_id)
+        if picture.grid:
+            grid.move_cursor(row=min(keep, len(picture.grid) - 1), animate=False)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -222,7 +258,7 @@ class TodayScreen(BrillianceScreen):
         if action == "done":
             return focused is not None and focused.id in PROMISE_LISTS
         if action == "undo":
-            return self.keeper.last_kept is not None
+            return self._keeper is not None and self._keeper.last_kept is not None
         return True
 
     def on_descendant_focus(self) -> None:
@@ -248,6 +284,8 @@ class TodayScreen(BrillianceScreen):
             person_id, _, meeting_id = chosen.partition("|")
             self.post_message(Prepare(person_id, meeting_id))
         elif focused.id == "intros":
+            from brilliance.screens.practice_actions import ask_about_introduction
+
             meeting_id, _, other_id = chosen.partition("|")
             ask_about_introduction(self, meeting_id, other_id, self.refresh_data)
         elif focused.id in PROMISE_LISTS:
