@@ -367,17 +367,26 @@ class BrillianceApp(App[str]):
 
     # -- navigation asked for by screens, with messages ----------------------------------------
 
+    # (None of them before the store is loaded: keys wait for it, but not clicks.)
+
     @on(OpenPerson)
     def _open_person_asked(self, message: OpenPerson) -> None:
-        self.open_person(message.person_id)
+        if self.loaded:
+            self.open_person(message.person_id)
 
     @on(Prepare)
     async def _prepare_asked(self, message: Prepare) -> None:
-        await self.prepare(message.person_id, message.meeting_id)
+        if self.loaded:
+            await self.prepare(message.person_id, message.meeting_id)
 
     @on(OpenTodaysEntry)
     async def _todays_entry_asked(self) -> None:
-        await self.action_journal_today()
+        if self.loaded:
+            await self.action_journal_today()
+
+    async def action_switch_mode(self, mode: str) -> None:
+        if self.loaded:  # the mode bar's tabs are clicked, not pressed
+            await super().action_switch_mode(mode)
 
 
 def make_app(

@@ -19,6 +19,7 @@ from brilliance.store.errors import StoreError
 
 if TYPE_CHECKING:
     from brilliance.app import BrillianceApp
+    from brilliance.domain.clock import Clock
     from brilliance.store.store import Store
     from brilliance.store.today_summary import TodayStart
 
@@ -73,6 +74,7 @@ class BackgroundLoad:
 def make_app_from_summary(
     starting: TodayStart,
     loader: Callable[[], Store],
+    clock: Clock | None = None,
     *,
     exit_after_first_frame: bool = False,
 ) -> BrillianceApp:
@@ -86,7 +88,7 @@ def make_app_from_summary(
     visible_controls.install()
     return BrillianceApp(
         None,
-        SystemClock(),
+        clock or SystemClock(),
         exit_after_first_frame=exit_after_first_frame,
         starting=starting,
         loader=loader,

@@ -266,12 +266,12 @@ class TodayScreen(BrillianceScreen):
 
     @on(DataTable.RowSelected, "#grid")
     def _grid_row(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
+        if event.row_key.value and self._host.loaded:
             self.post_message(OpenPerson(str(event.row_key.value)))
 
     def action_act(self) -> None:
         focused = self.focused
-        if not isinstance(focused, AgendaList):
+        if not isinstance(focused, AgendaList) or not self._host.loaded:
             return
         chosen = focused.chosen_id
         if chosen is None:
@@ -302,14 +302,17 @@ class TodayScreen(BrillianceScreen):
         focused = self.focused
         if not isinstance(focused, AgendaList) or focused.id not in PROMISE_LISTS:
             return
+        if not self._host.loaded:  # (keys wait for the store; a click does not)
+            return
         if self.keeper.keep(focused.chosen_id) is not None:
             self.refresh_data()
             self.refresh_bindings()
 
     def action_undo(self) -> None:
-        if self.keeper.undo() is not None:
+        if self._host.loaded and self.keeper.undo() is not None:
             self.refresh_data()
             self.refresh_bindings()
 
     def action_journal(self) -> None:
-        self.post_message(OpenTodaysEntry())
+        if self._host.loaded:
+            self.post_message(OpenTodaysEntry())
