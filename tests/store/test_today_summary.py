@@ -43,9 +43,10 @@ def test_the_summary_holds_what_today_draws_for_today_and_tomorrow(
         for day in (today, today + timedelta(days=1)):
             started = read_summary(kept, day)
             assert started is not None
-            assert started is not None and started.picture == picture_of(build_agenda(store, day))
+            assert started is not None
+            assert started.picture == picture_of(build_agenda(store, day))
             assert started.theme == store.profile.theme
-    assert started.picture.view.sections[0].rows  # the sample data has someone due
+            assert started.picture.view.sections[0].rows  # the sample data has someone due
 
 
 def test_a_picture_comes_back_exactly(kept: Path, clock: FixedClock) -> None:
