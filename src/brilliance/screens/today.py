@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
@@ -55,24 +57,45 @@ def cells(count: int) -> str:
     return "·" if count == 0 else ("●" if count == 1 else "◆")
 
 
+AGENDA_LINES = 8
+"""The most lines a section shows; the rest scrolls."""
+
+
 class AgendaList(OptionList):
     """One section of the agenda; options carry the id of what they lead to."""
 
-    DEFAULT_CSS = """
-    AgendaList {
+    DEFAULT_CSS = f"""
+    AgendaList {{
         height: auto;
-        max-height: 8;
+        max-height: {AGENDA_LINES};
         border: none;
         padding: 0;
         background: transparent;
-    }
-    AgendaList:focus {
+    }}
+    AgendaList:focus {{
         border: none;
         background: $boost;
-    }
+    }}
     """
 
     BINDINGS = [Binding("enter", "select", "Open")]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """OptionList's height, counted only as far as the most lines shown.
+
+        ``max-height`` cuts it there anyway, but OptionList wraps every option to measure
+        all of them, at every layout pass: 144 overdue promises made this a third of the
+        first frame's CPU time (issue 19). The same height once clamped, as
+        tests/tui/test_agenda_list.py checks. (Our options have no dividers.)
+        """
+        rules = cast("RulesMap", self.styles)
+        padding_width = self.get_component_styles("option-list--option").padding.width
+        height = 0
+        for option in self.options:
+            height += self._get_visual(option).get_height(rules, width - padding_width)
+            if height >= AGENDA_LINES:
+                break
+        return height
 
     def fill(self, options: list[tuple[Content, str]], empty: str) -> None:
         keep = self.highlighted
