@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -40,6 +41,9 @@ class BackgroundLoad:
     def start(self, done: Callable[[], None]) -> None:
         """Start loading; ``done`` is then called on this event loop (never if it stopped)."""
         loop = asyncio.get_running_loop()
+        # ``done`` runs in the app's context (Textual's active app, for its timers...), not
+        # in the thread's, which has none.
+        context = contextvars.copy_context()
 
         def load() -> None:
             try:
@@ -47,7 +51,7 @@ class BackgroundLoad:
             except BaseException as exc:  # kept for the event loop, or for ``wait``
                 self._failure = exc
             with contextlib.suppress(RuntimeError):  # the loop is closed: the app has quit
-                loop.call_soon_threadsafe(done)
+                loop.call_soon_threadsafe(done, context=context)
 
         self._thread = threading.Thread(target=load, name="brilliance-load", daemon=True)
         self._thread.start()

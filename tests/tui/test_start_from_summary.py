@@ -19,6 +19,7 @@ from brilliance.screens.today import TodayScreen
 from brilliance.services.agenda import build_agenda, picture_of
 from brilliance.services.start_summary import keep_today_summary
 from brilliance.store.errors import DamagedFileError
+from brilliance.store.inbox import append_note
 from brilliance.store.store import Store
 from brilliance.store.today_summary import TodayStart, read_summary
 
@@ -162,3 +163,38 @@ async def test_today_from_the_records_is_what_the_summary_keeps(
 ) -> None:
     with Store.open(data_dir, clock=clock, lock=False) as store:
         assert picture_of(build_agenda(store)) == kept.picture
+
+
+def note(data_dir: Path, entry_id: str, text: str) -> None:
+    when = "2026-11-24T09:30:00"
+    append_note(
+        data_dir,
+        {
+            "id": entry_id,
+            "written_at": when,
+            "created_at": when,
+            "updated_at": when,
+            "text": text,
+            "tags": [],
+            "people": [],
+        },
+    )
+
+
+async def test_notes_from_the_shell_arrive_at_the_load_and_by_the_poll_after(
+    kept: TodayStart, gated: GatedLoad, data_dir: Path, clock: FixedClock
+) -> None:
+    app = make_app_from_summary(kept, gated, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        note(data_dir, "shell-1", "Left while the app was starting")
+        gated.gate.set()
+        await until_loaded(app, pilot)
+        assert "shell-1" in app.store.journal  # merged by the open, as a normal start does
+        note(data_dir, "shell-2", "Left while the app was open")
+        for _ in range(200):  # the poll's timer, set up once loaded, brings it in
+            if "shell-2" in app.store.journal:
+                break
+            await pilot.pause(0.05)
+        assert "shell-2" in app.store.journal
+    app.store.close()
