@@ -49,6 +49,13 @@ def test_the_summary_holds_what_today_draws_for_today_and_tomorrow(
             assert started.picture.view.sections[0].rows  # the sample data has someone due
 
 
+def test_tomorrows_picture_is_what_tomorrows_clock_shows(kept: Path, clock: FixedClock) -> None:
+    tomorrow = FixedClock(clock.now() + timedelta(days=1))
+    started = read_summary(kept, tomorrow.today())
+    with Store.open(kept, clock=tomorrow, lock=False) as store:
+        assert started is not None and started.picture == picture_of(build_agenda(store))
+
+
 def test_a_picture_comes_back_exactly(kept: Path, clock: FixedClock) -> None:
     with Store.open(kept, clock=clock, lock=False) as store:
         picture = picture_of(build_agenda(store))
