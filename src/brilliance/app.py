@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import events, on
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from brilliance.app_start import BackgroundLoad, is_first_run
+from brilliance.app_start import StartsFromSummary
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
 from brilliance.screens import modes
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     # Not imported before the first frame: a start from Today's summary draws it before
     # pydantic and the models are loaded (issue 19).
     from brilliance.domain.models import Profile
-    from brilliance.domain.today_view import TodayPicture
     from brilliance.store.store import Store
     from brilliance.store.today_summary import TodayStart
     from brilliance.widgets.long_text import EditPlace
@@ -40,7 +39,7 @@ DARK_THEME = "textual-dark"
 T = TypeVar("T")
 
 
-class BrillianceApp(App[str]):
+class BrillianceApp(StartsFromSummary):
     """The app. Build it with :func:`make_app` so tests and the command line share one path."""
 
     TITLE = "Brilliance"
@@ -80,36 +79,13 @@ class BrillianceApp(App[str]):
         starting: TodayStart | None = None,
         loader: Callable[[], Store] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(store, starting, loader)
         self.demo = demo
-        self._store = store
         self.clock = clock
         self.start_mode = start_mode
         self.exit_after_first_frame = exit_after_first_frame
-        self.starting = starting
-        """Today's summary, drawn until the store is loaded (``store`` None, issue 19)."""
-        self.background = BackgroundLoad(loader) if loader is not None else None
-        self._keys_waiting: list[events.Key] = []
         theme = store.profile.theme if store is not None else starting.theme if starting else ""
         self.theme = theme if theme in self.available_themes else DARK_THEME
-
-    @property
-    def store(self) -> Store:
-        """The open store. Before it is loaded (a start from Today's summary) keys wait and
-        the Today screen draws the summary, so nothing asks for it; if something did, this
-        raises rather than hand out nothing."""
-        if self._store is None:
-            raise RuntimeError("the data file is still loading")
-        return self._store
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the store is open (always, except just after a start from the summary)."""
-        return self._store is not None
-
-    def today_picture(self) -> TodayPicture | None:
-        """What Today draws while the store loads: the summary's picture, or None once loaded."""
-        return self.starting.picture if self._store is None and self.starting else None
 
     def on_unmount(self) -> None:
         # Notices after the app is gone (the store's last look at the disk) wait in the store.
@@ -122,9 +98,8 @@ class BrillianceApp(App[str]):
             # Drawn from the summary: the data file is loaded once this first frame is out.
             if self.exit_after_first_frame:
                 self.call_after_refresh(self.exit)
-            elif self.background is not None:
-                background = self.background
-                self.call_after_refresh(background.start, self._loaded)
+            else:
+                self.load_in_background()
             return
         self._begin_session()
 
@@ -161,42 +136,10 @@ class BrillianceApp(App[str]):
 
             self.push_screen(WelcomeScreen(), self._welcomed)
 
-    # -- loading the data file after a first frame drawn from the summary ----------------------
-
-    def _loaded(self) -> None:
-        """The background load is done (on the event loop): take the store, or stop."""
-        background = self.background
-        if self._store is not None or background is None or not self.is_running:
-            return
-        if background.store is None:
-            # As if the open had failed before the app started: run_app says why (issue 16).
-            self.exit(return_code=1)
-            return
-        self._store = store = background.store
-        if store.profile.theme in self.available_themes:
-            self.theme = store.profile.theme
-        self._begin_session()
-        self.refresh_visible_screen()  # Today, now from the records (an inbox note, a merge...)
-        waiting, self._keys_waiting = self._keys_waiting, []
-        for key in waiting:  # in the order they were pressed, now that they can act
-            self.post_message(events.Key(key.key, key.character))
-
-    async def on_event(self, event: events.Event) -> None:
-        if self._store is None and isinstance(event, events.InputEvent | events.Paste):
-            # Until the data is loaded (a few tenths of a second after a start from the
-            # summary) keys wait and are then handled in order; clicks are dropped. ctrl+q
-            # still quits.
-            if isinstance(event, events.Key) and event.key != "ctrl+q":
-                self._keys_waiting.append(event)
-                return
-            if isinstance(event, events.MouseDown | events.MouseUp | events.Click | events.Paste):
-                return
-        await super().on_event(event)
-
     @property
     def first_run(self) -> bool:
         """Nothing saved yet and the welcome never seen."""
-        return is_first_run(self.store)
+        return self.store.first_run
 
     def _welcomed(self, choice: str | None) -> None:
         if choice == "demo":
@@ -384,10 +327,6 @@ class BrillianceApp(App[str]):
         if self.loaded:
             await self.action_journal_today()
 
-    async def action_switch_mode(self, mode: str) -> None:
-        if self.loaded:  # the mode bar's tabs are clicked, not pressed
-            await super().action_switch_mode(mode)
-
 
 def make_app(
     store: Store,
@@ -407,4 +346,26 @@ def make_app(
         start_mode=start_mode,
         exit_after_first_frame=exit_after_first_frame,
         demo=demo,
+    )
+
+
+def make_app_from_summary(
+    starting: TodayStart,
+    loader: Callable[[], Store],
+    clock: Clock | None = None,
+    *,
+    exit_after_first_frame: bool = False,
+) -> BrillianceApp:
+    """Build the app that draws Today from its summary and opens the store with ``loader``
+    in the background once that first frame is out (see ``app_start``). ``loader`` runs in
+    another thread: it must not touch the app."""
+    from brilliance.widgets import visible_controls
+
+    visible_controls.install()
+    return BrillianceApp(
+        None,
+        clock or SystemClock(),
+        exit_after_first_frame=exit_after_first_frame,
+        starting=starting,
+        loader=loader,
     )

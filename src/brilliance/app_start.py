@@ -16,11 +16,13 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
+from textual.app import App
+
 from brilliance.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from brilliance.app import BrillianceApp
-    from brilliance.domain.clock import Clock
+    from brilliance.domain.today_view import TodayPicture
     from brilliance.store.store import Store
     from brilliance.store.today_summary import TodayStart
 
@@ -75,30 +77,82 @@ class BackgroundLoad:
         return self._store
 
 
-def make_app_from_summary(
-    starting: TodayStart,
-    loader: Callable[[], Store],
-    clock: Clock | None = None,
-    *,
-    exit_after_first_frame: bool = False,
-) -> BrillianceApp:
-    """Build the app that draws Today from its summary and opens the store with ``loader``
-    in the background once that first frame is out (see ``app_start``). ``loader`` runs in
-    another thread: it must not touch the app."""
-    from brilliance.app import BrillianceApp
-    from brilliance.domain.clock import SystemClock
-    from brilliance.widgets import visible_controls
+class StartsFromSummary(App[str]):
+    """The app's side of a start from Today's summary: no store until the background load
+    brings it; keys wait for it (then run in order), clicks are dropped, the modes stay."""
 
-    visible_controls.install()
-    return BrillianceApp(
-        None,
-        clock or SystemClock(),
-        exit_after_first_frame=exit_after_first_frame,
-        starting=starting,
-        loader=loader,
-    )
+    def __init__(
+        self,
+        store: Store | None,
+        starting: TodayStart | None = None,
+        loader: Callable[[], Store] | None = None,
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self.starting = starting
+        """Today's summary, drawn until the store is loaded (``store`` None, issue 19)."""
+        self.background = BackgroundLoad(loader) if loader is not None else None
+        self._keys_waiting: list[events.Key] = []
 
+    @property
+    def store(self) -> Store:
+        """The open store. Before it is loaded (a start from Today's summary) keys wait and
+        the Today screen draws the summary, so nothing asks for it; if something did, this
+        raises rather than hand out nothing."""
+        if self._store is None:
+            raise RuntimeError("the data file is still loading")
+        return self._store
 
-def is_first_run(store: Store) -> bool:
-    """Nothing saved yet and the welcome never seen: the welcome screen is shown."""
-    return not store.profile.welcomed and not len(store.people) and not len(store.journal)
+    @property
+    def loaded(self) -> bool:
+        """Whether the store is open (always, except just after a start from the summary)."""
+        return self._store is not None
+
+    def today_picture(self) -> TodayPicture | None:
+        """What Today draws while the store loads: the summary's picture, or None once loaded."""
+        return self.starting.picture if self._store is None and self.starting else None
+
+    def load_in_background(self) -> None:
+        """Open the store behind the first frame (call once that frame is out)."""
+        if self.background is not None:
+            self.call_after_refresh(self.background.start, self._loaded)
+
+    def _loaded(self) -> None:
+        """The background load is done (on the event loop): take the store, or stop."""
+        background = self.background
+        if self._store is not None or background is None or not self.is_running:
+            return
+        if background.store is None:
+            # As if the open had failed before the app started: run_app says why (issue 16).
+            self.exit(return_code=1)
+            return
+        self._store = store = background.store
+        if store.profile.theme in self.available_themes:
+            self.theme = store.profile.theme
+        self._begin_session()
+        self.refresh_visible_screen()  # Today, now from the records (an inbox note, a merge...)
+        waiting, self._keys_waiting = self._keys_waiting, []
+        for key in waiting:  # in the order they were pressed, now that they can act
+            self.post_message(events.Key(key.key, key.character))
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._store is None and isinstance(event, events.InputEvent | events.Paste):
+            # Until the data is loaded (a few tenths of a second after a start from the
+            # summary) keys wait and are then handled in order; clicks are dropped. ctrl+q
+            # still quits.
+            if isinstance(event, events.Key) and event.key != "ctrl+q":
+                self._keys_waiting.append(event)
+                return
+            if isinstance(event, events.MouseDown | events.MouseUp | events.Click | events.Paste):
+                return
+        await super().on_event(event)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        if self.loaded:  # the mode bar's tabs are clicked, not pressed
+            await super().action_switch_mode(mode)
+
+    def _begin_session(self) -> None:
+        """What follows the first frame once the store is open (the app says what)."""
+
+    def refresh_visible_screen(self) -> None:
+        """Redraw the screen on view from the store (the app says how)."""

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from brilliance.app import BrillianceApp
-from brilliance.app_start import make_app_from_summary
+from brilliance.app import BrillianceApp, make_app_from_summary
 from brilliance.demo import build_demo
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.today_view import TodayPicture

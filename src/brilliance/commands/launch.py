@@ -98,7 +98,7 @@ def run_from_summary(data_dir: Path, *, exit_after_first_frame: bool = False) ->
         if starting is None:
             lock.release()
             return None
-        from brilliance.app_start import make_app_from_summary
+        from brilliance.app import make_app_from_summary
 
         app = make_app_from_summary(
             starting,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from brilliance.app_start import is_first_run
 from brilliance.services.agenda import build_agenda, picture_of
 from brilliance.store.codec import folder_is_encrypted
 from brilliance.store.read_only import is_read_only
@@ -31,7 +30,7 @@ def keep_today_summary(store: Store) -> bool:
     if store.codec.encrypted or folder_is_encrypted(data_dir):
         forget_summary(data_dir)
         return False
-    if is_read_only(store) or is_first_run(store):
+    if is_read_only(store) or store.first_run:
         return False
     storage = store.storage
     if store.unsaved or storage.changed_on_disk():

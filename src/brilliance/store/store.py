@@ -341,6 +341,11 @@ class Store:
     def profile(self) -> Profile:
         return self._profile
 
+    @property
+    def first_run(self) -> bool:
+        """Nothing saved yet and the welcome never seen (the app welcomes a new user)."""
+        return not self._profile.welcomed and not len(self.people) and not len(self.journal)
+
     def save_profile(self, profile: Profile) -> Profile:
         self._profile = profile
         self.writer.put(PROFILE_TABLE, [(PROFILE_ID, profile.model_dump(mode="json"))])
