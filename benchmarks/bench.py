@@ -524,8 +524,8 @@ def cold_start(ctx: Context) -> None:
     # Warm the page cache and the bytecode caches. This first start is a normal one: when it
     # closes it keeps Today's summary, which the starts measured next draw their first frame
     # from, as the next start of the day does (issue 19). The summary is removed before each
-    # start of the second series, so it measures the normal start (the first of a new day,
-    # or after the data file changed elsewhere).
+    # start of the second series, so it measures the normal start (after the data file
+    # changed elsewhere, or two days or more after the app last closed).
     run_process(brilliance)
     run_process(bare)
     summary = ctx.main / "brilliance.today"
@@ -579,7 +579,7 @@ def cold_start(ctx: Context) -> None:
             "cold start CPU without Today's summary / bare Textual",
             unit="x",
             samples=full_ratios,
-            note="the first start of a day, or after the data file changed elsewhere",
+            note="the normal start: the file changed elsewhere, or two days since the last close",
         ),
         Figure(
             "rss_first_frame",
