@@ -114,3 +114,30 @@ def test_doctor_json_with_backups_and_a_damaged_file(
     (backup,) = document["backups"]
     assert backup["ok"] and backup["name"] in document["advice"]
     assert "needs attention" in err  # the message goes to stderr, the JSON alone to stdout
+
+
+def test_doctor_names_conflict_copies_waiting_to_be_merged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from brilliance.store.paths import DATA_FILE_NAME
+
+    with Store.open(tmp_path) as store:
+        store.people.save(Person(name="Ana"))
+    good = tmp_path / "brilliance.sync-conflict-20261120-101500-ABCDEFG.json"
+    shutil.copy(tmp_path / DATA_FILE_NAME, good)
+    torn = tmp_path / "brilliance (Laptop's conflicted copy 2026-11-21).json"
+    torn.write_bytes(b'{"people": {"x": ')
+
+    assert cli.main(["doctor", "--json", "--data-dir", str(tmp_path)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, schema("doctor"), cls=jsonschema.Draft202012Validator)
+    copies = {copy["name"]: copy["ok"] for copy in document["conflict_copies"]}
+    assert copies == {good.name: True, torn.name: False}
+
+    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{good.name} (ok: 1 people" in out and "merges it when it opens" in out
+    assert f"{torn.name} is DAMAGED" in out and "cannot be merged" in out
+    assert good.exists() and torn.exists()  # doctor only looks

@@ -139,6 +139,7 @@ def test_journal_nothing_matching_says_so_on_stderr(
         ["--from", "2026-13-40"],
         ["-n", "-1"],
         ["--on", "today", "--from", "yesterday"],
+        ["--from", "today", "--to", "last week"],  # the wrong way round: said, not empty
     ],
 )
 def test_journal_usage_errors(

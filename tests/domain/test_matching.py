@@ -42,7 +42,7 @@ def test_slips_are_forgiven_in_long_words_only() -> None:
 
 
 def test_topic_map_links_needs_to_the_people_who_serve_them() -> None:
-    assert len(MATCHER.topic_map) >= 120
+    assert len(MATCHER.topic_map) >= 280
     cases = {
         "raise a seed round": "Angel investor",
         "protect our invention": "Patent attorney",
@@ -113,13 +113,23 @@ def test_labelled_set_floor() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_matching import engine_ranker, evaluate, load_set
 
-    pool, cases = load_set()
+    pool, every_case = load_set()
+    cases = [c for c in every_case if not c.batch]  # later held-out batches: floors below
     assert len(pool) >= 40 and len(cases) >= 80
     assert sum(not c.shares_word for c in cases) >= len(cases) / 2
-    scores = evaluate(engine_ranker(), pool, cases)
-    assert scores["shares a word"].top1 >= 0.85
-    assert scores["no shared word"].top1 >= 0.50
-    assert scores["no shared word"].recall3 >= 0.60
+    ranker = engine_ranker()
+    scores = evaluate(ranker, pool, cases)
+    assert scores["shares a word"].top1 >= 0.92
+    assert scores["no shared word"].top1 >= 0.85
+    assert scores["no shared word"].recall3 >= 0.93
+    # The first held-out goals, written by someone else before the map was widened.
+    held = evaluate(ranker, pool, [c for c in cases if c.held])
+    assert held["no shared word"].top1 >= 0.78
+    assert held["shares a word"].top1 >= 0.80
+    # Goals held out in batches 8 and 9, written before the map was widened a second time.
+    later = evaluate(ranker, pool, [c for c in every_case if c.batch])
+    assert later["no shared word"].top1 >= 0.44
+    assert later["shares a word"].top1 >= 0.62
 
 
 def test_everyday_needs_find_their_topic() -> None:

@@ -365,7 +365,7 @@ def test_printed_sheet_has_no_key_hints() -> None:
 
 
 def test_a_question_from_my_notes_draws_on_a_sentence_with_something_in_it() -> None:
-    """ "Good energy." says how it felt; the next sentence says what to ask about."""
+    """A note that opens with "Good energy." says how it felt; the next sentence has the topic."""
     notes = "Good energy. Ana is close to a decision and wanted a sounding board."
     meeting = Meeting(
         person_id="a", when=datetime(2026, 11, 7, 18), status=MeetingStatus.DONE, notes=notes

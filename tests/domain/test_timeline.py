@@ -142,6 +142,9 @@ def test_last_time_goes_before_the_first_section_of_the_markdown() -> None:
     assert text.index("## Last time") < text.index("## Questions")
     assert "**Tue 17 Nov 2026: coffee**\nNotes here\n\n## Questions" in text
     assert "Not met yet." in with_last_time(sheet, None, TODAY)
+    # A "last met" typed in or imported, with no meeting logged: said as it is, not "not met".
+    imported = with_last_time(sheet, None, TODAY, last_met=date(2026, 11, 1))
+    assert "Met on Sun 01 Nov 2026; no meeting logged for it, so no notes." in imported
 
 
 def test_important_dates_introductions_and_praise_join_the_timeline() -> None:

@@ -11,7 +11,12 @@ import pytest
 from brilliance.domain.meetings import prep_state
 from brilliance.domain.models import FollowUp, Meeting, MeetingStatus, Person, updated
 from brilliance.domain.questions import question_key
-from brilliance.services.meetings import log_meeting, save_prep
+from brilliance.services.meetings import (
+    log_meeting,
+    save_next_prep,
+    save_planned_meeting,
+    save_prep,
+)
 from brilliance.store import storage
 from brilliance.store.errors import SaveError
 from brilliance.store.store import Store
@@ -102,3 +107,44 @@ def test_save_prep_stores_ticks_and_questions_with_the_meeting(store: Store) -> 
     prep = store.meetings.require(meeting.id).prep
     assert prep.questions == [question]
     assert prep.checked == [question_key(question)]
+
+
+def test_the_sheet_for_a_meeting_not_planned_yet_waits_with_the_person(store: Store) -> None:
+    # Issue 14.9: ticks made before planning survive a restart, then go with the plan.
+    person = a_person(store)
+    question = "What are you working on?"
+    save_next_prep(store, person, {question_key(question), "q:gone"}, [question])
+    again = reopen(store)
+    try:
+        draft = again.people.require(person.id).next_prep
+        assert draft is not None
+        assert (draft.questions, draft.checked) == ([question], [question_key(question)])
+    finally:
+        again.close()
+
+    saves = store.storage.saves
+    planned = Meeting(person_id=person.id, when=datetime(2026, 11, 26, 12, 30))
+    save_planned_meeting(store, planned)
+    assert store.storage.saves == saves + 1  # the meeting and the cleared draft in one write
+    assert store.people.require(person.id).next_prep is None
+
+    empty = save_next_prep(store, store.people.require(person.id), set(), [])
+    assert empty.next_prep is None  # nothing chosen: nothing kept
+
+
+def test_logging_a_new_meeting_takes_the_draft_and_an_old_one_leaves_it(store: Store) -> None:
+    person = a_person(store)
+    earlier = Meeting(person_id=person.id, when=datetime(2026, 11, 2, 12, 30), status="done")
+    log_meeting(store, person, earlier, [], before=None)
+    person = save_next_prep(store, store.people.require(person.id), {"value:x"}, ["Why?"])
+
+    # Editing the log of an earlier meeting leaves the sheet kept for the next one.
+    edited = updated(earlier, notes="Talked about the move.")
+    log_meeting(store, person, edited, [], before=earlier)
+    person = store.people.require(person.id)
+    assert person.next_prep is not None
+
+    # Logging a meeting that just happened (never planned) takes it.
+    held = Meeting(person_id=person.id, when=datetime(2026, 11, 20, 12, 30), status="done")
+    log_meeting(store, person, held, [], before=None)
+    assert store.people.require(person.id).next_prep is None

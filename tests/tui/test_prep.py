@@ -258,3 +258,47 @@ async def test_r_walks_through_unasked_questions_without_repeating(
             seen.append(screen.sheet.questions[0])  # type: ignore[union-attr]
         assert len(set(seen)) == len(seen)
         assert not set(seen) & set(shown)
+
+
+async def test_ticks_and_swaps_before_a_plan_survive_leaving_and_quitting(
+    store: Store, clock: FixedClock
+) -> None:
+    # Issue 14.9: the sheet for a meeting not planned yet is kept with the person, not in
+    # the screen, so another person's sheet or a restart does not lose it.
+    ana = seed(store)
+    dana = store.people.find_by_name("Dana Fischer")
+    assert dana is not None
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prep(pilot, app, ana)
+        await pilot.press("space")  # tick the first question
+        await pilot.press("down", "r")  # swap the second
+        await pilot.pause()
+        sheet = screen.sheet
+        assert sheet is not None
+        questions, ticked = list(sheet.questions), set(sheet.checked)
+        assert len(ticked) == 1
+        await app.prepare(dana.id)  # someone else's sheet in between
+        await pilot.pause()
+        await app.prepare(ana.id)
+        await pilot.pause()
+        assert screen.sheet is not None and screen.sheet.questions == questions
+    with fresh(store) as again:
+        draft = again.people.require(ana.id).next_prep
+        assert draft is not None and draft.questions == questions
+        assert set(draft.checked) == ticked
+    app = make_app(fresh(store), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prep(pilot, app, ana)
+        assert screen.sheet is not None
+        assert screen.sheet.questions == questions and set(screen.sheet.checked) == ticked
+        await pilot.press("n")
+        assert isinstance(app.screen, PlanMeetingScreen)
+        app.screen.query_one("#day", Input).value = "2026-11-27"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.store.close()
+    with fresh(store) as again:
+        (planned,) = again.meetings.for_person(ana.id)
+        assert planned.prep.questions == questions and set(planned.prep.checked) == ticked
+        assert again.people.require(ana.id).next_prep is None

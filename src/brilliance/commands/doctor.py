@@ -80,6 +80,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
 
     ``keyring`` opens an encrypted folder's files (issue 18)."""
     from brilliance.store.backups import backup_infos, suggest_backup
+    from brilliance.store.copies import conflict_copies
     from brilliance.store.errors import AlreadyOpenError, StoreError
     from brilliance.store.inbox import has_notes, read_inbox, rejected_notes
     from brilliance.store.lock import DataLock
@@ -108,6 +109,10 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
                 "taken": backup.taken.replace(microsecond=0).isoformat(),
             }
         )
+    copies = [
+        dict(zip(("name", "ok", "description"), (copy.name, *check(copy, keyring)), strict=True))
+        for copy in conflict_copies(data_dir)
+    ]
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
     set_aside = rejected_notes(data_dir)
     open_in: int | None = None
@@ -139,6 +144,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
             "description": description,
         },
         "backups": backups,
+        "conflict_copies": copies,
         "inbox_notes": count_waiting(waiting) if waiting is not None else 0,
         "rejected_notes": set_aside,
         "open_in_process": open_in,
@@ -158,6 +164,17 @@ def print_report(report: dict[str, Any]) -> None:
     for backup in report["backups"]:
         taken = backup["taken"].replace("T", " ")[:16]
         print(f"  {backup['name']}: {backup['description']}; taken {taken}")
+    for copy in report.get("conflict_copies", []):
+        if copy["ok"]:
+            print(
+                f"Conflict copy from a sync tool: {copy['name']} ({copy['description']}); the "
+                "app merges it when it opens, then keeps it in conflicts/merged/."
+            )
+        else:
+            print(
+                f"Conflict copy from a sync tool: {copy['name']} is {copy['description']}; it "
+                "cannot be merged and is left where it is. Remove it once you have checked it."
+            )
     if report["inbox_notes"]:
         print(
             f"Inbox: {report['inbox_notes']} note(s) from `brilliance note` waiting; the app "

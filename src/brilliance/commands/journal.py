@@ -88,6 +88,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         end = day_named(args.end, today, flag="--to") if args.end else None
         if args.on:
             start = end = day_named(args.on, today, flag="--on")
+        if start and end and start > end:
+            raise CommandError(
+                f"--from {start:%a %d %b %Y} is after --to {end:%a %d %b %Y}; "
+                "swap them to see the entries between.",
+                EXIT_USAGE,
+            )
         people: list[Person] = store.people.all()
         person_id = find_person(args.person, people).id if args.person else None
         wanted = JournalFilter(

@@ -104,5 +104,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if args.json:
             print_json("prep", sheet_json(sheet, today, last))
         else:
-            sys.stdout.write(with_last_time(render_markdown(sheet, today), last, today))
+            text = with_last_time(render_markdown(sheet, today), last, today, person.last_met)
+            sys.stdout.write(text)
     return 0

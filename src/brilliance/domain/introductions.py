@@ -8,7 +8,7 @@ same goal is a peer, not a helper: they are offered apart, to compare notes with
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from brilliance.domain.matching import NO_LINK, Link, Matcher
@@ -20,6 +20,10 @@ GOAL_WEIGHT = 1.0
 ASPIRATION_WEIGHT = 0.5
 TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
+PHRASE_TOPIC = 3.0
+HINT_TOPIC = 0.5
+"""A topic only hinted at by a word of the map's phrases counts half."""
+"""A topic found by a phrase of several words counts this much more than one found by a word."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""
 
@@ -177,6 +181,11 @@ def _fingerprint(candidate: Person) -> tuple[object, ...]:
     )
 
 
+def rarity(count: int) -> float:
+    """How much a word or topic that ``count`` candidates share says about one of them."""
+    return float(count**-0.75)
+
+
 def _rank(
     aims: list[tuple[str, str]], candidates: list[Person], limit: int, matcher: Matcher
 ) -> tuple[Introduction, ...]:
@@ -188,9 +197,13 @@ def _rank(
         frequency.update(matcher.keys(texts))
         profiles.append((candidate, sources, SEPARATOR.join(texts)))
 
-    def strength(link: Link) -> float:
-        found = sum(1 / frequency.get(word, 1) for word in link.words)
-        found += sum(TOPIC_WEIGHT / frequency.get("#" + t, 1) for t in link.topics)
+    def strength(link: Link, aim_topics: Mapping[str, int]) -> float:
+        found = sum(rarity(frequency.get(word, 1)) for word in link.words)
+        for topic in link.topics:
+            weight = TOPIC_WEIGHT * rarity(frequency.get("#" + topic, 1))
+            # A phrase of the map says more about the aim than one word of it does.
+            size = aim_topics.get(topic, 1)
+            found += weight * (PHRASE_TOPIC if size > 1 else 1.0 if size else HINT_TOPIC)
         return found
 
     found: list[Introduction] = []
@@ -203,10 +216,11 @@ def _rank(
             if _peer_goal(matcher, candidate, aim) is not None:
                 continue
             scored: list[tuple[float, str, Link]] = []
+            aim_topics = matcher.analyse(aim).topic_words
             for text, weight in sources:
                 link = matcher.link(aim, text)
                 if link:
-                    scored.append((weight * strength(link), text, link))
+                    scored.append((weight * strength(link, aim_topics), text, link))
             if not scored:
                 continue
             scored.sort(key=lambda s: -s[0])

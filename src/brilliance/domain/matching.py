@@ -15,208 +15,45 @@ importing this module costs nothing before the app's first frame.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from brilliance.domain.wordlists import FUNCTION_WORDS, WEAK_WORDS
+from brilliance.domain.stems import (
+    SLIP_MIN,
+    edit_distance_at_most,
+    plain,
+    stem,
+    stems_match,
+    word_key,
+    words,
+)
+from brilliance.domain.topic_map import EMPTY_MAP, PHRASE_GAP, Topic, TopicMap
+from brilliance.domain.wordlists import WEAK_WORDS
 
-PHRASE_GAP = 2
-"""How many other words may come between the words of one of the map's phrases."""
-SLIP_MIN = 6
-"""Stems shorter than this must match exactly."""
+__all__ = [
+    "EMPTY_MAP",
+    "NO_LINK",
+    "PHRASE_GAP",
+    "SLIP_MIN",
+    "Analysis",
+    "Link",
+    "Matcher",
+    "Topic",
+    "TopicMap",
+    "common_keywords",
+    "edit_distance_at_most",
+    "keywords",
+    "phrases_match",
+    "plain",
+    "stem",
+    "stems_match",
+    "word_key",
+    "words",
+]
+
 LINK_CACHE = 200_000
 """How many comparisons a matcher remembers (the prep sheet makes some 8,000 per person)."""
-
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_AMERICAN = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
-
-
-@lru_cache(maxsize=20_000)
-def plain(text: str) -> str:
-    """Lower case without accents: 'Café' -> 'cafe'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _load_stemmer() -> Callable[[str], str]:
-    """Snowball's English stemmer (PyStemmer), loaded on first use only."""
-    try:
-        import Stemmer  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # pragma: no cover - a broken install: match on plain words then
-        return lambda word: word
-    english = Stemmer.Stemmer("english")
-    return lambda word: str(english.stemWord(word))
-
-
-_stemmer: Callable[[str], str] | None = None
-
-# Where the stemmer makes one word of two meanings: a developer writes software, while
-# development is growth ("leadership development").
-STEM_EXCEPTIONS = {
-    "developer": "developer",
-    "developers": "developer",
-    # "secure funding" is not security; a "programme" of work is not programming.
-    "secure": "secure",
-    "secured": "secure",
-    "securing": "secure",
-    "programme": "programme",
-    "programmes": "programme",
-}
-
-
-@lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """The Snowball stem of one plain word, British and American spellings made one."""
-    global _stemmer
-    if _stemmer is None:
-        _stemmer = _load_stemmer()
-    word = _AMERICAN.sub(lambda m: "is" + m.group(1), word) if len(word) > 5 else word
-    word = word.replace("’", "'").removesuffix("'s")
-    return STEM_EXCEPTIONS.get(word) or _stemmer(word)
-
-
-def words(text: str) -> list[str]:
-    """The plain whole words of a text, function words left out.
-
-    A hyphenated word is one word ("co-founder" is not "founder", "front-end" is "frontend").
-    """
-    found = []
-    for match in _WORD.finditer(plain(text)):
-        word = match.group(0).replace("-", "")
-        if word not in FUNCTION_WORDS:
-            found.append(word)
-    return found
-
-
-def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
-    """Whether ``a`` becomes ``b`` in at most ``limit`` insertions, deletions or changes."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
-
-
-@lru_cache(maxsize=50_000)
-def stems_match(a: str, b: str) -> bool:
-    """The same word: equal stems, or a slip of one letter in a long word (two in a longer)."""
-    if a == b:
-        return True
-    shorter = min(len(a), len(b))
-    if (
-        shorter < SLIP_MIN or a[0] != b[0]
-    ):  # short words differ by a letter too often (chess/cheese)
-        return False
-    return edit_distance_at_most(a, b, 2 if shorter >= 9 else 1)
-
-
-# -- the topic map ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Topic:
-    """One area of need or expertise, and the phrases that name it."""
-
-    label: str
-    terms: tuple[tuple[str, ...], ...]
-    """Each phrase as its sequence of stems."""
-
-
-def _distinctive(phrase: str, found: list[str]) -> bool:
-    """Whether a phrase of the map says enough to stand for its topic.
-
-    A phrase cut down to a single word ("eating out" to "eating", "staff up" to "staff")
-    means something else, so it is left out rather than read too widely; so is a single word
-    whose stem is a weak word's ("wellness" stems to "well"). Two weak words together ("find
-    a head") still make a phrase.
-    """
-    if not found:
-        return False
-    if len(found) == 1:
-        if len(_WORD.findall(plain(phrase))) > 1:
-            return False
-        return stem(found[0]) not in _weak_stems()
-    return True
-
-
-@lru_cache(maxsize=1)
-def _weak_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in WEAK_WORDS)
-
-
-class TopicMap:
-    """Finds the topics a phrase is about, by whole phrases of stems."""
-
-    def __init__(self, topics: Iterable[Topic]) -> None:
-        self.topics = tuple(topics)
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for topic in self.topics:
-            for term in topic.terms:
-                if term:
-                    self._by_first.setdefault(term[0], []).append((term, topic.label))
-
-    @classmethod
-    def parse(cls, data: Mapping[str, object]) -> TopicMap:
-        """Read ``assets/topics.toml``: each topic's label, then its phrases, comma separated."""
-        topics: list[Topic] = []
-        for section in data.values():
-            if not isinstance(section, Mapping):
-                continue
-            for label, phrases in section.items():
-                if not isinstance(phrases, str):
-                    raise ValueError(f"topic {label!r}: phrases must be one string")
-                terms = {
-                    tuple(stem(w) for w in found)
-                    for phrase in phrases.split(",")
-                    if _distinctive(phrase, found := words(phrase))
-                }
-                topics.append(Topic(str(label), tuple(sorted(t for t in terms if t))))
-        return cls(topics)
-
-    def __len__(self) -> int:
-        return len(self.topics)
-
-    def find(self, stems: tuple[str, ...]) -> frozenset[str]:
-        """Labels of every topic one of whose phrases appears in ``stems``.
-
-        A phrase's words must come in order, with at most ``PHRASE_GAP`` other words among
-        them: "seed round" is found in "raise our first seed round", and "spot patterns" in
-        "spot fraud patterns".
-        """
-        found: set[str] = set()
-        for start, first in enumerate(stems):
-            for term, label in self._by_first.get(first, ()):
-                if label not in found and _in_order(term, stems, start):
-                    found.add(label)
-        return frozenset(found)
-
-
-def _in_order(term: tuple[str, ...], stems: tuple[str, ...], start: int) -> bool:
-    position, skipped = start + 1, 0
-    for word in term[1:]:
-        while position < len(stems) and stems[position] != word:
-            position += 1
-            skipped += 1
-            if skipped > PHRASE_GAP:
-                return False
-        if position >= len(stems):
-            return False
-        position += 1
-    return True
-
-
-EMPTY_MAP = TopicMap(())
 
 
 # -- analysing and comparing phrases -------------------------------------------------------------
@@ -231,6 +68,8 @@ class Analysis:
     strong: tuple[str, ...]
     """The stems that can make a match alone (no role titles, no everyday verbs)."""
     topics: frozenset[str]
+    topic_words: Mapping[str, int] = field(default_factory=dict)
+    """For each topic, how many words the longest phrase that found it has (0: a hint)."""
 
     @cached_property
     def all_set(self) -> frozenset[str]:
@@ -280,7 +119,12 @@ class Matcher:
         strong = tuple(
             dict.fromkeys(s for w, s in zip(plain_words, stems, strict=True) if w not in WEAK_WORDS)
         )
-        analysis = Analysis(stems, strong, self.topic_map.find(stems))
+        keys = tuple(word_key(w) for w in plain_words)
+        sized = self.topic_map.find_sized(stems, keys)
+        if not sized:
+            # No phrase of the map: its words may still hint at a topic (counted as size 0).
+            sized = dict.fromkeys(self.topic_map.hints(strong), 0)
+        analysis = Analysis(stems, strong, frozenset(sized), sized)
         self._seen[text] = analysis
         return analysis
 

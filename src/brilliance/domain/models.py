@@ -202,6 +202,15 @@ class GoalChange(Record):
     removed: list[str] = Field(default_factory=list)
 
 
+class PrepState(Record):
+    """What I ticked and chose on the prep sheet for one meeting."""
+
+    checked: list[str] = Field(default_factory=list)
+    """Keys of checklist items ticked (see ``domain.prep``)."""
+    questions: list[str] = Field(default_factory=list)
+    """The questions chosen for this meeting (suggested or my own), in order."""
+
+
 class Person(Entity):
     """Anyone in my network; ``on_list`` marks the dozen on the future-brilliance list."""
 
@@ -230,6 +239,9 @@ class Person(Entity):
     """Ids of the people in my network they know (kept on both sides)."""
     goal_changes: list[GoalChange] = Field(default_factory=list)
     """How their goals changed over time, oldest first (kept by ``with_goal_change``)."""
+    next_prep: PrepState | None = None
+    """The prep sheet for a next meeting not planned yet: what I ticked and the questions I
+    chose. It goes with the meeting when that is planned or logged (issue 14.9)."""
 
     @field_validator("cadence_days", mode="before")
     @classmethod
@@ -290,15 +302,6 @@ class IntroductionOutcome(Record):
     helped: Answer = Answer.UNANSWERED
     note: LongText = ""
     answered_on: date | None = None
-
-
-class PrepState(Record):
-    """What I ticked and chose on the prep sheet for one meeting."""
-
-    checked: list[str] = Field(default_factory=list)
-    """Keys of checklist items ticked (see ``domain.prep``)."""
-    questions: list[str] = Field(default_factory=list)
-    """The questions chosen for this meeting (suggested or my own), in order."""
 
 
 class Meeting(Entity):

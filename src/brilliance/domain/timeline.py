@@ -240,10 +240,20 @@ def last_time(meetings: Iterable[Meeting], followups: Iterable[FollowUp]) -> Las
     return LastTime(last, promised)
 
 
-def with_last_time(markdown: str, last: LastTime | None, today: date) -> str:
+def no_meeting_logged(last_met: date | None) -> str:
+    """What "Last time" says with no meeting logged: never met, or met on a day that has no
+    log (a "last met" typed in the form or brought in by an import)."""
+    if last_met is None:
+        return "Not met yet."
+    return f"Met on {last_met:%a %d %b %Y}; no meeting logged for it, so no notes."
+
+
+def with_last_time(
+    markdown: str, last: LastTime | None, today: date, last_met: date | None = None
+) -> str:
     """A prep sheet in Markdown with a "Last time" section before its first section."""
     if last is None:
-        block = "## Last time\n\nNot met yet.\n\n"
+        block = f"## Last time\n\n{no_meeting_logged(last_met)}\n\n"
     else:
         first, *rest = last.lines(today)
         block = "## Last time\n\n" + "\n".join([f"**{first}**", *rest]) + "\n\n"

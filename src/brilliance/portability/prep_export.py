@@ -29,7 +29,7 @@ def export_prep_sheet(
     path = data_dir / EXPORTS_DIR_NAME / export_name(sheet.person, today)
     try:
         # The sheet opens with the last meeting held (issue 14.2).
-        text = with_last_time(render_markdown(sheet, today), last, today)
+        text = with_last_time(render_markdown(sheet, today), last, today, sheet.person.last_met)
         return write_new_file(path, text.encode("utf-8"))
     except OSError as exc:
         exc.filename = str(path)

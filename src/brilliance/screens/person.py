@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.introduction_log import awaiting_answer
 from brilliance.domain.models import Person
-from brilliance.domain.timeline import last_time
+from brilliance.domain.timeline import last_time, no_meeting_logged
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import Prepare
 from brilliance.screens.person_actions import edit_person, move_person
@@ -154,7 +154,7 @@ class PersonScreen(BrillianceScreen):
             self.store.meetings.for_person(person.id), self.store.followups.for_person(person.id)
         )
         if last is None:
-            return "No meeting held yet."
+            return no_meeting_logged(person.last_met)
         return "\n".join(last.lines(self.clock.today())) + "\n(t shows the whole timeline)"
 
     def _followups(self, person: Person) -> str:

@@ -22,7 +22,7 @@ from brilliance.screens.modals.partnership import PartnershipScreen
 from brilliance.screens.navigation import OpenPerson
 from brilliance.screens.prep_meeting import edit_plan, log_meeting_from_sheet, plan_meeting
 from brilliance.screens.promise_keeper import PromiseKeeper
-from brilliance.services.meetings import save_prep
+from brilliance.services.meetings import save_next_prep, save_prep
 from brilliance.services.prep_inputs import gather_inputs
 from brilliance.widgets.checklist import Checklist
 from brilliance.widgets.last_time import LastTimeView
@@ -68,10 +68,7 @@ class PrepScreen(BrillianceScreen):
         super().__init__()
         self.person_id: str | None = None
         self.meeting_id: str | None = None
-        self.draft_questions: list[str] | None = None
         self.sheet: PrepSheet | None = None
-        # Ticks for a next meeting not planned yet, by person: saved with the plan or the log.
-        self.draft_ticks: dict[str, set[str]] = {}
         self.keeper = PromiseKeeper(self)
 
     def compose(self) -> ComposeResult:
@@ -102,7 +99,6 @@ class PrepScreen(BrillianceScreen):
     def show_person(self, person_id: str, meeting_id: str | None = None) -> None:
         """Prepare for ``person_id``: the given meeting, or their next planned one."""
         self.person_id = person_id
-        self.draft_questions = None
         if meeting_id is None:
             planned = next_planned(self.store.meetings.for_person(person_id), self.clock.today())
             meeting_id = planned.id if planned else None
@@ -133,11 +129,12 @@ class PrepScreen(BrillianceScreen):
                 self.meeting_id = None
             chooser.display = False
             checklist.display = True
-            sheet = build_sheet(
-                gather_inputs(self.store, person, self.meeting, self.draft_questions)
-            )
+            # Not planned yet: the sheet kept with the person (ticks, chosen questions).
+            draft = person.next_prep if self.meeting is None else None
+            chosen = (draft.questions or None) if draft else None
+            sheet = build_sheet(gather_inputs(self.store, person, self.meeting, chosen))
             if self.meeting is None:
-                drafts = frozenset(self.draft_ticks.get(person.id, set()))
+                drafts = frozenset(draft.checked) if draft else frozenset[str]()
                 sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, drafts)
             self.sheet = sheet
             checklist.show(self.sheet)
@@ -153,7 +150,7 @@ class PrepScreen(BrillianceScreen):
         widget.display = True
         meetings = self.store.meetings.for_person(person.id)
         followups = self.store.followups.for_person(person.id)
-        widget.show(last_time(meetings, followups), self.clock.today())
+        widget.show(last_time(meetings, followups), self.clock.today(), person.last_met)
 
     def _describe(self, person: Person) -> None:
         sheet = self.sheet
@@ -219,7 +216,6 @@ class PrepScreen(BrillianceScreen):
         index = theirs.index(current) if current in theirs else len(theirs)
         index = max(0, min(len(theirs) - 1, index + step))
         self.meeting_id = theirs[index].id
-        self.draft_questions = None
         self.refresh_data()
 
     # -- the checklist --------------------------------------------------------------------
@@ -227,12 +223,15 @@ class PrepScreen(BrillianceScreen):
     def _save_prep(
         self, checked: set[str] | None = None, questions: list[str] | None = None
     ) -> bool:
-        meeting = self.meeting
-        sheet = self.sheet
-        if meeting is None or sheet is None:
+        meeting, person, sheet = self.meeting, self.person, self.sheet
+        if person is None or sheet is None:
             return False
         questions = questions if questions is not None else sheet.questions
         ticks = checked if checked is not None else set(sheet.checked)
+        if meeting is None:
+            # Not planned yet: the sheet waits with the person for the plan (n) or the log (l).
+            kept = self.attempt_save(lambda: save_next_prep(self.store, person, ticks, questions))
+            return kept is not None
         saved = self.attempt_save(lambda: save_prep(self.store, meeting, ticks, questions))
         return saved is not None
 
@@ -248,13 +247,7 @@ class PrepScreen(BrillianceScreen):
             return
         ticked = event.key not in sheet.checked
         checked = set(sheet.checked) | {event.key} if ticked else set(sheet.checked) - {event.key}
-        if self.meeting is None:
-            # Not planned yet: the ticks wait here for the plan (n) or the log (l).
-            self.draft_ticks[sheet.person.id] = checked
-            saved = True
-        else:
-            saved = self._save_prep(checked=checked)
-        if saved:
+        if self._save_prep(checked=checked):
             self.sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, frozenset(checked))
             self.checklist.set_ticked(event.key, ticked)
             if self.person is not None:
@@ -265,11 +258,8 @@ class PrepScreen(BrillianceScreen):
             self.refresh_data()
 
     def _set_questions(self, questions: list[str], keep: str | None = None) -> None:
-        if self.meeting is not None:
-            if not self._save_prep(questions=questions):
-                return
-        else:
-            self.draft_questions = questions
+        if not self._save_prep(questions=questions):
+            return
         self.refresh_data()
         if keep and self.sheet is not None:
             self.checklist.show(self.sheet, keep=keep)
@@ -305,15 +295,13 @@ class PrepScreen(BrillianceScreen):
     # -- planning and logging (the dialogs live in prep_meeting) ---------------------------
 
     def _show_meeting(self, meeting: Meeting) -> None:
-        self.draft_ticks.pop(meeting.person_id, None)
         self.meeting_id = meeting.id
-        self.draft_questions = None
         self.refresh_data()
 
     def action_plan(self) -> None:
         if (person := self.person) is not None:
             questions = self.sheet.questions if self.sheet else []
-            ticks = self.draft_ticks.get(person.id, set())
+            ticks = set(person.next_prep.checked) if person.next_prep else set()
             plan_meeting(self, person, questions, self._show_meeting, ticks)
 
     def action_edit_plan(self) -> None:

@@ -20,7 +20,7 @@ from brilliance.domain.venues import suggest_venue
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen, MeetingLog
 from brilliance.screens.modals.plan_meeting import PlanMeetingScreen
-from brilliance.services.meetings import log_meeting
+from brilliance.services.meetings import log_meeting, save_planned_meeting
 
 Done = Callable[[Meeting], None]
 
@@ -48,7 +48,7 @@ def plan_meeting(
             return
         prep = PrepState(checked=sorted(ticks or ()), questions=questions)
         meeting = meeting.model_copy(update={"prep": prep})
-        stored = screen.attempt_save(lambda: store.meetings.save(meeting))
+        stored = screen.attempt_save(lambda: save_planned_meeting(store, meeting))
         if stored is not None:
             done(stored)
             screen.notify(f"Planned: {stored.kind} on {stored.when:%a %d %b at %H:%M}.")

@@ -7,7 +7,7 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import Static
 
-from brilliance.domain.timeline import LastTime
+from brilliance.domain.timeline import LastTime, no_meeting_logged
 
 
 class LastTimeView(Static):
@@ -15,9 +15,11 @@ class LastTimeView(Static):
     LastTimeView { padding: 0 1 1 1; max-height: 8; color: $text; }
     """
 
-    def show(self, last: LastTime | None, today: date) -> None:
+    def show(self, last: LastTime | None, today: date, last_met: date | None = None) -> None:
         if last is None:
-            self.update(Content.assemble(("Last time: ", "bold"), ("not met yet", "dim")))
+            said = no_meeting_logged(last_met)
+            said = said[0].lower() + said[1:].rstrip(".")
+            self.update(Content.assemble(("Last time: ", "bold"), (said, "dim")))
             return
         first, *rest = last.lines(today)
         self.update(

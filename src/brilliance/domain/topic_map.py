@@ -1,0 +1,188 @@
+"""The topic map: which ways of phrasing a need belong to one professional topic (or pastime).
+
+Read from ``assets/topics.toml`` (written by us). A phrase of several words is found by its
+stems in order, a phrase of one word by its own inflections only (see ``word_key``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from brilliance.domain.stems import WORD_PATTERN, plain, stem, word_key, words
+from brilliance.domain.wordlists import WEAK_WORDS
+
+PHRASE_GAP = 2
+"""How many other words may come between the words of one of the map's phrases."""
+HINT_TOPICS = 3
+"""A word found only inside phrases hints at their topics if it is in at most this many."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One area of need or expertise, and the phrases that name it."""
+
+    label: str
+    terms: tuple[tuple[str, ...], ...]
+    """Each phrase of two words or more as its sequence of stems."""
+    singles: frozenset[str] = frozenset()
+    """Each phrase of one word, by its ``word_key``."""
+
+
+def _distinctive(phrase: str, found: list[str]) -> bool:
+    """Whether a phrase of the map says enough to stand for its topic.
+
+    A phrase cut down to a single word ("eating out" to "eating", "staff up" to "staff")
+    means something else, so it is left out rather than read too widely; so is a single word
+    whose stem is a weak word's ("wellness" stems to "well"). Two weak words together ("find
+    a head") still make a phrase.
+    """
+    if not found:
+        return False
+    if len(found) == 1:
+        if len(WORD_PATTERN.findall(plain(phrase))) > 1:
+            return False
+        return stem(found[0]) not in _weak_stems()
+    return True
+
+
+@lru_cache(maxsize=1)
+def _weak_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in WEAK_WORDS)
+
+
+class TopicMap:
+    """Finds the topics a phrase is about, by whole phrases of stems."""
+
+    def __init__(self, topics: Iterable[Topic]) -> None:
+        self.topics = tuple(topics)
+        # Phrases by their first two words: only those can start where a text's words do.
+        self._by_pair: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        self._singles: dict[str, list[str]] = {}
+        vocabulary: dict[str, set[str]] = {}
+        for topic in self.topics:
+            for term in topic.terms:
+                for word in term:
+                    vocabulary.setdefault(word, set()).add(topic.label)
+        # (An empty map, made at import time, must not load the stemmer for its weak words.)
+        weak = _weak_stems() if vocabulary else frozenset()
+        # A word of the map's phrases that belongs to only a few topics hints at them.
+        self._hints = {
+            word: tuple(sorted(labels))
+            for word, labels in vocabulary.items()
+            if len(labels) <= HINT_TOPICS and word not in weak
+        }
+        for topic in self.topics:
+            for term in topic.terms:
+                if len(term) > 1:
+                    self._by_pair.setdefault(term[:2], []).append((term, topic.label))
+            for key in topic.singles:
+                self._singles.setdefault(key, []).append(topic.label)
+
+    @classmethod
+    def parse(cls, data: Mapping[str, object]) -> TopicMap:
+        """Read ``assets/topics.toml``: each topic's label, then its phrases, comma separated."""
+        topics: list[Topic] = []
+        for section in data.values():
+            if not isinstance(section, Mapping):
+                continue
+            for label, phrases in section.items():
+                if not isinstance(phrases, str):
+                    raise ValueError(f"topic {label!r}: phrases must be one string")
+                terms: set[tuple[str, ...]] = set()
+                singles: set[str] = set()
+                for phrase in phrases.split(","):
+                    found = words(phrase)
+                    if not _distinctive(phrase, found):
+                        continue
+                    if len(found) == 1:
+                        singles.add(word_key(found[0]))
+                    else:
+                        terms.add(tuple(stem(w) for w in found))
+                topics.append(Topic(str(label), tuple(sorted(terms)), frozenset(singles)))
+        return cls(topics)
+
+    def __len__(self) -> int:
+        return len(self.topics)
+
+    def find(self, stems: tuple[str, ...], keys: tuple[str, ...] = ()) -> frozenset[str]:
+        """Labels of every topic one of whose phrases appears in ``stems``.
+
+        ``keys`` are the same words' ``word_key``s, for the map's phrases of one word.
+
+        A phrase's words must come in order, with at most ``PHRASE_GAP`` other words among
+        them: "seed round" is found in "raise our first seed round", and "spot patterns" in
+        "spot fraud patterns".
+
+        A word that belongs to a longer phrase found here takes that phrase's sense and no
+        other: "cap tables" is about investment, not furniture; "intellectual property" is
+        not about houses.
+        """
+        return frozenset(self.find_sized(stems, keys))
+
+    def find_sized(self, stems: tuple[str, ...], keys: tuple[str, ...] = ()) -> dict[str, int]:
+        """Like ``find``, with the number of words of the longest phrase found word for word
+        for each topic (1 for a single word, or a phrase found with other words among its own).
+        """
+        found: dict[str, int] = {}
+        matches: list[tuple[str, tuple[int, ...]]] = []
+        for start, first in enumerate(stems):
+            tried: set[str] = set()
+            for second in stems[start + 1 : start + 2 + PHRASE_GAP]:
+                if second in tried:
+                    continue
+                tried.add(second)
+                for term, label in self._by_pair.get((first, second), ()):
+                    positions = _in_order(term, stems, start, PHRASE_GAP)
+                    if positions:
+                        matches.append((label, positions))
+        # Phrases found word for word first; a phrase with words between its own may not
+        # take a word of one of them ("make our help desk" is not "make a desk").
+        whole = [(label, p) for label, p in matches if p[-1] - p[0] == len(p) - 1]
+        covered: set[int] = set()
+        for label, positions in whole:
+            found[label] = max(found.get(label, 0), len(positions))
+            covered.update(positions)
+        taken = set(covered)
+        for label, positions in matches:
+            if positions[-1] - positions[0] != len(positions) - 1 and taken.isdisjoint(positions):
+                found.setdefault(label, 1)  # with other words among its own: less sure
+                covered.update(positions)
+        for position, key in enumerate(keys):
+            if position not in covered:
+                for label in self._singles.get(key, ()):
+                    found.setdefault(label, 1)
+        return found
+
+    def hints(self, stems: tuple[str, ...]) -> tuple[str, ...]:
+        """Topics that a text's words hint at, when no phrase of the map is found in it.
+
+        "a sore neck" holds no phrase, but "neck" appears only in phrases about injuries.
+        """
+        found: dict[str, None] = {}
+        for word in stems:
+            for label in self._hints.get(word, ()):
+                found[label] = None
+        return tuple(found)
+
+
+def _in_order(
+    term: tuple[str, ...], stems: tuple[str, ...], start: int, gap: int = PHRASE_GAP
+) -> tuple[int, ...]:
+    """Where the words of ``term`` are, if they follow ``start`` in order; else nothing."""
+    positions, position, skipped = [start], start + 1, 0
+    for word in term[1:]:
+        while position < len(stems) and stems[position] != word:
+            position += 1
+            skipped += 1
+            if skipped > gap:
+                return ()
+        if position >= len(stems):
+            return ()
+        positions.append(position)
+        position += 1
+    return tuple(positions)
+
+
+EMPTY_MAP = TopicMap(())
