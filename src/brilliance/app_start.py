@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import contextvars
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from brilliance.domain.today_view import TodayPicture
     from brilliance.store.store import Store
     from brilliance.store.today_summary import TodayStart
+
+KEYS_THAT_NEVER_WAIT = ("ctrl+q", "ctrl+c")
+"""Quit, and ctrl+c's "press ctrl+q to quit": they need no data."""
 
 
 class BackgroundLoad:
@@ -92,7 +96,8 @@ class StartsFromSummary(App[str]):
         self.starting = starting
         """Today's summary, drawn until the store is loaded (``store`` None, issue 19)."""
         self.background = BackgroundLoad(loader) if loader is not None else None
-        self._keys_waiting: list[events.Key] = []
+        self._keys_waiting: deque[events.Key] = deque()
+        """Keys pressed before the store was loaded, and any pressed while they are replayed."""
 
     @property
     def store(self) -> Store:
@@ -131,20 +136,31 @@ class StartsFromSummary(App[str]):
             self.theme = store.profile.theme
         self._begin_session()
         self.refresh_visible_screen()  # Today, now from the records (an inbox note, a merge...)
-        waiting, self._keys_waiting = self._keys_waiting, []
-        for key in waiting:  # in the order they were pressed, now that they can act
-            self.post_message(events.Key(key.key, key.character))
+        if self._keys_waiting:
+            self.call_later(self._replay_next_key)
+
+    async def _replay_next_key(self) -> None:
+        """Handle the oldest waiting key, as if pressed now, then the next one on a later turn
+        of the queue (after what this one asked for: a new screen, a refresh...). Keys pressed
+        meanwhile join the end of the line, so every key acts once, in the order pressed."""
+        if not self._keys_waiting:
+            return
+        key = self._keys_waiting.popleft()
+        try:
+            await super().on_event(events.Key(key.key, key.character))
+        finally:
+            if self._keys_waiting:
+                self.call_later(self._replay_next_key)
 
     async def on_event(self, event: events.Event) -> None:
-        if self._store is None and isinstance(event, events.InputEvent | events.Paste):
+        if isinstance(event, events.Key) and event.key not in KEYS_THAT_NEVER_WAIT:
             # Until the data is loaded (a few tenths of a second after a start from the
-            # summary) keys wait and are then handled in order; clicks are dropped. ctrl+q
-            # still quits.
-            if isinstance(event, events.Key) and event.key != "ctrl+q":
+            # summary) keys wait and are then handled in order; ctrl+q still quits.
+            if self._store is None or self._keys_waiting:
                 self._keys_waiting.append(event)
                 return
-            if isinstance(event, events.MouseDown | events.MouseUp | events.Click | events.Paste):
-                return
+        elif self._store is None and isinstance(event, events.MouseEvent | events.Paste):
+            return  # clicks (and a paste, with no field to take it) are dropped
         await super().on_event(event)
 
     async def action_switch_mode(self, mode: str) -> None:

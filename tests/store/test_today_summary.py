@@ -3,10 +3,12 @@ from, on the day it was made for; anything else is ignored, never trusted."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +26,18 @@ from brilliance.store.today_summary import (
     summary_path,
 )
 from tests.encryption import encrypt
+
+
+def unsigned(data_dir: Path) -> dict[str, Any]:
+    """The summary's JSON, without its first line (the SHA-256 of the rest)."""
+    summary: dict[str, Any] = json.loads(summary_path(data_dir).read_bytes().partition(b"\n")[2])
+    return summary
+
+
+def sign(data_dir: Path, summary: dict[str, Any]) -> None:
+    """Write ``summary`` with a matching SHA-256, as a careful forger would."""
+    body = json.dumps(summary).encode()
+    summary_path(data_dir).write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
 @pytest.fixture
@@ -120,20 +134,20 @@ def test_a_damaged_summary_is_ignored(kept: Path, clock: FixedClock, damage: byt
 def test_a_summary_of_the_right_file_with_a_wrong_shape_is_ignored(
     kept: Path, clock: FixedClock
 ) -> None:
-    summary = json.loads(summary_path(kept).read_bytes())
+    summary = unsigned(kept)
     day = summary["days"][clock.today().isoformat()]
     day["grid"] = [[1, 2, 3]]  # a person id that is not text
-    summary_path(kept).write_text(json.dumps(summary))
+    sign(kept, summary)
     assert read_summary(kept, clock.today()) is None
     summary["days"][clock.today().isoformat()] = {"view": {}}
-    summary_path(kept).write_text(json.dumps(summary))
+    sign(kept, summary)
     assert read_summary(kept, clock.today()) is None
 
 
 def test_a_summary_from_another_version_is_ignored(kept: Path, clock: FixedClock) -> None:
-    summary = json.loads(summary_path(kept).read_bytes())
+    summary = unsigned(kept)
     summary["app"] = "0.0.1"
-    summary_path(kept).write_text(json.dumps(summary))
+    sign(kept, summary)
     assert read_summary(kept, clock.today()) is None
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import OptionList
 
 from brilliance.app import BrillianceApp, make_app_from_summary
@@ -196,4 +197,43 @@ async def test_notes_from_the_shell_arrive_at_the_load_and_by_the_poll_after(
                 break
             await pilot.pause(0.05)
         assert "shell-2" in app.store.journal
+    app.store.close()
+
+
+async def test_a_key_pressed_as_the_load_ends_acts_after_those_before_it(
+    kept: TodayStart, gated: GatedLoad, clock: FixedClock
+) -> None:
+    app = make_app_from_summary(kept, gated, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # waits for the load
+        assert app.background is not None and not app.loaded
+        # "4" is in the app's queue, not handled yet, when the load's end is handled: it
+        # must still come after "2" (re-posting the waiting keys put it first).
+        app.post_message(events.Key("4", "4"))
+        gated.gate.set()
+        app.background.wait()
+        app._loaded()
+        await until_loaded(app, pilot)
+        for _ in range(40):
+            await pilot.pause(0.05)
+        assert app.current_mode == "journal"
+        await pilot.press("1")  # and once they are done, keys go straight through
+        await pilot.pause()
+        assert app.current_mode == "today" and not app._keys_waiting
+    app.store.close()
+
+
+async def test_ctrl_c_while_loading_says_how_to_quit_without_waiting(
+    kept: TodayStart, gated: GatedLoad, clock: FixedClock
+) -> None:
+    app = make_app_from_summary(kept, gated, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.loaded
+        assert any("ctrl+q" in str(n.message) for n in app._notifications)
+        gated.gate.set()
+        await until_loaded(app, pilot)
     app.store.close()

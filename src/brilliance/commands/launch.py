@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from brilliance.app import BrillianceApp
+    from brilliance.app_start import BackgroundLoad
     from brilliance.store.codec import Keyring
     from brilliance.store.lock import DataLock
     from brilliance.store.store import Store
@@ -93,6 +94,7 @@ def run_from_summary(data_dir: Path, *, exit_after_first_frame: bool = False) ->
         return store_error_status(exc)
     except (StoreError, OSError):
         return None  # a read-only folder: the normal start opens it read-only
+    app = None
     try:
         starting = read_summary(data_dir, SystemClock().today())
         if starting is None:
@@ -109,7 +111,8 @@ def run_from_summary(data_dir: Path, *, exit_after_first_frame: bool = False) ->
         background = app.background
         store = background.wait() if background is not None else None
     except BaseException:
-        lock.release()  # (once the store holds it, the store releases it)
+        _finish_load(app.background if app is not None else None)
+        lock.release()  # (once the store holds it, the store releases it: release is idempotent)
         raise
     if store is None:
         lock.release()
@@ -121,6 +124,17 @@ def run_from_summary(data_dir: Path, *, exit_after_first_frame: bool = False) ->
         if (failed := close_session(store, data_dir, demo=False)) is not None:
             return failed
     return app_status(app)
+
+
+def _finish_load(background: BackgroundLoad | None) -> None:
+    """After the app failed (a bug): let a load under way finish, never leave it writing (a
+    merge of conflict copies, the inbox) unlocked, and close the store it opened."""
+    if background is None:
+        return
+    with contextlib.suppress(Exception):
+        store = background.wait()
+        if store is not None:
+            store.close()
 
 
 def close_session(store: Store, data_dir: Path, *, demo: bool) -> int | None:

@@ -20,6 +20,12 @@ Span = tuple[str, str]
 Each view gives roles its own look: the app colours them, the shell prints the text alone.
 """
 
+ROLES = frozenset({"", "name", "muted", "late", "soon", "alert"})
+"""Every role a span can have."""
+
+SECTION_KEYS = ("due", "coming", "intros", "promises", "promises-soon", "novalue")
+"""The agenda's sections, in the order they are shown (see ``services.agenda``)."""
+
 
 @dataclass(frozen=True)
 class Row:

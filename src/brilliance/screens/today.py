@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.domain.today_view import Span, TodayPicture, sparkline
+from brilliance.domain.today_view import SECTION_KEYS, Span, TodayPicture, sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.widgets.mode_bar import ModeBar
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
 
-
-SECTION_KEYS = ("due", "coming", "intros", "promises", "promises-soon", "novalue")
-"""The agenda's sections, in the order of the left column (see ``describe_agenda``)."""
 
 PROMISE_LISTS = ("promises", "promises-soon")
 """The sections where space keeps the highlighted promise."""
@@ -221,7 +218,7 @@ class TodayScreen(BrillianceScreen):
                 [(styled(prefix + row.spans), row.target) for row in section.rows],
                 section.blank.sentence(with_hint=True),
             )
-            self.query_one(f"#{section.key}-heading", Static).update(section.title)
+            self.query_one(f"#{section.key}-heading", Static).update(Content(section.title))
         for widget in self.query("#intros, #intros-heading"):
             widget.display = bool(view.section("intros").rows)
         written = (
@@ -256,7 +253,7 @@ class TodayScreen(BrillianceScreen):
                 (sparkline(picture.weekly), "$accent"),
             )
         )
-        self.query_one("#grid-heading", Static).update(view.grid_title)
+        self.query_one("#grid-heading", Static).update(Content(view.grid_title))
         self._fill_grid(picture)
         self.query_one("#grid").display = bool(picture.grid)
         self.query_one(ModeBar).set_status(view.date_line)

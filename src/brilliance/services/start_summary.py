@@ -7,13 +7,12 @@ from datetime import timedelta
 from brilliance.services.agenda import build_agenda, picture_of
 from brilliance.store.codec import folder_is_encrypted
 from brilliance.store.read_only import is_read_only
-from brilliance.store.storage import atomic_write
 from brilliance.store.store import Store
 from brilliance.store.today_summary import (
     DAYS_AHEAD,
     forget_summary,
     summary_bytes,
-    summary_path,
+    write_summary,
 )
 
 
@@ -41,5 +40,5 @@ def keep_today_summary(store: Store) -> bool:
     today = store.clock.today()
     days = [today + timedelta(days=n) for n in range(DAYS_AHEAD)]
     pictures = {day: picture_of(build_agenda(store, day)) for day in days}
-    atomic_write(summary_path(data_dir), summary_bytes(data, pictures, store.profile.theme))
+    write_summary(data_dir, summary_bytes(data, pictures, store.profile.theme))
     return True

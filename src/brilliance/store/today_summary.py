@@ -7,8 +7,11 @@ and SHA-256) and to the version of Brilliance that made it. At the next start th
 read once and hashed; only a summary made from those very bytes, by this version, for the
 day it is, is shown, and the data file is then loaded in the background as usual. Anything
 else (another file, a copy a sync tool brought from another device, another day, a damaged or
-missing summary) is ignored and the app starts the normal way. It is a cache: deleting it is
-always safe.
+missing summary, one whose own SHA-256 does not match, a shape this version would not draw,
+notes or conflict copies the open would merge first) is ignored and the app starts the
+normal way. It is a cache: deleting it is always safe. It is not a secret, nor signed: whoever
+can write it can write the data file too, and the data file, loaded a moment later, redraws
+Today and is the only thing any key acts on.
 
 An encrypted folder never gets one (it would be plain text beside the encrypted file).
 
@@ -21,6 +24,8 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,12 +33,23 @@ from typing import Any
 
 from brilliance import __version__
 from brilliance.domain.content import Idea
-from brilliance.domain.today_view import Blank, GridRow, Row, Section, TodayPicture, TodayView
-from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.domain.today_view import (
+    ROLES,
+    SECTION_KEYS,
+    Blank,
+    GridRow,
+    Row,
+    Section,
+    TodayPicture,
+    TodayView,
+)
+from brilliance.store.inbox import has_notes
+from brilliance.store.paths import DATA_FILE_NAME, FILE_MODE, is_conflict_copy
 
 SUMMARY_NAME = "brilliance.today"
 """Beside the data file. Not ``*.json``: never taken for a copy of the data (backups, doctor)."""
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
+"""2: the SHA-256 of the summary on its first line."""
 DAYS_AHEAD = 2
 """Today and tomorrow: the first start of the next day is quick too."""
 MAX_SUMMARY_BYTES = 1 << 20
@@ -62,12 +78,17 @@ def data_key(data: bytes) -> dict[str, Any]:
 
 def read_summary(data_dir: Path, today: date) -> TodayStart | None:
     """Today's picture from the summary, if it was made from the data file as it is now, by
-    this version, for ``today``; otherwise None (never raises for a bad or missing file)."""
+    this version, for ``today``, and nothing waits to change it at the open (a note from the
+    shell, a sync tool's conflict copy); otherwise None (never raises for a bad or missing
+    file)."""
     try:
-        raw = summary_path(data_dir).read_bytes()
-        if len(raw) > MAX_SUMMARY_BYTES:
+        raw = _read_own_file(summary_path(data_dir))
+        if raw is None:
             return None
-        summary = json.loads(raw)
+        check, _, body = raw.partition(b"\n")
+        if check != hashlib.sha256(body).hexdigest().encode():
+            return None  # damaged (cut short, a bit flipped...) or not ours
+        summary = json.loads(body)
         if not isinstance(summary, dict):
             return None
         if summary.get("format") != SUMMARY_FORMAT or summary.get("app") != __version__:
@@ -80,6 +101,8 @@ def read_summary(data_dir: Path, today: date) -> TodayStart | None:
             return None  # changed: no need to read it
         if data_key(data_file.read_bytes()) != key:
             return None
+        if news_waiting(data_dir):
+            return None
         days = summary.get("days")
         theme = summary.get("theme")
         if not isinstance(days, dict) or not isinstance(theme, str):
@@ -87,9 +110,60 @@ def read_summary(data_dir: Path, today: date) -> TodayStart | None:
         picture = days.get(today.isoformat())
         if picture is None:
             return None
-        return TodayStart(picture_from_json(picture), theme)
+        drawn = picture_from_json(picture)
+        return TodayStart(drawn, theme) if is_drawable(drawn, today) else None
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+def _read_own_file(path: Path) -> bytes | None:
+    """The summary's bytes: a regular file of at most MAX_SUMMARY_BYTES, never through a
+    symbolic link (one to /dev/zero or to a huge file must not hang the start)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SUMMARY_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_SUMMARY_BYTES + 1)
+        return raw if len(raw) <= MAX_SUMMARY_BYTES else None
+    finally:
+        os.close(fd)
+
+
+def news_waiting(data_dir: Path) -> bool:
+    """Whether the open will change the data before Today is drawn from it: notes from the
+    shell in the inbox, or a sync tool's conflict copy to merge. The summary is then not
+    today's truth, and the start is the normal one."""
+    if has_notes(data_dir):
+        return True
+    with os.scandir(data_dir) as entries:
+        return any(is_conflict_copy(entry.name) for entry in entries)
+
+
+def is_drawable(picture: TodayPicture, today: date) -> bool:
+    """Whether the picture is one this version draws for ``today``: its date line, the six
+    sections in order, known roles, one id per row, counts that are counts, a grid as wide as
+    its weeks. (A picture of another shape would fail to draw, or draw something untrue.)"""
+    view = picture.view
+    if view.date_line != f"{today:%A %d %B %Y}":
+        return False
+    if tuple(section.key for section in view.sections) != SECTION_KEYS:
+        return False
+    for section in view.sections:
+        if len({row.target for row in section.rows}) != len(section.rows):
+            return False
+        if any(role not in ROLES for row in section.rows for _, role in row.spans):
+            return False
+    counts = [*picture.weekly, picture.month_held, picture.month_target]
+    counts += [n for row in picture.grid for n in row.counts]
+    if any(n < 0 for n in counts):
+        return False
+    if len({row.person_id for row in picture.grid}) != len(picture.grid):
+        return False
+    weeks = len(picture.week_starts)
+    return all(len(row.counts) == weeks for row in picture.grid)
 
 
 def _text(value: object) -> str:
@@ -197,7 +271,8 @@ def picture_to_json(picture: TodayPicture) -> dict[str, Any]:
 
 
 def summary_bytes(data: bytes, pictures: dict[date, TodayPicture], theme: str) -> bytes:
-    """The summary for the data file holding ``data``."""
+    """The summary for the data file holding ``data``: the SHA-256 of what follows, on a line
+    of its own (a damaged summary is never drawn), then the summary as JSON."""
     summary = {
         "format": SUMMARY_FORMAT,
         "app": __version__,
@@ -205,7 +280,29 @@ def summary_bytes(data: bytes, pictures: dict[date, TodayPicture], theme: str) -
         "theme": theme,
         "days": {day.isoformat(): picture_to_json(p) for day, p in pictures.items()},
     }
-    return json.dumps(summary, ensure_ascii=False).encode()
+    body = json.dumps(summary, ensure_ascii=False).encode()
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def write_summary(data_dir: Path, summary: bytes) -> None:
+    """Replace the summary with ``summary`` atomically: a temporary file in the folder, synced,
+    then renamed over it. Unlike the data file's ``atomic_write`` it never writes through a
+    symbolic link: a link planted in its place is replaced, its target left alone."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{SUMMARY_NAME}.", suffix=".tmp", dir=data_dir)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            with os.fdopen(os.dup(fd), "wb") as handle:
+                handle.write(summary)
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, summary_path(data_dir))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
 
 
 def forget_summary(data_dir: Path) -> None:
