@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.app import App
 
+from brilliance import cli
 from brilliance.app import BrillianceApp
 from brilliance.commands import launch
 from brilliance.demo import build_demo
@@ -61,3 +62,16 @@ def test_a_load_that_fails_after_the_first_frame_says_what_a_failed_start_says(
     lock = DataLock(kept)  # released: another start may open the folder
     lock.acquire()
     lock.release()
+
+
+def test_ctrl_c_before_the_app_has_the_terminal_is_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(argv: object = None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        cli.entry_point()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "brilliance: interrupted.\n"
