@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.message import Message
+from textual.message_pump import MessagePump
 
 from brilliance.store.errors import StoreError
 
@@ -27,8 +29,9 @@ if TYPE_CHECKING:
     from brilliance.store.store import Store
     from brilliance.store.today_summary import TodayStart
 
-KEYS_THAT_NEVER_WAIT = ("ctrl+q", "ctrl+c")
-"""Quit, and ctrl+c's "press ctrl+q to quit": they need no data."""
+KEYS_NEEDING_NO_DATA = ("ctrl+q", "ctrl+c")
+"""Quit, and ctrl+c's "press ctrl+q to quit": they wait only behind keys already waiting
+(quitting after space on a promise keeps the promise, as in a normal start)."""
 
 
 class BackgroundLoad:
@@ -81,6 +84,13 @@ class BackgroundLoad:
         return self._store
 
 
+def _busy(pump: MessagePump) -> bool:
+    """Whether ``pump`` has a message queued or being handled (asyncio.Queue counts a message
+    as unfinished until its handler is done)."""
+    queue: asyncio.Queue[Message | None] = pump._message_queue
+    return not pump._closed and (not queue.empty() or getattr(queue, "_unfinished_tasks", 0) > 0)
+
+
 class StartsFromSummary(App[str]):
     """The app's side of a start from Today's summary: no store until the background load
     brings it; keys wait for it (then run in order), clicks are dropped, the modes stay."""
@@ -98,6 +108,8 @@ class StartsFromSummary(App[str]):
         self.background = BackgroundLoad(loader) if loader is not None else None
         self._keys_waiting: deque[events.Key] = deque()
         """Keys pressed before the store was loaded, and any pressed while they are replayed."""
+        self._replaying: asyncio.Task[None] | None = None
+        self._replayed: events.Key | None = None
 
     @property
     def store(self) -> Store:
@@ -137,26 +149,37 @@ class StartsFromSummary(App[str]):
         self._begin_session()
         self.refresh_visible_screen()  # Today, now from the records (an inbox note, a merge...)
         if self._keys_waiting:
-            self.call_later(self._replay_next_key)
+            self._replaying = asyncio.create_task(self._replay_waiting_keys())
 
-    async def _replay_next_key(self) -> None:
-        """Handle the oldest waiting key, as if pressed now, then the next one on a later turn
-        of the queue (after what this one asked for: a new screen, a refresh...). Keys pressed
-        meanwhile join the end of the line, so every key acts once, in the order pressed."""
-        if not self._keys_waiting:
-            return
-        key = self._keys_waiting.popleft()
-        try:
-            await super().on_event(events.Key(key.key, key.character))
-        finally:
-            if self._keys_waiting:
-                self.call_later(self._replay_next_key)
+    async def _replay_waiting_keys(self) -> None:
+        """Handle the waiting keys in the order pressed, each once, as if pressed now: each
+        only once everything the one before it set going (a binding bubbling up to the app, a
+        new screen, a save) is done. Keys pressed meanwhile join the end of the line."""
+        while self._keys_waiting and self.is_running:
+            key = self._keys_waiting.popleft()
+            self._replayed = events.Key(key.key, key.character)
+            self.post_message(self._replayed)
+            await self._until_quiet()
+        self._replaying = None
+
+    async def _until_quiet(self, seconds: float = 5.0) -> None:
+        """Wait until the app and the widgets on screen have no message waiting or under way
+        (at most ``seconds``: a key that never settles must not hold the others forever)."""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + seconds
+        while self.is_running and loop.time() < end:
+            await asyncio.sleep(0)
+            pumps = [self, *self.screen.walk_children(with_self=True)]
+            if not any(_busy(pump) for pump in pumps):
+                return
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and event.key not in KEYS_THAT_NEVER_WAIT:
+        if isinstance(event, events.Key) and event is not self._replayed:
             # Until the data is loaded (a few tenths of a second after a start from the
-            # summary) keys wait and are then handled in order; ctrl+q still quits.
-            if self._store is None or self._keys_waiting:
+            # summary) keys wait and are then handled in order, each once; ctrl+q quits at
+            # once when nothing waits.
+            waiting = self._keys_waiting or self._replaying is not None
+            if waiting or (self._store is None and event.key not in KEYS_NEEDING_NO_DATA):
                 self._keys_waiting.append(event)
                 return
         elif self._store is None and isinstance(event, events.MouseEvent | events.Paste):

@@ -237,3 +237,25 @@ async def test_ctrl_c_while_loading_says_how_to_quit_without_waiting(
         gated.gate.set()
         await until_loaded(app, pilot)
     app.store.close()
+
+
+async def test_ctrl_q_after_a_waiting_key_quits_once_that_key_has_acted(
+    kept: TodayStart, gated: GatedLoad, clock: FixedClock
+) -> None:
+    app = make_app_from_summary(kept, gated, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        intros = bool(kept.picture.view.section("intros").rows)
+        await pilot.press(*["tab"] * (3 if intros else 2), "space", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running and not app.loaded  # quitting waits behind the promise kept
+        gated.gate.set()
+        for _ in range(200):
+            if not app.is_running:
+                break
+            await pilot.pause(0.05)
+    assert not app.is_running  # then it quit
+    store = app.store
+    promise = store.followups.get(kept.picture.view.section("promises").rows[0].target)
+    assert promise is not None and promise.done  # and the key before it was not lost
+    store.close()
