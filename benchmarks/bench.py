@@ -189,6 +189,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.0f} MiB"
     if unit == "%":
         return f"{value:+.1f}%"
+    if unit == "":  # a share, such as top-1
+        return f"{value:.2f}"
     if value >= 100:
         return f"{value:.0f} ms"
     if value >= 10:
@@ -918,6 +920,7 @@ MATCHING_API = has("brilliance.domain.introductions", "suggest_introductions")
         ("match_top1_shared", "introductions: top-1, goal shares a word"),
         ("match_top1_unshared", "introductions: top-1, no shared word"),
         ("match_r3_unshared", "introductions: recall@3, no shared word"),
+        ("match_top1_fresh", "introductions: top-1, fresh held-out, no shared word"),
         ("match_rank", "introductions: ranking one goal"),
     ],
     MATCHING_API,
@@ -935,6 +938,11 @@ def matching_quality(ctx: Context) -> None:
     scores = evaluate(ranker, pool, cases)
     per_goal = (time.perf_counter() - started) * 1000 / len(cases)
     shared, unshared = scores["shares a word"], scores["no shared word"]
+    # The honest bar: goals written before the map was widened for them (batches 8 and 9), with
+    # the phrases added afterwards that occur in them left out of the map.
+    fresh = [c for c in cases if c.held and c.batch in (8, 9)]
+    overlap = Path(__file__).resolve().parent.parent / "tests/domain/data/held_overlap.txt"
+    strict = evaluate(engine_ranker(leave_out=overlap), pool, fresh)["no shared word"]
     ctx.figures += [
         Figure(
             "match_top1_shared",
@@ -948,7 +956,14 @@ def matching_quality(ctx: Context) -> None:
             "introductions: top-1, no shared word",
             unit="",
             samples=[unshared.top1],
-            note=f"{unshared.count} goals; bar 0.85 (held-out set)",
+            note=f"{unshared.count} goals, dev and held out",
+        ),
+        Figure(
+            "match_top1_fresh",
+            "introductions: top-1, fresh held-out, no shared word",
+            unit="",
+            samples=[strict.top1],
+            note=f"{strict.count} goals of batches 8-9, strict; bar 0.85",
         ),
         Figure(
             "match_r3_unshared",

@@ -36,6 +36,16 @@ def test_the_wrong_suggestions_seen_in_issue_15_are_gone() -> None:
     assert MATCHER.link("got covered by the press", "press coverage")
 
 
+def test_a_word_shared_by_phrases_of_different_meanings_is_no_link() -> None:
+    # Seen in the demo: a public-sector adviser offered to someone who wants to speak better.
+    goal = "get better at public speaking"
+    assert not MATCHER.link(goal, "public sector")
+    assert MATCHER.link(goal, "speaker selection").topics == ("public speaking",)
+    assert MATCHER.link(goal, "public speaking").words == ("public", "speak")
+    # Without the map, the shared word is all there is, and it still counts.
+    assert Matcher().link(goal, "public sector").words == ("public",)
+
+
 def test_slips_are_forgiven_in_long_words_only() -> None:
     assert stems_match("photographi", "photograpi")
     assert not stems_match("chess", "chees")

@@ -166,9 +166,18 @@ class Matcher:
             ):
                 shared.append(word)
         topics = first.topics & second.topics
+        if shared and not topics and _phrased(first) and _phrased(second):
+            # Both sides are phrases of the map with different meanings: the word they share
+            # means different things ("public speaking" and "public sector").
+            shared = []
         if not shared and not topics:
             return NO_LINK
         return Link(tuple(shared), tuple(sorted(topics)))
+
+
+def _phrased(analysis: Analysis) -> bool:
+    """Whether the map found a topic in it by a phrase of several words."""
+    return any(size > 1 for size in analysis.topic_words.values())
 
 
 _plain_matcher = Matcher()
