@@ -66,7 +66,9 @@ async def test_invalid_form_shows_error_and_saves_nothing(store: Store, clock: F
         assert "Name can't be empty" in str(name_error.render())
         assert "Email" in str(email_error.render())
         assert app.focused is not None and app.focused.id == "f-name"
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: asked first
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, PeopleScreen)
     assert not store.path.exists() or people_on_disk(store) == {}

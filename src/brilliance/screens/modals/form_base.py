@@ -9,7 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from brilliance.screens.modals.confirm import ConfirmScreen
 
 T = TypeVar("T")
 
@@ -74,6 +85,31 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self._fit_fields()
+        # What the form showed when it opened, once subclasses have filled it in.
+        self.call_after_refresh(self._remember_shown)
+
+    def _remember_shown(self) -> None:
+        self._shown = self._field_values()
+
+    def _field_values(self) -> tuple[object, ...]:
+        """Every field's current value, to tell whether anything was typed or chosen."""
+        values: list[object] = []
+        for widget in self.query("#form-fields *"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, SelectionList):
+                values.append(tuple(widget.selected))
+            elif isinstance(widget, RadioSet):
+                values.append(widget.pressed_index)
+            elif isinstance(widget, Input | Checkbox | Select):
+                values.append(widget.value)
+        return tuple(values)
+
+    @property
+    def edited(self) -> bool:
+        """Whether a field differs from what the form showed when it opened."""
+        shown = getattr(self, "_shown", None)
+        return shown is not None and shown != self._field_values()
 
     def _fit_fields(self) -> None:
         """Give the scrolling fields what the screen leaves after the title, error and buttons.
@@ -127,7 +163,19 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self.show_error("")
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; if something was typed or chosen, ask first."""
+        if not self.edited:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Close the form and lose what you typed?", yes_label="Discard"),
+            answered,
+        )
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self) -> None:
