@@ -106,10 +106,10 @@ class StartsFromSummary(App[str]):
         self.starting = starting
         """Today's summary, drawn until the store is loaded (``store`` None, issue 19)."""
         self.background = BackgroundLoad(loader) if loader is not None else None
-        self._keys_waiting: deque[events.Key] = deque()
+        self._keys_waiting: deque[events.Key | events.Paste] = deque()
         """Keys pressed before the store was loaded, and any pressed while they are replayed."""
         self._replaying: asyncio.Task[None] | None = None
-        self._replayed: events.Key | None = None
+        self._replayed: events.Key | events.Paste | None = None
 
     @property
     def store(self) -> Store:
@@ -157,7 +157,11 @@ class StartsFromSummary(App[str]):
         new screen, a save) is done. Keys pressed meanwhile join the end of the line."""
         while self._keys_waiting and self.is_running:
             key = self._keys_waiting.popleft()
-            self._replayed = events.Key(key.key, key.character)
+            self._replayed = (
+                events.Key(key.key, key.character)
+                if isinstance(key, events.Key)
+                else events.Paste(key.text)
+            )
             self.post_message(self._replayed)
             await self._until_quiet()
         self._replaying = None
@@ -169,21 +173,25 @@ class StartsFromSummary(App[str]):
         end = loop.time() + seconds
         while self.is_running and loop.time() < end:
             await asyncio.sleep(0)
-            pumps = [self, *self.screen.walk_children(with_self=True)]
+            try:
+                pumps = [self, *self.screen.walk_children(with_self=True)]
+            except Exception:  # no screen: the app is closing
+                return
             if not any(_busy(pump) for pump in pumps):
                 return
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and event is not self._replayed:
+        if isinstance(event, events.Key | events.Paste) and event is not self._replayed:
             # Until the data is loaded (a few tenths of a second after a start from the
-            # summary) keys wait and are then handled in order, each once; ctrl+q quits at
-            # once when nothing waits.
+            # summary) keys (and a paste, typed text too) wait and are then handled in order,
+            # each once; ctrl+q quits at once when nothing waits.
             waiting = self._keys_waiting or self._replaying is not None
-            if waiting or (self._store is None and event.key not in KEYS_NEEDING_NO_DATA):
+            needs_data = isinstance(event, events.Paste) or event.key not in KEYS_NEEDING_NO_DATA
+            if waiting or (self._store is None and needs_data):
                 self._keys_waiting.append(event)
                 return
-        elif self._store is None and isinstance(event, events.MouseEvent | events.Paste):
-            return  # clicks (and a paste, with no field to take it) are dropped
+        elif self._store is None and isinstance(event, events.MouseEvent):
+            return  # clicks are dropped: what they point at is about to be redrawn
         await super().on_event(event)
 
     async def action_switch_mode(self, mode: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from brilliance.app import BrillianceApp, make_app_from_summary
 from brilliance.demo import build_demo
@@ -259,3 +259,22 @@ async def test_ctrl_q_after_a_waiting_key_quits_once_that_key_has_acted(
     promise = store.followups.get(kept.picture.view.section("promises").rows[0].target)
     assert promise is not None and promise.done  # and the key before it was not lost
     store.close()
+
+
+async def test_a_paste_while_loading_lands_where_the_keys_before_it_lead(
+    kept: TodayStart, gated: GatedLoad, clock: FixedClock
+) -> None:
+    app = make_app_from_summary(kept, gated, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "a")  # the List, then a new person's form
+        app.post_message(events.Paste("Zoe Quill"))
+        await pilot.pause()
+        assert not app.loaded and app.current_mode == "today"
+        gated.gate.set()
+        await until_loaded(app, pilot)
+        for _ in range(40):
+            await pilot.pause(0.05)
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.value == "Zoe Quill"
+    app.store.close()
