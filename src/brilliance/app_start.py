@@ -155,16 +155,18 @@ class StartsFromSummary(App[str]):
         """Handle the waiting keys in the order pressed, each once, as if pressed now: each
         only once everything the one before it set going (a binding bubbling up to the app, a
         new screen, a save) is done. Keys pressed meanwhile join the end of the line."""
-        while self._keys_waiting and self.is_running:
-            key = self._keys_waiting.popleft()
-            self._replayed = (
-                events.Key(key.key, key.character)
-                if isinstance(key, events.Key)
-                else events.Paste(key.text)
-            )
-            self.post_message(self._replayed)
-            await self._until_quiet()
-        self._replaying = None
+        try:
+            while self._keys_waiting and self.is_running:
+                key = self._keys_waiting.popleft()
+                self._replayed = (
+                    events.Key(key.key, key.character)
+                    if isinstance(key, events.Key)
+                    else events.Paste(key.text)
+                )
+                self.post_message(self._replayed)
+                await self._until_quiet()
+        finally:  # (whatever happens, keys never wait behind a replay that has ended)
+            self._replaying = None
 
     async def _until_quiet(self, seconds: float = 5.0) -> None:
         """Wait until the app and the widgets on screen have no message waiting or under way
