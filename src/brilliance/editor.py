@@ -73,3 +73,13 @@ def edit_text(text: str, folder: Path, editor: list[str], *, suffix: str = ".md"
     if edited.endswith("\n") and not text.endswith("\n"):
         edited = edited[:-1]
     return edited
+
+
+def unfinished_edits(folder: Path) -> list[Path]:
+    """Temporary files of editor sessions that never came back (Brilliance or the terminal was
+    killed while the editor was open): they hold what was being written, so they are reported,
+    never deleted."""
+    try:
+        return sorted(p for p in folder.glob(EDIT_FILE_PREFIX + "*") if p.is_file())
+    except OSError:
+        return []

@@ -141,3 +141,28 @@ def test_doctor_names_conflict_copies_waiting_to_be_merged(
     assert f"{good.name} (ok: 1 people" in out and "merges it when it opens" in out
     assert f"{torn.name} is DAMAGED" in out and "cannot be merged" in out
     assert good.exists() and torn.exists()  # doctor only looks
+
+
+def test_doctor_points_to_an_edit_left_by_an_editor_that_never_came_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from brilliance.editor import EDIT_FILE_PREFIX
+
+    with Store.open(tmp_path) as store:
+        store.people.save(Person(name="Ana"))
+    left = tmp_path / f"{EDIT_FILE_PREFIX}k3x9.md"
+    left.write_text("Half a journal entry, written when the laptop died\n")
+
+    assert cli.main(["doctor", "--json", "--data-dir", str(tmp_path)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, schema("doctor"), cls=jsonschema.Draft202012Validator)
+    assert document["unfinished_edits"] == [left.name]
+
+    assert cli.main(["doctor", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Unfinished edit: {left.name}" in out and "Open it to copy" in out
+    assert left.read_text().startswith("Half a journal entry")  # doctor only looks
+
+    left.unlink()
+    assert cli.main(["doctor", "--json", "--data-dir", str(tmp_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["unfinished_edits"] == []

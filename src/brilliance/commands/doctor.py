@@ -113,6 +113,9 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
         dict(zip(("name", "ok", "description"), (copy.name, *check(copy, keyring)), strict=True))
         for copy in conflict_copies(data_dir)
     ]
+    from brilliance.editor import unfinished_edits
+
+    edits = [edit.name for edit in unfinished_edits(data_dir)]
     waiting = read_inbox(data_dir) if has_notes(data_dir) else None
     set_aside = rejected_notes(data_dir)
     open_in: int | None = None
@@ -145,6 +148,7 @@ def examine(data_dir: Path, keyring: Keyring | None = None) -> dict[str, Any]:
         },
         "backups": backups,
         "conflict_copies": copies,
+        "unfinished_edits": edits,
         "inbox_notes": count_waiting(waiting) if waiting is not None else 0,
         "rejected_notes": set_aside,
         "open_in_process": open_in,
@@ -175,6 +179,12 @@ def print_report(report: dict[str, Any]) -> None:
                 f"Conflict copy from a sync tool: {copy['name']} is {copy['description']}; it "
                 "cannot be merged and is left where it is. Remove it once you have checked it."
             )
+    for edit in report.get("unfinished_edits", []):
+        print(
+            f"Unfinished edit: {edit} holds text from an editor session that never came back "
+            "(Brilliance was stopped while the editor was open). Open it to copy what you need, "
+            "then delete it."
+        )
     if report["inbox_notes"]:
         print(
             f"Inbox: {report['inbox_notes']} note(s) from `brilliance note` waiting; the app "
