@@ -11,7 +11,7 @@ from textual.app import App
 
 from brilliance import cli
 from brilliance.app import BrillianceApp
-from brilliance.commands import launch
+from brilliance.commands import launch, unlock
 from brilliance.demo import build_demo
 from brilliance.domain.clock import SystemClock
 from brilliance.services.start_summary import keep_today_summary
@@ -19,6 +19,7 @@ from brilliance.store.errors import DamagedFileError
 from brilliance.store.lock import DataLock
 from brilliance.store.store import Store
 from brilliance.store.today_summary import read_summary, summary_path
+from tests.encryption import encrypt
 
 
 @pytest.fixture
@@ -75,3 +76,17 @@ def test_ctrl_c_before_the_app_has_the_terminal_is_no_traceback(
         cli.entry_point()
     assert stopped.value.code == 130
     assert capsys.readouterr().err == "brilliance: interrupted.\n"
+
+
+def test_an_encrypted_folder_loses_a_plain_summary_before_the_passphrase_is_asked(
+    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    planted = summary_path(kept).read_bytes()
+    encrypt(kept)
+    summary_path(kept).write_bytes(planted)  # a sync tool brings back the plain one
+    wrong = tmp_path / "wrong-passphrase"
+    wrong.write_bytes(b"not the passphrase\n")
+    monkeypatch.setattr(unlock, "PASSPHRASE_FILE", wrong)
+    assert launch.run_app(kept) != 0  # not unlocked...
+    capsys.readouterr()
+    assert not summary_path(kept).exists()  # ...and the plain text is gone all the same
