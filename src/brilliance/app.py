@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from brilliance.app_start import StartsFromSummary
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
-from brilliance.domain.models import Profile, updated
+from brilliance.screens import modes
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.today import TodayScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
-from brilliance.store.read_only import is_read_only
-from brilliance.store.store import Store
-from brilliance.widgets.long_text import EditPlace
+
+if TYPE_CHECKING:
+    # Not imported before the first frame: a start from Today's summary draws it before
+    # pydantic and the models are loaded (issue 19).
+    from brilliance.domain.models import Profile
+    from brilliance.store.store import Store
+    from brilliance.store.today_summary import TodayStart
+    from brilliance.widgets.long_text import EditPlace
 
 ABOUT = (
     "Brilliance: a few minutes a day for the relationships that matter. "
@@ -33,7 +39,7 @@ DARK_THEME = "textual-dark"
 T = TypeVar("T")
 
 
-class BrillianceApp(App[str]):
+class BrillianceApp(StartsFromSummary):
     """The app. Build it with :func:`make_app` so tests and the command line share one path."""
 
     TITLE = "Brilliance"
@@ -44,10 +50,10 @@ class BrillianceApp(App[str]):
         "today": TodayScreen,
         # Imported when first opened: the first frame only needs Today (issue 19: the other
         # screens and their modals cost about a tenth of the start's CPU time to import).
-        "people": lambda: _people_screen(),
-        "prep": lambda: _prep_screen(),
-        "journal": lambda: _journal_screen(),
-        "review": lambda: _review_screen(),
+        "people": lambda: modes.people_screen(),
+        "prep": lambda: modes.prep_screen(),
+        "journal": lambda: modes.journal_screen(),
+        "review": lambda: modes.review_screen(),
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,28 +70,41 @@ class BrillianceApp(App[str]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         clock: Clock,
         *,
         start_mode: str = "today",
         exit_after_first_frame: bool = False,
         demo: bool = False,
+        starting: TodayStart | None = None,
+        loader: Callable[[], Store] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(store, starting, loader)
         self.demo = demo
-        self.store = store
         self.clock = clock
         self.start_mode = start_mode
         self.exit_after_first_frame = exit_after_first_frame
-        theme = store.profile.theme
+        theme = store.profile.theme if store is not None else starting.theme if starting else ""
         self.theme = theme if theme in self.available_themes else DARK_THEME
 
     def on_unmount(self) -> None:
         # Notices after the app is gone (the store's last look at the disk) wait in the store.
-        self.store.listen(None)
+        if self._store is not None:
+            self._store.listen(None)
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
+        if self._store is None:
+            # Drawn from the summary: the data file is loaded once this first frame is out.
+            if self.exit_after_first_frame:
+                self.call_after_refresh(self.exit)
+            else:
+                self.load_in_background()
+            return
+        self._begin_session()
+
+    def _begin_session(self) -> None:
+        """Everything that follows the first frame once the store is open."""
         # What came in from other copies of the data (at open, and at each save or poll).
         # Only once the first screen is drawn: the notices of the open refresh it (QA).
         self.call_after_refresh(self.store.listen, self.show_sync_notice)
@@ -120,8 +139,7 @@ class BrillianceApp(App[str]):
     @property
     def first_run(self) -> bool:
         """Nothing saved yet and the welcome never seen."""
-        store = self.store
-        return not store.profile.welcomed and not len(store.people) and not len(store.journal)
+        return self.store.first_run
 
     def _welcomed(self, choice: str | None) -> None:
         if choice == "demo":
@@ -158,12 +176,17 @@ class BrillianceApp(App[str]):
     @property
     def read_only(self) -> bool:
         """The data folder cannot be written: shown, with a banner, but never changed."""
-        return is_read_only(self.store)
+        if self._store is None:
+            return False  # a start from the summary holds the folder's lock: writable
+        from brilliance.store.read_only import is_read_only
+
+        return is_read_only(self._store)
 
     def edit_place(self) -> EditPlace:
         """Where ctrl+e's temporary file goes (see LongTextArea): an encrypted folder's text
         goes to a private folder in memory, not beside it, with a warning about the editor."""
         from brilliance.store.codec import EXTERNAL_EDITOR_WARNING, edit_folder, folder_is_encrypted
+        from brilliance.widgets.long_text import EditPlace
 
         data_dir = self.store.data_dir
         warning = EXTERNAL_EDITOR_WARNING if folder_is_encrypted(data_dir) else None
@@ -229,9 +252,13 @@ class BrillianceApp(App[str]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme (chosen by key or from the palette) in the profile."""
+        if self._store is None:
+            return  # the summary's theme, which is the profile's
         profile = self.store.profile
         if profile.theme == theme:
             return
+        from brilliance.domain.models import updated
+
         self.attempt_save(lambda: self.store.save_profile(updated(profile, theme=theme)))
 
     def action_toggle_theme(self) -> None:
@@ -283,41 +310,22 @@ class BrillianceApp(App[str]):
 
     # -- navigation asked for by screens, with messages ----------------------------------------
 
+    # (None of them before the store is loaded: keys wait for it, but not clicks.)
+
     @on(OpenPerson)
     def _open_person_asked(self, message: OpenPerson) -> None:
-        self.open_person(message.person_id)
+        if self.loaded:
+            self.open_person(message.person_id)
 
     @on(Prepare)
     async def _prepare_asked(self, message: Prepare) -> None:
-        await self.prepare(message.person_id, message.meeting_id)
+        if self.loaded:
+            await self.prepare(message.person_id, message.meeting_id)
 
     @on(OpenTodaysEntry)
     async def _todays_entry_asked(self) -> None:
-        await self.action_journal_today()
-
-
-def _people_screen() -> Screen[None]:
-    from brilliance.screens.people import PeopleScreen
-
-    return PeopleScreen()
-
-
-def _prep_screen() -> Screen[None]:
-    from brilliance.screens.prep import PrepScreen
-
-    return PrepScreen()
-
-
-def _journal_screen() -> Screen[None]:
-    from brilliance.screens.journal import JournalScreen
-
-    return JournalScreen()
-
-
-def _review_screen() -> Screen[None]:
-    from brilliance.screens.review import ReviewScreen
-
-    return ReviewScreen()
+        if self.loaded:
+            await self.action_journal_today()
 
 
 def make_app(
@@ -338,4 +346,26 @@ def make_app(
         start_mode=start_mode,
         exit_after_first_frame=exit_after_first_frame,
         demo=demo,
+    )
+
+
+def make_app_from_summary(
+    starting: TodayStart,
+    loader: Callable[[], Store],
+    clock: Clock | None = None,
+    *,
+    exit_after_first_frame: bool = False,
+) -> BrillianceApp:
+    """Build the app that draws Today from its summary and opens the store with ``loader``
+    in the background once that first frame is out (see ``app_start``). ``loader`` runs in
+    another thread: it must not touch the app."""
+    from brilliance.widgets import visible_controls
+
+    visible_controls.install()
+    return BrillianceApp(
+        None,
+        clock or SystemClock(),
+        exit_after_first_frame=exit_after_first_frame,
+        starting=starting,
+        loader=loader,
     )

@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERRUPTED = 130
+"""The exit status after ctrl+c, as shells report a process stopped by SIGINT (128 + 2)."""
+
 # Commands that never touch the data folder.
 NO_DATA_DIR = frozenset({"demo", "completion"})
 
@@ -201,4 +204,9 @@ def entry_point() -> None:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = 0
+    except KeyboardInterrupt:
+        # ctrl+c before the app has the terminal (it is a key once the app runs): every save
+        # is already whole on disk and the folder's lock goes with the process (issue 19).
+        print("brilliance: interrupted.", file=sys.stderr)
+        status = INTERRUPTED
     sys.exit(status)

@@ -65,3 +65,68 @@ def test_first_frame_loads_only_todays_screen(
     loaded = modules_at_first_frame(data_dir, tmp_path)
     assert "brilliance.screens.today" in loaded  # the probe did reach the first frame
     assert sorted(name for name in LATER if name in loaded) == []
+
+
+# -- a start from Today's summary (brilliance.today, written when the app closes) -------------
+
+BEFORE_THE_DATA = ("pydantic", "brilliance.domain.models", "brilliance.store.store", "tinydb")
+"""What a start from the summary leaves until after its first frame."""
+
+
+def sample_folder(data_dir: Path, clock: FixedClock) -> None:
+    with Store.open(data_dir) as store:
+        build_demo(store, clock.today())
+
+
+def test_a_start_keeps_the_summary_and_the_next_one_draws_from_it(
+    data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    sample_folder(data_dir, clock)
+    first = modules_at_first_frame(data_dir, tmp_path)
+    assert "pydantic" in first  # no summary yet: the normal start, which writes one at close
+    assert (data_dir / "brilliance.today").is_file()
+    second = modules_at_first_frame(data_dir, tmp_path)
+    assert "brilliance.screens.today" in second
+    assert sorted(name for name in BEFORE_THE_DATA if name in second) == []
+    assert sorted(name for name in LATER if name in second) == []
+
+
+def test_a_stale_summary_is_not_used(data_dir: Path, clock: FixedClock, tmp_path: Path) -> None:
+    sample_folder(data_dir, clock)
+    modules_at_first_frame(data_dir, tmp_path)  # writes the summary
+    with Store.open(data_dir) as store:  # a change made elsewhere (a command, a sync)
+        store.save_profile(store.profile.model_copy(update={"name": "Someone else"}))
+    loaded = modules_at_first_frame(data_dir, tmp_path)
+    assert "pydantic" in loaded  # the normal start
+
+
+def test_open_elsewhere_is_refused_with_the_same_words(
+    data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    sample_folder(data_dir, clock)
+    modules_at_first_frame(data_dir, tmp_path)  # writes the summary
+    assert (data_dir / "brilliance.today").is_file()
+
+    def refused() -> tuple[int, str]:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "brilliance",
+                "--exit-after-first-frame",
+                "--data-dir",
+                str(data_dir),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        return done.returncode, done.stderr
+
+    with Store.open(data_dir):  # the folder is open in another window
+        with_summary = refused()
+        (data_dir / "brilliance.today").unlink()
+        without = refused()
+    assert with_summary == without
+    assert with_summary[0] == 1 and "open" in with_summary[1]

@@ -129,5 +129,6 @@ async def test_demo_today_reads_at_80_by_24(store: Store, clock: FixedClock) -> 
         assert screen.has_class("-narrow")
         assert screen.query_one("#left").region.width >= 70  # stacked, full width
         assert date(2026, 11, 24) == clock.today()
+        assert screen.agenda is not None
         assert len(screen.agenda.due) >= 1 and len(screen.agenda.coming) >= 1
         assert screen.agenda.journal.streak >= 7

@@ -6,6 +6,7 @@ here, so neither imports the other. Textual is imported only when the app is act
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -13,19 +14,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from brilliance.app import BrillianceApp
+    from brilliance.app_start import BackgroundLoad
     from brilliance.store.codec import Keyring
+    from brilliance.store.lock import DataLock
     from brilliance.store.store import Store
 
 
-def open_for_app(data_dir: Path, keyring: Keyring | None = None) -> Store:
+def open_for_app(
+    data_dir: Path, keyring: Keyring | None = None, held_lock: DataLock | None = None
+) -> Store:
     """The store the app works on: locked, or read-only (with a banner) when the folder or
     mount cannot be written (issue 13.11). Raises StoreError as Store.open does.
-    ``keyring`` opens an encrypted folder (issue 18)."""
+    ``keyring`` opens an encrypted folder (issue 18); ``held_lock`` is the folder's lock,
+    already taken (a start from Today's summary)."""
     from brilliance.store.errors import ReadOnlyError
     from brilliance.store.store import Store
 
     try:
-        return Store.open(data_dir, for_the_process=True, keyring=keyring)
+        return Store.open(data_dir, for_the_process=True, keyring=keyring, held_lock=held_lock)
     except ReadOnlyError:
         from brilliance.store.read_only import open_read_only
 
@@ -40,9 +47,16 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     make_private(data_dir)
     keyring = None
     if unlock_needed(data_dir):  # before anything is loaded (issue 18)
+        from brilliance.store.today_summary import forget_summary
+
+        forget_summary(data_dir)  # never a plain summary beside encrypted data
         keyring = unlock_for_app(data_dir)
         if keyring is None:
             return 1
+    elif not demo:
+        status = run_from_summary(data_dir, exit_after_first_frame=exit_after_first_frame)
+        if status is not None:
+            return status
     try:
         store = open_for_app(data_dir, keyring)
     except StoreError as exc:
@@ -53,23 +67,107 @@ def run_app(data_dir: Path, *, exit_after_first_frame: bool = False, demo: bool 
     with store:
         app = make_app(store, exit_after_first_frame=exit_after_first_frame, demo=demo)
         app.run(headless=exit_after_first_frame)
-        # What the last look at the disk merges (at close) is said here, the app being gone.
-        store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
-        if store.unsaved:
-            try:
-                store.flush()
-            except StoreError as exc:
-                print(f"brilliance: {exc}", file=sys.stderr)
-                try:
-                    rescued = store.rescue_copy()
-                except OSError:
-                    print("brilliance: no copy could be written either.", file=sys.stderr)
-                    return 3
-                else:
-                    from brilliance.commands.restore import rescue_advice
+        if (failed := close_session(store, data_dir, demo=demo)) is not None:
+            return failed
+    return app_status(app)
 
-                    print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
-                return 3  # a problem with the data file (issue 16's exit statuses)
+
+def run_from_summary(data_dir: Path, *, exit_after_first_frame: bool = False) -> int | None:
+    """Start with Today drawn from its summary and the store loaded behind the first frame
+    (issue 19). None when there is no summary made from the data file as it is, for today:
+    the caller then starts the normal way. Returns the exit status otherwise."""
+    from brilliance.store.today_summary import summary_path
+
+    if not summary_path(data_dir).is_file():
+        return None
+    from brilliance.commands import store_error_status
+    from brilliance.domain.clock import SystemClock
+    from brilliance.store.errors import AlreadyOpenError, StoreError
+    from brilliance.store.lock import DataLock
+    from brilliance.store.today_summary import read_summary
+
+    lock = DataLock(data_dir)
+    try:  # first, as a normal start would: never a first frame for a folder open elsewhere
+        lock.acquire()
+    except AlreadyOpenError as exc:
+        print(f"brilliance: {exc}", file=sys.stderr)
+        return store_error_status(exc)
+    except (StoreError, OSError):
+        return None  # a read-only folder: the normal start opens it read-only
+    app = None
+    try:
+        starting = read_summary(data_dir, SystemClock().today())
+        if starting is None:
+            lock.release()
+            return None
+        from brilliance.app import make_app_from_summary
+
+        app = make_app_from_summary(
+            starting,
+            lambda: open_for_app(data_dir, held_lock=lock),
+            exit_after_first_frame=exit_after_first_frame,
+        )
+        app.run(headless=exit_after_first_frame)
+        background = app.background
+        store = background.wait() if background is not None else None
+    except BaseException:
+        _finish_load(app.background if app is not None else None)
+        lock.release()  # (once the store holds it, the store releases it: release is idempotent)
+        raise
+    if store is None:
+        lock.release()
+        if background is not None and (error := background.error) is not None:
+            print(f"brilliance: {error}", file=sys.stderr)  # as a failed normal start says it
+            return store_error_status(error)
+        return app_status(app)
+    with store:
+        if (failed := close_session(store, data_dir, demo=False)) is not None:
+            return failed
+    return app_status(app)
+
+
+def _finish_load(background: BackgroundLoad | None) -> None:
+    """After the app failed (a bug): let a load under way finish, never leave it writing (a
+    merge of conflict copies, the inbox) unlocked, and close the store it opened."""
+    if background is None:
+        return
+    with contextlib.suppress(Exception):
+        store = background.wait()
+        if store is not None:
+            store.close()
+
+
+def close_session(store: Store, data_dir: Path, *, demo: bool) -> int | None:
+    """After the app: the last save, and Today's summary for the next start. Returns an
+    exit status when the data could not be saved, else None. The store is still open."""
+    from brilliance.store.errors import StoreError
+
+    # What the last look at the disk merges (at close) is said here, the app being gone.
+    store.listen(lambda text: print(f"brilliance: {text}", file=sys.stderr))
+    if store.unsaved:
+        try:
+            store.flush()
+        except StoreError as exc:
+            print(f"brilliance: {exc}", file=sys.stderr)
+            try:
+                rescued = store.rescue_copy()
+            except OSError:
+                print("brilliance: no copy could be written either.", file=sys.stderr)
+                return 3
+            else:
+                from brilliance.commands.restore import rescue_advice
+
+                print(f"brilliance: {rescue_advice(rescued, data_dir)}", file=sys.stderr)
+            return 3  # a problem with the data file (issue 16's exit statuses)
+    if not demo:
+        from brilliance.services.start_summary import keep_today_summary
+
+        with contextlib.suppress(OSError):  # a cache: the next start is only slower
+            keep_today_summary(store)
+    return None
+
+
+def app_status(app: BrillianceApp) -> int:
     if app.return_value == "demo":  # chosen on the first-run welcome
         return run_demo()
     return app.return_code or 0

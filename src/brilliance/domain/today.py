@@ -17,6 +17,8 @@ from brilliance.domain.models import (
     MeetingStatus,
     Person,
 )
+from brilliance.domain.today_view import SPARK as SPARK  # re-exported
+from brilliance.domain.today_view import sparkline as sparkline
 
 WEEKS = 12
 COMING_UP_DAYS = 7
@@ -172,14 +174,3 @@ class JournalStatus:
 def journal_status(entries: Iterable[JournalEntry], today: date) -> JournalStatus:
     days = {e.day for e in entries}
     return JournalStatus(today in days, journal_streak(days, today))
-
-
-SPARK = " ▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: Sequence[int]) -> str:
-    """A one-line chart of small counts."""
-    top = max(values, default=0)
-    # Zero is the lowest bar; any meeting at all shows at least two steps up.
-    steps = len(SPARK) - 3
-    return "".join(SPARK[1] if not v else SPARK[2 + round(v / top * steps)] for v in values)

@@ -65,6 +65,8 @@ class BrillianceScreen(AppAccess, Screen[None]):
     _seen_revision: int = -1
 
     def on_screen_resume(self) -> None:
+        if not getattr(self.app, "loaded", True):
+            return  # Today drawn from its summary: redrawn once the store is loaded
         if self.store.revision != self._seen_revision:
             self.refresh_data()
 

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol, cast
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.domain.today import sparkline
+from brilliance.domain.today_view import SECTION_KEYS, Span, TodayPicture, sparkline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
-from brilliance.screens.practice_actions import ask_about_introduction
-from brilliance.screens.promise_keeper import PromiseKeeper
-from brilliance.services.agenda import Agenda, Span, build_agenda, describe_agenda
 from brilliance.widgets.mode_bar import ModeBar
+
+if TYPE_CHECKING:
+    from brilliance.screens.promise_keeper import PromiseKeeper
+    from brilliance.services.agenda import Agenda
+
+# The agenda, the promise keeper and the introductions' modal are imported when first used:
+# a start from Today's summary draws this screen before pydantic and the models are loaded
+# (issue 19; tests/tui/test_start_path.py checks it).
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
 
-
-SECTION_KEYS = ("due", "coming", "intros", "promises", "promises-soon", "novalue")
-"""The agenda's sections, in the order of the left column (see ``describe_agenda``)."""
 
 PROMISE_LISTS = ("promises", "promises-soon")
 """The sections where space keeps the highlighted promise."""
@@ -48,24 +54,45 @@ def cells(count: int) -> str:
     return "·" if count == 0 else ("●" if count == 1 else "◆")
 
 
+AGENDA_LINES = 8
+"""The most lines a section shows; the rest scrolls."""
+
+
 class AgendaList(OptionList):
     """One section of the agenda; options carry the id of what they lead to."""
 
-    DEFAULT_CSS = """
-    AgendaList {
+    DEFAULT_CSS = f"""
+    AgendaList {{
         height: auto;
-        max-height: 8;
+        max-height: {AGENDA_LINES};
         border: none;
         padding: 0;
         background: transparent;
-    }
-    AgendaList:focus {
+    }}
+    AgendaList:focus {{
         border: none;
         background: $boost;
-    }
+    }}
     """
 
     BINDINGS = [Binding("enter", "select", "Open")]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """OptionList's height, counted only as far as the most lines shown.
+
+        ``max-height`` cuts it there anyway, but OptionList wraps every option to measure
+        all of them, at every layout pass: 144 overdue promises made this a third of the
+        first frame's CPU time (issue 19). The same height once clamped, as
+        tests/tui/test_agenda_list.py checks. (Our options have no dividers.)
+        """
+        rules = cast("RulesMap", self.styles)
+        padding_width = self.get_component_styles("option-list--option").padding.width
+        height = 0
+        for option in self.options:
+            height += self._get_visual(option).get_height(rules, width - padding_width)
+            if height >= AGENDA_LINES:
+                break
+        return height
 
     def fill(self, options: list[tuple[Content, str]], empty: str) -> None:
         keep = self.highlighted
@@ -82,6 +109,15 @@ class AgendaList(OptionList):
             return None
         option = self.get_option_at_index(self.highlighted)
         return None if option.disabled else option.id
+
+
+class DrawsFromSummary(Protocol):
+    """What Today asks of the app before the store is loaded (see ``app_start``)."""
+
+    @property
+    def loaded(self) -> bool: ...
+
+    def today_picture(self) -> TodayPicture | None: ...
 
 
 class TodayScreen(BrillianceScreen):
@@ -102,9 +138,21 @@ class TodayScreen(BrillianceScreen):
         Binding("shift+tab", "app.focus_previous", "Previous section", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.keeper = PromiseKeeper(self)
+    agenda: Agenda | None = None
+    """The agenda last drawn; None while the summary is shown."""
+    _keeper: PromiseKeeper | None = None
+
+    @property
+    def keeper(self) -> PromiseKeeper:
+        if self._keeper is None:
+            from brilliance.screens.promise_keeper import PromiseKeeper
+
+            self._keeper = PromiseKeeper(self)
+        return self._keeper
+
+    @property
+    def _host(self) -> DrawsFromSummary:
+        return cast("DrawsFromSummary", self.app)
 
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
@@ -141,9 +189,18 @@ class TodayScreen(BrillianceScreen):
     # -- drawing --------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        agenda = build_agenda(self.store)
-        self.agenda = agenda
-        view = describe_agenda(agenda)
+        picture = self._host.today_picture()
+        if picture is None:
+            from brilliance.services.agenda import build_agenda, picture_of
+
+            self.agenda = build_agenda(self.store)
+            picture = picture_of(self.agenda)
+        self._draw(picture)
+        if self._host.loaded:
+            self.mark_fresh()
+
+    def _draw(self, picture: TodayPicture) -> None:
+        view = picture.view
         idea = view.idea
         self.query_one("#idea", Static).update(
             Content.assemble(
@@ -161,7 +218,7 @@ class TodayScreen(BrillianceScreen):
                 [(styled(prefix + row.spans), row.target) for row in section.rows],
                 section.blank.sentence(with_hint=True),
             )
-            self.query_one(f"#{section.key}-heading", Static).update(section.title)
+            self.query_one(f"#{section.key}-heading", Static).update(Content(section.title))
         for widget in self.query("#intros, #intros-heading"):
             widget.display = bool(view.section("intros").rows)
         written = (
@@ -174,7 +231,7 @@ class TodayScreen(BrillianceScreen):
         review = (
             Content.assemble(
                 ("Weekly review of ", "$text-warning"),
-                (str(agenda.review_due), "bold $text-warning"),
+                (picture.review_week, "bold $text-warning"),
                 (": not written yet ", "$text-warning"),
                 (f"{view.review_hint}\n", "dim"),
             )
@@ -186,34 +243,33 @@ class TodayScreen(BrillianceScreen):
                 review, written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt
             )
         )
-        month = agenda.month
+        target = max(picture.month_target, 1)
         bar = self.query_one("#month", ProgressBar)
-        bar.update(total=max(month.target, 1), progress=min(month.held, max(month.target, 1)))
+        bar.update(total=target, progress=min(picture.month_held, target))
         self.query_one("#month-text", Static).update(
             Content.assemble(
                 f"{view.month_line}\n",
                 (view.weekly_label, "$text-muted"),
-                (sparkline(agenda.weekly), "$accent"),
+                (sparkline(picture.weekly), "$accent"),
             )
         )
-        self.query_one("#grid-heading", Static).update(view.grid_title)
-        self._fill_grid(agenda)
-        self.query_one("#grid").display = bool(agenda.grid)
+        self.query_one("#grid-heading", Static).update(Content(view.grid_title))
+        self._fill_grid(picture)
+        self.query_one("#grid").display = bool(picture.grid)
         self.query_one(ModeBar).set_status(view.date_line)
-        self.mark_fresh()
 
-    def _fill_grid(self, agenda: Agenda) -> None:
+    def _fill_grid(self, picture: TodayPicture) -> None:
         grid = self.query_one("#grid", DataTable)
         keep = grid.cursor_row
         grid.clear(columns=True)
         grid.add_column("week of →", key="name")
-        for start in agenda.week_starts:
+        for start in picture.week_starts:
             label = f"{start:%b}"[:1] if start.day <= 7 else " "
             grid.add_column(label, key=start.isoformat(), width=2)
-        for person, counts in agenda.grid:
-            grid.add_row(person.name[:18] + " ", *(cells(c) for c in counts), key=person.id)
-        if agenda.grid:
-            grid.move_cursor(row=min(keep, len(agenda.grid) - 1), animate=False)
+        for row in picture.grid:
+            grid.add_row(row.name[:18] + " ", *(cells(c) for c in row.counts), key=row.person_id)
+        if picture.grid:
+            grid.move_cursor(row=min(keep, len(picture.grid) - 1), animate=False)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -222,7 +278,7 @@ class TodayScreen(BrillianceScreen):
         if action == "done":
             return focused is not None and focused.id in PROMISE_LISTS
         if action == "undo":
-            return self.keeper.last_kept is not None
+            return self._keeper is not None and self._keeper.last_kept is not None
         return True
 
     def on_descendant_focus(self) -> None:
@@ -230,12 +286,12 @@ class TodayScreen(BrillianceScreen):
 
     @on(DataTable.RowSelected, "#grid")
     def _grid_row(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
+        if event.row_key.value and self._host.loaded:
             self.post_message(OpenPerson(str(event.row_key.value)))
 
     def action_act(self) -> None:
         focused = self.focused
-        if not isinstance(focused, AgendaList):
+        if not isinstance(focused, AgendaList) or not self._host.loaded:
             return
         chosen = focused.chosen_id
         if chosen is None:
@@ -248,6 +304,8 @@ class TodayScreen(BrillianceScreen):
             person_id, _, meeting_id = chosen.partition("|")
             self.post_message(Prepare(person_id, meeting_id))
         elif focused.id == "intros":
+            from brilliance.screens.practice_actions import ask_about_introduction
+
             meeting_id, _, other_id = chosen.partition("|")
             ask_about_introduction(self, meeting_id, other_id, self.refresh_data)
         elif focused.id in PROMISE_LISTS:
@@ -264,14 +322,17 @@ class TodayScreen(BrillianceScreen):
         focused = self.focused
         if not isinstance(focused, AgendaList) or focused.id not in PROMISE_LISTS:
             return
+        if not self._host.loaded:  # (keys wait for the store; a click does not)
+            return
         if self.keeper.keep(focused.chosen_id) is not None:
             self.refresh_data()
             self.refresh_bindings()
 
     def action_undo(self) -> None:
-        if self.keeper.undo() is not None:
+        if self._host.loaded and self.keeper.undo() is not None:
             self.refresh_data()
             self.refresh_bindings()
 
     def action_journal(self) -> None:
-        self.post_message(OpenTodaysEntry())
+        if self._host.loaded:
+            self.post_message(OpenTodaysEntry())

@@ -37,7 +37,29 @@ from brilliance.domain.today import (
     week_starts,
     without_value,
 )
+from brilliance.domain.today_view import (
+    Blank,
+    GridRow,
+    Row,
+    Section,
+    Span,
+    TodayPicture,
+    TodayView,
+)
 from brilliance.store.store import Store
+
+__all__ = [
+    "Agenda",
+    "Blank",
+    "Row",
+    "Section",
+    "Span",
+    "TodayView",
+    "build_agenda",
+    "describe_agenda",
+    "picture_of",
+    "render_text",
+]
 
 
 @dataclass(frozen=True)
@@ -66,9 +88,10 @@ class Agenda:
     """Everyone's name by id (for the introductions' two sides)."""
 
 
-def build_agenda(store: Store) -> Agenda:
-    """Everything Today shows, from the store as it is now."""
-    today = store.clock.today()
+def build_agenda(store: Store, today: date | None = None) -> Agenda:
+    """Everything Today shows, from the store as it is now; ``today`` (the clock's day if
+    None) lets the summary kept for the next start be made for tomorrow as well."""
+    today = today or store.clock.today()
     people = store.people.all()
     meetings = store.meetings.all()
     by_id = {p.id: p for p in people}
@@ -111,70 +134,7 @@ def build_agenda(store: Store) -> Agenda:
 
 
 # -- one description of the content, drawn by the Today screen and by `brilliance today` ------
-
-Span = tuple[str, str]
-"""A piece of text and its role: "" (plain), "name", "muted", "late", "soon" or "alert".
-
-Each view gives roles its own look: the app colours them, the shell prints the text alone.
-"""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a section, and the id of what it leads to (a person, a meeting...)."""
-
-    spans: tuple[Span, ...]
-    target: str
-
-    @property
-    def plain(self) -> str:
-        return "".join(text for text, _ in self.spans)
-
-
-@dataclass(frozen=True)
-class Blank:
-    """What an empty section says. ``hint`` names the keys that help; the app alone shows it."""
-
-    text: str
-    hint: str = ""
-
-    def sentence(self, *, with_hint: bool) -> str:
-        return f"{self.text}: {self.hint}." if with_hint and self.hint else f"{self.text}."
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    rows: tuple[Row, ...]
-    blank: Blank
-
-
-@dataclass(frozen=True)
-class TodayView:
-    """Everything Today says, in words, once for both views."""
-
-    date_line: str
-    idea_title: str
-    idea: Idea
-    sections: tuple[Section, ...]
-    journal_written: bool
-    journal_hint: str
-    streak: str
-    prompt: str
-    month_line: str
-    weekly_label: str
-    grid_title: str
-    review: str
-    """"Weekly review of 2026-W47: not written yet", or "" when none is due."""
-    review_hint: str
-
-    def section(self, key: str) -> Section:
-        return next(s for s in self.sections if s.key == key)
-
-    @property
-    def journal_line(self) -> str:
-        return "Today's entry is written" if self.journal_written else "Today's entry: not yet"
+# (its shapes live in domain.today_view, which the first frame imports without the models)
 
 
 def describe_promise_due(followup: FollowUp, today: date) -> str:
@@ -340,3 +300,16 @@ def render_text(agenda: Agenda) -> str:
         f"  {view.weekly_label}{sparkline(agenda.weekly)}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def picture_of(agenda: Agenda) -> TodayPicture:
+    """What the Today screen draws of ``agenda`` (kept as the summary for the next start)."""
+    return TodayPicture(
+        view=describe_agenda(agenda),
+        review_week=str(agenda.review_due) if agenda.review_due is not None else "",
+        month_held=agenda.month.held,
+        month_target=agenda.month.target,
+        weekly=tuple(agenda.weekly),
+        week_starts=tuple(agenda.week_starts),
+        grid=tuple(GridRow(p.id, p.name, tuple(counts)) for p, counts in agenda.grid),
+    )

@@ -28,6 +28,7 @@ from brilliance.store.inbox import SEALED_PREFIX, inbox_path, open_line, rewrite
 from brilliance.store.lock import DataLock
 from brilliance.store.paths import DATA_FILE_NAME, ensure_data_dir
 from brilliance.store.storage import Tables, atomic_write, serialize
+from brilliance.store.today_summary import forget_summary
 
 
 class ConversionError(StoreError):
@@ -76,6 +77,7 @@ def convert_folder(
 def _convert(data_dir: Path, old: Codec, new: Codec, now: datetime, label: str) -> Conversion:
     data_file = data_dir / DATA_FILE_NAME
     done = Conversion()
+    forget_summary(data_dir)  # Today's summary is plain text: never beside encrypted data
     tables = _read_data(data_file, old, new)
     private = codecs.note_private_key(tables)
     if new.encrypted and private is None:

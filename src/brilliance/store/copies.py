@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,10 @@ from brilliance.store.codec import PLAIN, Codec
 from brilliance.store.crypto import is_encrypted
 from brilliance.store.errors import StoreError
 from brilliance.store.merge import Merged
+
+# The names live with the folder's other names: Today's summary checks for copies without
+# loading the merge (issue 19).
+from brilliance.store.paths import is_conflict_copy
 from brilliance.store.storage import atomic_write, fsync_directory
 from brilliance.store.sync import merge_into, read_copy
 
@@ -28,15 +31,6 @@ if TYPE_CHECKING:
 
 CONFLICTS_DIR = "conflicts"
 MERGED_DIR = "merged"
-
-CONFLICT_COPY_NAMES = (
-    re.compile(r"^brilliance\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+\.json$"),  # Syncthing
-    re.compile(r"^brilliance \(.+'s conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)\.json$"),
-)
-
-
-def is_conflict_copy(name: str) -> bool:
-    return any(pattern.match(name) for pattern in CONFLICT_COPY_NAMES)
 
 
 def conflict_copies(data_dir: Path) -> list[Path]:

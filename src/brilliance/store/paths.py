@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -12,12 +13,25 @@ EXPORTS_DIR_NAME = "exports"
 """Where exports go inside the data folder when no other place is given."""
 FOLDER_MODE = 0o700
 
+CONFLICT_COPY_NAMES = (
+    re.compile(r"^brilliance\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+\.json$"),  # Syncthing
+    re.compile(r"^brilliance \(.+'s conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)\.json$"),
+)
+"""Sync tools' conflict copies of the data file (merged at the next open: store.copies)."""
+
+
+def is_conflict_copy(name: str) -> bool:
+    return any(pattern.match(name) for pattern in CONFLICT_COPY_NAMES)
+
+
 __all__ = [
+    "CONFLICT_COPY_NAMES",
     "DATA_FILE_NAME",
     "EXPORTS_DIR_NAME",
     "FOLDER_MODE",
     "LOCK_FILE_NAME",
     "ensure_data_dir",
+    "is_conflict_copy",
     "own_file",
     "tighten_permissions",
 ]

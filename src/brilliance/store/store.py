@@ -118,6 +118,7 @@ class Store:
         for_the_process: bool = False,
         keyring: Keyring | None = None,
         device: str | None = None,
+        held_lock: DataLock | None = None,
     ) -> Store:
         """Open (creating if needed) the data file in ``data_dir``.
 
@@ -129,12 +130,13 @@ class Store:
         ``keyring`` opens an encrypted data file (without it, PassphraseNeededError); a
         plain file ignores it. ``device`` fixes the device id in change stamps (the
         benchmark's generator, for the same bytes from the same seed); otherwise this folder
-        copy's own id is used (``store.device``).
+        copy's own id is used (``store.device``). ``held_lock``, already acquired on the
+        folder, is taken over (the start from Today's summary takes it before its first frame).
         """
         data_dir = data_dir.expanduser()
         ensure_data_dir(data_dir)
-        data_lock = DataLock(data_dir) if lock else None
-        if data_lock is not None:
+        data_lock = held_lock or (DataLock(data_dir) if lock else None)
+        if data_lock is not None and held_lock is None:
             data_lock.acquire()
         path = data_dir / DATA_FILE_NAME
         codec: Codec = keyring if keyring is not None and folder_is_encrypted(data_dir) else PLAIN
@@ -338,6 +340,11 @@ class Store:
     @property
     def profile(self) -> Profile:
         return self._profile
+
+    @property
+    def first_run(self) -> bool:
+        """Nothing saved yet and the welcome never seen (the app welcomes a new user)."""
+        return not self._profile.welcomed and not len(self.people) and not len(self.journal)
 
     def save_profile(self, profile: Profile) -> Profile:
         self._profile = profile
