@@ -245,3 +245,20 @@ async def test_journal_walking_down_after_a_search_meets_each_entry_once(
         assert f"· {ENTRIES} entries · 300 match, newest 200 shown" in title(screen)
         assert table.selected_id == calm[199]
         assert [str(key.value) for key in table.rows] == calm[:200]
+
+
+async def test_list_keeps_the_cursor_on_a_person_whose_row_was_still_to_come(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_table, "REST_AFTER", 60.0)  # rows below come only when needed
+    fill_network(store)
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=SIZES[0]) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        table = screen.query_one(PeopleTable)
+        await pilot.press("w")
+        everyone = people_for(store, clock, "")
+        assert table.filling and table.row_count < len(everyone) - 1
+        screen.refresh_data(keep=everyone[-1])  # nothing changed: the rows are kept
+        assert table.selected_id == everyone[-1]

@@ -103,6 +103,8 @@ class PeopleTable(RowCursorTable[Text | str]):
         shown = (list(people), today, warning, accent)
         if self._same_as_shown(shown):
             if keep is not None:
+                if self.filling and keep in self.person_ids:  # its row may be still to come
+                    self.add_rows_through(self.person_ids.index(keep) + 1)
                 with contextlib.suppress(RowDoesNotExist):
                     self.move_cursor(row=self.get_row_index(keep), animate=False)
             return
