@@ -35,6 +35,34 @@ def test_round_trip(keyring: Keyring) -> None:
     assert keyring.decode(raw, "test") == SECRET
 
 
+def test_sealed_in_place_or_the_older_way_the_envelope_is_the_same(
+    keyring: Keyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cryptography.hazmat.primitives.ciphers import aead
+
+    real = aead.AESGCM
+
+    class WithoutEncryptInto:  # an older cryptography, without encrypt_into
+        def __init__(self, key: bytes) -> None:
+            self.cipher = real(key)
+
+        def encrypt(self, nonce: bytes, data: bytes, associated: bytes) -> bytes:
+            return self.cipher.encrypt(nonce, data, associated)
+
+    in_place = keyring.encode(SECRET)
+    monkeypatch.setattr(aead, "AESGCM", WithoutEncryptInto)
+    older = keyring.encode(SECRET)
+    monkeypatch.undo()
+    assert isinstance(older, bytes)
+    assert len(in_place) == len(older) == HEADER_BYTES + len(SECRET) + crypto.TAG_BYTES
+    for envelope in (in_place, older, bytes(in_place)):
+        assert keyring.decode(envelope, "test") == SECRET
+    # The header is the same but for the nonce: same settings, salt and key check.
+    assert (
+        in_place[: HEADER_BYTES - crypto.NONCE_BYTES] == older[: HEADER_BYTES - crypto.NONCE_BYTES]
+    )
+
+
 def test_a_new_session_with_the_passphrase_opens_it(keyring: Keyring) -> None:
     raw = keyring.encode(SECRET)
     again = Keyring.unlock(b"correct horse", raw)

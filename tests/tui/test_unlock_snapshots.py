@@ -18,7 +18,7 @@ FOLDER = Path("/home/you/.local/share/brilliance")
 
 
 def locked_app() -> UnlockApp:
-    head = Keyring.create(PASSPHRASE, FAST).encode(b"{}")
+    head = bytes(Keyring.create(PASSPHRASE, FAST).encode(b"{}"))
     return UnlockApp(FOLDER, head)
 
 

@@ -115,9 +115,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         kept = None
         if data_file.exists():
             kept = named_backup(data_file, "before-restore", SystemClock().now())
+        written: bytes | bytearray = raw
         if keyring is not None:  # plain, or under another passphrase: the folder's own
-            raw = encrypt_for_folder(data_file, tables, keyring)
-        atomic_write(data_file, raw)
+            written = encrypt_for_folder(data_file, tables, keyring)
+        atomic_write(data_file, written)
     except OSError as exc:
         return fail(f"{exc.strerror or exc}; nothing was changed.")
     finally:
@@ -128,7 +129,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def encrypt_for_folder(data_file: Path, tables: dict[str, Any], keyring: Keyring) -> bytes:
+def encrypt_for_folder(
+    data_file: Path, tables: dict[str, Any], keyring: Keyring
+) -> bytes | bytearray:
     """A backup, encrypted for the folder, carrying the folder's note key (the backup's own,
     else the current data file's, else a new one)."""
     from brilliance.store import codec, crypto

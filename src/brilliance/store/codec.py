@@ -65,11 +65,11 @@ class Codec(Protocol):
     @property
     def encrypted(self) -> bool: ...
 
-    def encode(self, plain: bytes) -> bytes:
+    def encode(self, plain: bytes) -> crypto.Envelope:
         """The bytes to write for ``plain`` content."""
         ...
 
-    def decode(self, raw: bytes, what: str) -> bytes:
+    def decode(self, raw: crypto.Envelope, what: str) -> bytes:
         """The plain content of bytes read from a file (named ``what`` in errors)."""
         ...
 
@@ -79,13 +79,13 @@ class PlainCodec:
 
     encrypted = False
 
-    def encode(self, plain: bytes) -> bytes:
+    def encode(self, plain: bytes) -> crypto.Envelope:
         return plain
 
-    def decode(self, raw: bytes, what: str) -> bytes:
+    def decode(self, raw: crypto.Envelope, what: str) -> bytes:
         if crypto.is_encrypted(raw):
             raise PassphraseNeededError(what)
-        return raw
+        return bytes(raw)  # (the same object when it is bytes already)
 
 
 PLAIN = PlainCodec()
@@ -117,7 +117,9 @@ class Keyring:
         return cls(passphrase, params, salt, crypto.derive_key(passphrase, salt, params))
 
     @classmethod
-    def unlock(cls, passphrase: bytes, raw: bytes, what: str = "the data file") -> Keyring:
+    def unlock(
+        cls, passphrase: bytes, raw: crypto.Envelope, what: str = "the data file"
+    ) -> Keyring:
         """The keyring that opens ``raw`` (an envelope's first bytes are enough).
 
         Raises WrongPassphraseError or TamperedError.
@@ -128,13 +130,13 @@ class Keyring:
             raise crypto.WrongPassphraseError(what)
         return cls(passphrase, header.params, header.salt, key)
 
-    def encode(self, plain: bytes) -> bytes:
+    def encode(self, plain: bytes) -> crypto.Envelope:
         return crypto.seal_with_key(self._key, self.params, self.salt, plain)
 
-    def decode(self, raw: bytes, what: str) -> bytes:
+    def decode(self, raw: crypto.Envelope, what: str) -> bytes:
         if not crypto.is_encrypted(raw):
             if raw.lstrip()[:1] == b"{":
-                return raw  # a plain backup from before the folder was encrypted
+                return bytes(raw)  # a plain backup from before the folder was encrypted
             raise crypto.TamperedError(what, "it is neither encrypted nor a plain data file")
         header = crypto.read_header(raw, what)
         known = (header.params, header.salt)
@@ -144,7 +146,7 @@ class Keyring:
             self._keys[known] = key
         return crypto.open_with_key(key, raw, what)
 
-    def opens(self, raw: bytes) -> bool:
+    def opens(self, raw: crypto.Envelope) -> bool:
         """Whether this passphrase opens ``raw`` (plain bytes count as opening)."""
         try:
             self.decode(raw, "the file")

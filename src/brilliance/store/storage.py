@@ -112,7 +112,7 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | bytearray) -> None:
     """Replace ``path`` with ``data`` so that it holds either the old or the new bytes, never a mix.
 
     Raises OSError (the file untouched) when any step before the rename fails. A symbolic
@@ -169,7 +169,7 @@ class AtomicJSONStorage(Storage):
         initial: Tables,
         before_write: Callable[[], None] | None = None,
         after_write: Callable[[], None] | None = None,
-        encode: Callable[[bytes], bytes] | None = None,
+        encode: Callable[[bytes], bytes | bytearray] | None = None,
         reconcile: Callable[[], None] | None = None,
     ) -> None:
         self.path = path
@@ -238,9 +238,8 @@ class AtomicJSONStorage(Storage):
             if self._reconcile is None:
                 raise ConflictError(self.path, "nothing here can merge it")
             self._reconcile()
-        data = serialize(self._tables, self._lines)
-        if self._encode is not None:
-            data = self._encode(data)
+        plain = serialize(self._tables, self._lines)
+        data = plain if self._encode is None else self._encode(plain)
         try:
             if self._before_write is not None:
                 self._before_write()
