@@ -44,11 +44,16 @@ def assets_dir() -> Path:
     )
 
 
+def read_toml(name: str) -> dict[str, Any]:
+    """One TOML content file, parsed afresh (for content parsed once into something else)."""
+    with (assets_dir() / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
 @cache
 def load_toml(name: str) -> dict[str, Any]:
     """One TOML content file, parsed once per process."""
-    with (assets_dir() / name).open("rb") as handle:
-        return tomllib.load(handle)
+    return read_toml(name)
 
 
 def questions() -> list[Question]:
@@ -98,8 +103,11 @@ def partnership_questions() -> list[PartnershipQuestion]:
 
 @cache
 def matcher() -> Matcher:
-    """The matching engine with our topic map (``topics.toml``), read once per process."""
-    return Matcher(TopicMap.parse(load_toml("topics.toml")))
+    """The matching engine with our topic map (``topics.toml``), read once per process.
+
+    The file's parsed text is not kept (``read_toml``): the map holds all it needs of it.
+    """
+    return Matcher(TopicMap.parse(read_toml("topics.toml")))
 
 
 @cache

@@ -22,13 +22,17 @@ WORD_PATTERN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _AMERICAN = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 
-@lru_cache(maxsize=20_000)
-def plain(text: str) -> str:
-    """Lower case without accents: 'Café' -> 'cafe'."""
+def plain_once(text: str) -> str:
+    """Lower case without accents: 'Café' -> 'cafe'. Not remembered: for a text read once
+    (the topic map's eleven thousand phrases would otherwise stay in ``plain``'s cache)."""
     if text.isascii():  # most text, and every phrase of the topic map: no accents to strip
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+plain = lru_cache(maxsize=20_000)(plain_once)
+"""Lower case without accents: 'Café' -> 'cafe' (remembered: phrases are compared often)."""
 
 
 def _load_stemmer() -> Callable[[str], str]:
@@ -37,7 +41,8 @@ def _load_stemmer() -> Callable[[str], str]:
         import Stemmer  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover - a broken install: match on plain words then
         return lambda word: word
-    english = Stemmer.Stemmer("english")
+    # No cache of its own (it keeps 10,000 words by default): ``stem`` remembers already.
+    english = Stemmer.Stemmer("english", 0)
     return lambda word: str(english.stemWord(word))
 
 
@@ -95,8 +100,18 @@ def words(text: str) -> list[str]:
 
     A hyphenated word is one word ("co-founder" is not "founder", "front-end" is "frontend").
     """
+    return words_of_plain(plain(text))
+
+
+def words_once(text: str) -> list[str]:
+    """Like ``words``, for a text read once (see ``plain_once``)."""
+    return words_of_plain(plain_once(text))
+
+
+def words_of_plain(text: str) -> list[str]:
+    """The whole words of a text already made plain, function words left out."""
     found = []
-    for match in WORD_PATTERN.finditer(plain(text)):
+    for match in WORD_PATTERN.finditer(text):
         word = match.group(0).replace("-", "")
         if word not in FUNCTION_WORDS:
             found.append(word)

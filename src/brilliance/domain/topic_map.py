@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from brilliance.domain.stems import WORD_PATTERN, plain, stem, word_key, words
+from brilliance.domain.stems import WORD_PATTERN, plain_once, stem, word_key, words_once
 from brilliance.domain.wordlists import WEAK_WORDS
 
 PHRASE_GAP = 2
@@ -41,7 +41,7 @@ def _distinctive(phrase: str, found: list[str]) -> bool:
     if not found:
         return False
     if len(found) == 1:
-        if len(WORD_PATTERN.findall(plain(phrase))) > 1:
+        if len(WORD_PATTERN.findall(plain_once(phrase))) > 1:
             return False
         return stem(found[0]) not in _weak_stems()
     return True
@@ -58,8 +58,8 @@ class TopicMap:
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = tuple(topics)
         # Phrases by their first two words: only those can start where a text's words do.
-        self._by_pair: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
-        self._singles: dict[str, list[str]] = {}
+        self._by_pair: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str], ...]]
+        self._singles: dict[str, tuple[str, ...]]
         vocabulary: dict[str, set[str]] = {}
         for topic in self.topics:
             for term in topic.terms:
@@ -73,12 +73,17 @@ class TopicMap:
             for word, labels in vocabulary.items()
             if len(labels) <= HINT_TOPICS and word not in weak
         }
+        by_pair: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        singles: dict[str, list[str]] = {}
         for topic in self.topics:
             for term in topic.terms:
                 if len(term) > 1:
-                    self._by_pair.setdefault(term[:2], []).append((term, topic.label))
+                    by_pair.setdefault(term[:2], []).append((term, topic.label))
             for key in topic.singles:
-                self._singles.setdefault(key, []).append(topic.label)
+                singles.setdefault(key, []).append(topic.label)
+        # Kept as tuples: a list keeps room to grow (the map is read, never changed).
+        self._by_pair = {pair: tuple(found) for pair, found in by_pair.items()}
+        self._singles = {key: tuple(labels) for key, labels in singles.items()}
 
     @classmethod
     def parse(cls, data: Mapping[str, object]) -> TopicMap:
@@ -93,7 +98,7 @@ class TopicMap:
                 terms: set[tuple[str, ...]] = set()
                 singles: set[str] = set()
                 for phrase in phrases.split(","):
-                    found = words(phrase)
+                    found = words_once(phrase)  # read once: kept in no cache
                     if not _distinctive(phrase, found):
                         continue
                     if len(found) == 1:

@@ -38,38 +38,88 @@ class LineCache:
     puts a new record dict in a new table dict (TinyDB's ``_update_table``), and ``StrIdTable``
     refuses TinyDB's in-place updates. ``forget`` drops what a change touches as well, and
     ``clear`` everything, for content swapped in wholesale.
+
+    One copy of the file only (issue 19, memory): each table's block, and where each record's
+    line lies in it; a new block takes the unchanged lines from the old one.
     """
 
     def __init__(self) -> None:
-        self.blocks: dict[str, tuple[dict[str, Any], bytes]] = {}
-        self.lines: dict[str, dict[str, tuple[Any, bytes]]] = {}
+        self.blocks: dict[str, _Block] = {}
 
     def forget(self, table: str, record_id: str) -> None:
-        self.blocks.pop(table, None)
-        self.lines.get(table, {}).pop(record_id, None)
+        known = self.blocks.get(table)
+        if known is not None:
+            known.records = None  # the block no longer stands for any table
+            known.spans.pop(record_id, None)
 
     def clear(self) -> None:
         self.blocks.clear()
-        self.lines.clear()
+
+    def held(self) -> int:
+        """How many bytes of serialized lines are kept."""
+        return sum(len(known.data) for known in self.blocks.values())
 
     def block(self, name: str, records: dict[str, Any]) -> bytes:
         """One table's records, one per line, sorted by id (no trailing newline)."""
         known = self.blocks.get(name)
-        if known is not None and known[0] is records:
-            return known[1]
-        old = self.lines.get(name, {})
-        fresh: dict[str, tuple[Any, bytes]] = {}
+        if known is not None and known.records is records:
+            return known.data
+        old_spans = known.spans if known is not None else {}
+        old = memoryview(known.data) if known is not None else memoryview(b"")
+        # Unchanged lines that followed each other in the old block are taken as one piece.
+        pieces: list[bytes | memoryview] = []
+        spans: dict[str, tuple[Any, int, int]] = {}
+        offset = -len(SEPARATOR)
+        run_start = run_end = -1  # the piece of the old block being taken, if any
         for record_id in sorted(records):
             record = records[record_id]
-            seen = old.get(record_id)
+            offset += len(SEPARATOR)
+            seen = old_spans.get(record_id)
             if seen is not None and seen[0] is record:
-                fresh[record_id] = seen
+                start, end = seen[1], seen[2]
+                if run_start < 0 or start != run_end + len(SEPARATOR):
+                    if run_start >= 0:
+                        pieces.append(old[run_start:run_end])
+                    run_start = start
+                run_end = end
+                length = end - start
+                if start == offset:  # before the first change: where it was
+                    spans[record_id] = seen
+                    offset += length
+                    continue
             else:
-                fresh[record_id] = (record, record_line(record_id, record))
-        block = b",\n".join(line for _, line in fresh.values())
-        self.lines[name] = fresh
-        self.blocks[name] = (records, block)
-        return block
+                if run_start >= 0:
+                    pieces.append(old[run_start:run_end])
+                    run_start = -1
+                line = record_line(record_id, record)
+                pieces.append(line)
+                length = len(line)
+            spans[record_id] = (record, offset, offset + length)
+            offset += length
+        if run_start >= 0:
+            pieces.append(old[run_start:run_end])
+        data = SEPARATOR.join(pieces)
+        self.blocks[name] = _Block(records, data, spans)
+        return data
+
+
+SEPARATOR = b",\n"
+"""Between two records' lines."""
+
+
+class _Block:
+    """One table's serialized lines, and where each record's line lies in them."""
+
+    __slots__ = ("data", "records", "spans")
+
+    def __init__(
+        self, records: dict[str, Any], data: bytes, spans: dict[str, tuple[Any, int, int]]
+    ) -> None:
+        self.records: dict[str, Any] | None = records
+        """The table these lines were made from (None once a record of it was forgotten)."""
+        self.data = data
+        self.spans = spans
+        """Each record's id: the record object and its line's start and end in ``data``."""
 
 
 def record_line(record_id: str, record: Any) -> bytes:
