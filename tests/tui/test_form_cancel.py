@@ -9,9 +9,25 @@ from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from brilliance.domain.models import Person
 from brilliance.screens.modals.confirm import ConfirmScreen
+from brilliance.screens.modals.dates_connections import DatesConnectionsScreen
 from brilliance.screens.modals.form_base import FormScreen
-from tests.tui.test_forms_fit import forms
+from brilliance.screens.modals.introduction_outcome import IntroductionOutcomeScreen
+from brilliance.screens.modals.line_prompt import LinePromptScreen
+from tests.tui import test_forms_fit
+
+
+def forms() -> dict[str, Any]:
+    """Every form of the app, the small ones too."""
+    ana = Person(name="Ana Lima", on_list=True)
+    return {
+        **test_forms_fit.forms(),
+        "dates": DatesConnectionsScreen(ana, [ana, Person(name="Dana Fischer")]),
+        "introduction outcome": IntroductionOutcomeScreen("Did it help?", note="They met"),
+        "line prompt": LinePromptScreen("A question of my own", value="What next?"),
+    }
+
 
 FORMS = [name for name, screen in forms().items() if isinstance(screen, FormScreen)]
 
@@ -33,7 +49,8 @@ async def open_form(app: App[None], name: str) -> FormScreen[Any]:
 
 
 def test_every_form_of_the_app_is_covered() -> None:
-    assert {"person", "log", "plan", "event", "profile", "partnership"} <= set(FORMS)
+    assert {"person", "log", "plan", "event", "profile", "partnership", "dates"} <= set(FORMS)
+    assert {"introduction outcome", "line prompt"} <= set(FORMS)
 
 
 @pytest.mark.parametrize("name", FORMS)
