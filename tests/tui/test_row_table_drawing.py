@@ -10,8 +10,6 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.geometry import Region
 from textual.render import measure
 from textual.renderables.styled import Styled
 from textual.strip import Strip
@@ -19,6 +17,7 @@ from textual.widgets import DataTable
 
 from brilliance.widgets.quick_table import content_width, one_line
 from brilliance.widgets.row_table import RowCursorTable
+from tests.tui.test_row_table import OneTable, assert_same_frames
 
 
 def styled_text(plain: str, style: str = "", spans: tuple[tuple[int, int, str], ...] = ()) -> Text:
@@ -80,25 +79,6 @@ def test_content_width_is_what_textual_measures(cell: Text | str) -> None:
     assert content_width(console, cell) == measure(console, cell, 1)
 
 
-class OneTable(App[None]):
-    def __init__(self, kind: type[DataTable[Text | str]]) -> None:
-        super().__init__()
-        self.kind = kind
-
-    def compose(self) -> ComposeResult:
-        yield self.kind(id="table", cursor_type="row", zebra_stripes=True)
-
-    @property
-    def table(self) -> DataTable[Text | str]:
-        return self.query_one("#table", DataTable)
-
-    def lines(self) -> list[Strip]:
-        """The lines one by one, then as the compositor asks for them (one drawing pass)."""
-        table = self.table
-        one_by_one = [table.render_line(y) for y in range(table.size.height)]
-        return one_by_one + table.render_lines(Region(0, 0, *table.size))
-
-
 def row(n: int) -> tuple[Text | str, ...]:
     cell = CELLS[n % len(CELLS)]
     return (cell, f"note {n * 13 % 17}", Text(str(n), style="bold" if n % 3 else ""))
@@ -106,7 +86,7 @@ def row(n: int) -> tuple[Text | str, ...]:
 
 async def drawn_while_filling(kind: type[DataTable[Text | str]]) -> list[list[Strip]]:
     """Lines shown as the table is filled a chunk at a time, cleared, refilled, edited."""
-    app = OneTable(kind)
+    app = OneTable(kind, filled=False)
     frames = []
     async with app.run_test(size=(70, 20)) as pilot:
         table = app.table
@@ -135,13 +115,11 @@ async def drawn_while_filling(kind: type[DataTable[Text | str]]) -> list[list[St
 async def test_same_lines_as_datatable_while_filling_in_chunks() -> None:
     stock = await drawn_while_filling(DataTable)
     fast = await drawn_while_filling(RowCursorTable)
-    assert len(stock) == len(fast)
-    for step, (expected, got) in enumerate(zip(stock, fast, strict=True)):
-        assert got == expected, f"step {step} differs"
+    assert_same_frames(stock, fast)
 
 
 async def test_rows_added_below_keep_the_lines_already_drawn() -> None:
-    app = OneTable(RowCursorTable)
+    app = OneTable(RowCursorTable, filled=False)
     async with app.run_test(size=(70, 20)) as pilot:
         table = app.table
         table.add_columns("cell", "note", "n")
@@ -171,7 +149,7 @@ async def test_rows_added_below_keep_the_lines_already_drawn() -> None:
 async def test_clearing_frees_the_drawn_lines_without_the_cycle_collector() -> None:
     """A cleared table's caches are freed at once (Textual's LRUCache is a ring of lists: left
     to the cyclic collector, one List filter key made about 30,000 objects of garbage)."""
-    app = OneTable(RowCursorTable)
+    app = OneTable(RowCursorTable, filled=False)
     async with app.run_test(size=(70, 20)) as pilot:
         table = app.table
         table.add_columns("cell", "note", "n")

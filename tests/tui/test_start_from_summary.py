@@ -19,9 +19,9 @@ from brilliance.screens.today import TodayScreen
 from brilliance.services.agenda import build_agenda, picture_of
 from brilliance.services.start_summary import keep_today_summary
 from brilliance.store.errors import DamagedFileError
-from brilliance.store.inbox import append_note
 from brilliance.store.store import Store
 from brilliance.store.today_summary import TodayStart, read_summary
+from tests.store.test_inbox import note
 
 
 @pytest.fixture
@@ -163,22 +163,6 @@ async def test_today_from_the_records_is_what_the_summary_keeps(
 ) -> None:
     with Store.open(data_dir, clock=clock, lock=False) as store:
         assert picture_of(build_agenda(store)) == kept.picture
-
-
-def note(data_dir: Path, entry_id: str, text: str) -> None:
-    when = "2026-11-24T09:30:00"
-    append_note(
-        data_dir,
-        {
-            "id": entry_id,
-            "written_at": when,
-            "created_at": when,
-            "updated_at": when,
-            "text": text,
-            "tags": [],
-            "people": [],
-        },
-    )
 
 
 async def test_notes_from_the_shell_arrive_at_the_load_and_by_the_poll_after(
