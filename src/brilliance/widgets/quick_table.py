@@ -34,7 +34,8 @@ from textual.geometry import Region
 from textual.render import measure
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets._data_table import default_cell_formatter
+from textual.widgets.data_table import Column, RowKey
 
 CellType = TypeVar("CellType")
 
@@ -115,6 +116,8 @@ class QuickTable(DataTable[CellType]):
     """A DataTable drawing one-line text cells, and the rows of a row cursor, more directly."""
 
     _pass: dict[object, Style] | None = None
+    _ordered: tuple[object, int, list[Column]] | None = None
+    """The columns in order, with the locations and count they were ordered from."""
     _widths: tuple[int, ...] | None = None
     """The columns' widths during the drawing pass under way (a table's columns never change
     within one pass)."""
@@ -382,9 +385,27 @@ class QuickTable(DataTable[CellType]):
             if row.label is not None or row.auto_height:
                 left.append(row_key)
                 continue
-            cells = self._get_row_renderables(row_index).cells
-            for column, renderable in zip(columns, cells, strict=False):
-                width = content_width(console, renderable)
+            # The cells as DataTable formats them to draw (its _compute_row_renderables),
+            # straight from the row's data rather than through a row lookup each.
+            data = self._data.get(row_key, {})
+            wrap = row.height != 1
+            for column in columns:
+                datum = data.get(column.key)
+                if datum is None:
+                    continue
+                cell = default_cell_formatter(datum, wrap=wrap, height=row.height)
+                width = content_width(console, cell)
                 if width > column.content_width:
                     column.content_width = width
         super()._update_dimensions(left)
+
+    @property
+    def ordered_columns(self) -> list[Column]:
+        # DataTable builds this list again on every call (several times a row added or drawn);
+        # the columns' order only changes when a column is added or removed or they are all
+        # cleared, which either replaces the locations or changes how many there are.
+        locations = self._column_locations
+        kept = self._ordered
+        if kept is None or kept[0] is not locations or kept[1] != len(self.columns):
+            kept = self._ordered = (locations, len(self.columns), super().ordered_columns)
+        return list(kept[2])
