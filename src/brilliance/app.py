@@ -234,6 +234,13 @@ class BrillianceApp(StartsFromSummary):
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return None
 
+    async def redraw_from_store(self) -> None:
+        screen = self.screen
+        if isinstance(screen, TodayScreen) and screen.drawn_from_summary:
+            await screen.replace_first_frame()  # the full Today, from the records
+        else:
+            self.refresh_visible_screen()
+
     def refresh_visible_screen(self) -> None:
         screen = self.screen
         if isinstance(screen, BrillianceScreen):

@@ -156,6 +156,12 @@ class TodayScreen(BrillianceScreen):
 
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
+        # Before the first layout, so that a narrow terminal is not styled twice (issue 19).
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+        picture = self._host.today_picture()
+        if picture is not None:
+            yield from self._compose_from_summary(picture)
+            return
         with VerticalScroll(id="body"):
             yield Static("", id="idea")
             with Horizontal(id="columns"):
@@ -178,17 +184,56 @@ class TodayScreen(BrillianceScreen):
                     )
         yield Footer()
 
+    def _compose_from_summary(self, picture: TodayPicture) -> ComposeResult:
+        """The first frame of a start from the summary: Today's words in the full screen's
+        places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
+        from brilliance.screens.today_page import TodayColumn, TodayPage, idea_text
+
+        narrow = self.has_class("-narrow")
+        with VerticalScroll(id="body"):
+            yield Static(idea_text(picture), id="idea")
+            with Horizontal(id="columns"):
+                yield TodayPage(picture, "both" if narrow else "left", id="left")
+                if not narrow:
+                    yield TodayColumn(picture, "right", id="right")
+        yield Footer()
+
     def on_mount(self) -> None:
+        if self.drawn_from_summary:
+            self.set_focus(self.query_one("#left"), scroll_visible=False)
+            picture = self._host.today_picture()
+            if picture is not None:
+                self.query_one(ModeBar).set_status(picture.view.date_line)
+            return
         grid = self.query_one("#grid", DataTable)
         grid.add_column("", key="name")
         self.refresh_data()
 
+    @property
+    def drawn_from_summary(self) -> bool:
+        """Whether the flat first frame is on screen (the full one replaces it at the load)."""
+        return not self.query("#grid")
+
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW
+        if self.drawn_from_summary and narrow != self.has_class("-narrow"):
+            self.refresh(recompose=True)  # one column or two: drawn anew
+        self.set_class(narrow, "-narrow")
 
     # -- drawing --------------------------------------------------------------------------
 
+    async def replace_first_frame(self) -> None:
+        """The store is loaded: the full screen takes the flat first frame's place, drawn
+        from the records, in one update (the same words stay where they were)."""
+        with self.app.batch_update():
+            await self.recompose()
+            self.query_one("#grid", DataTable).add_column("", key="name")
+            self.refresh_data()
+            self.set_focus(self.query_one("#due", AgendaList), scroll_visible=False)
+
     def refresh_data(self) -> None:
+        if self.drawn_from_summary:
+            return  # the summary's picture, until replace_first_frame
         picture = self._host.today_picture()
         if picture is None:
             from brilliance.services.agenda import build_agenda, picture_of
