@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
@@ -105,6 +106,20 @@ def month_text(picture: TodayPicture) -> Content:
     )
 
 
+def line_count(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped at ``width`` cells, as Textual wraps it: at
+    spaces, a word longer than the line folded (for the scroll bar's size only)."""
+    lines, used = 1, 0
+    for word in text.split(" "):
+        size = cell_len(word)
+        if used and used + 1 + size > width:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + size
+        while used > width:
+            lines, used = lines + 1, used - width
+    return lines
+
+
 def section_options(section: Section) -> list[Content]:
     """The rows of a section as its list draws them (an empty one says so, dimmed)."""
     prefix = (("☐ ", ""),) if section.key in PROMISE_LISTS else ()
@@ -128,6 +143,7 @@ class TodayColumn(Widget):
         self.part = part
         """"left" (the agenda), "right" (journal, month, grid) or "both" (narrow)."""
         self._lines: dict[int, list[Content]] = {}
+        self._wrapped = 0
 
     def render(self) -> RenderResult:
         return Content("\n").join(self.lines(self.size.width))
@@ -145,7 +161,7 @@ class TodayColumn(Widget):
             lines += self._agenda_lines(width)
         if self.part in ("right", "both"):
             lines += self._right_lines(width)
-        self._lines = {width: lines}
+        self._lines[width] = lines
         return lines
 
     # -- the agenda -------------------------------------------------------------------------
@@ -165,20 +181,29 @@ class TodayColumn(Widget):
         highlighted, as the full screen draws it)."""
         options = section_options(section)
         cursor = first and bool(section.rows)
-        wrapped = self._wrap(options, width, cursor)
-        if len(wrapped) <= AGENDA_LINES:
-            return wrapped
+        shown = self._wrap(options, width, cursor)
+        if len(shown) <= AGENDA_LINES:
+            return shown
         bar_width = self.styles.scrollbar_size_vertical
         inner = max(width - bar_width, 1)
-        wrapped = self._wrap(options, inner, cursor)
-        bar = self._scrollbar(len(wrapped), bar_width)
-        return [line.pad_right(inner - line.cell_length) + bar[i]
-                for i, line in enumerate(wrapped[:AGENDA_LINES])]
+        shown = self._wrap(options, inner, cursor)
+        rest = options[self._wrapped :]
+        total = len(shown) + sum(line_count(option.plain, inner) for option in rest)
+        bar = self._scrollbar(total, bar_width)
+        return [
+            line.pad_right(inner - line.cell_length) + bar[i]
+            for i, line in enumerate(shown[:AGENDA_LINES])
+        ]
 
-    @staticmethod
-    def _wrap(options: list[Content], width: int, cursor: bool) -> list[Content]:
+    def _wrap(self, options: list[Content], width: int, cursor: bool) -> list[Content]:
+        """The options wrapped to ``width``, as far as the first one past AGENDA_LINES
+        (wrapping all of them would cost more than the rest of the frame: 144 overdue
+        promises); ``_wrapped`` says how many."""
         lines: list[Content] = []
+        self._wrapped = 0
         for number, option in enumerate(options):
+            if len(lines) > AGENDA_LINES:
+                break
             pieces = option.wrap(width)
             if cursor and number == 0:
                 pieces = [
@@ -186,6 +211,7 @@ class TodayColumn(Widget):
                     for piece in pieces
                 ]
             lines += pieces
+            self._wrapped = number + 1
         return lines
 
     def _scrollbar(self, total: int, thickness: int) -> list[Content]:
