@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,20 +51,20 @@ def test_anything_else_goes_to_the_parser(argv: list[str]) -> None:
 
 
 def test_a_plain_start_builds_no_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[object] = []
+    started: list[tuple[Path, bool]] = []
 
     def no_parser() -> None:
         raise AssertionError("the whole parser was built")
 
+    def run_app(data_dir: Path, exit_after_first_frame: bool) -> int:
+        started.append((data_dir, exit_after_first_frame))
+        return 0
+
     monkeypatch.setattr(cli, "build_parser", no_parser)
-    monkeypatch.setattr(
-        "brilliance.commands.launch.run_app",
-        lambda data_dir, exit_after_first_frame: started.append((data_dir, exit_after_first_frame))
-        or 0,
-    )
+    monkeypatch.setattr("brilliance.commands.launch.run_app", run_app)
     monkeypatch.setattr(sys, "argv", ["brilliance", "--data-dir", "/nowhere/x"])
     assert cli.main() == 0
-    assert started == [(cli.Path("/nowhere/x"), False)]
+    assert started == [(Path("/nowhere/x"), False)]
 
 
 def test_the_parser_still_reports_errors(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,9 +14,20 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from brilliance.domain.today_view import SECTION_KEYS, Span, TodayPicture, sparkline
+from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
+from brilliance.screens.today_page import AGENDA_LINES as AGENDA_LINES
+from brilliance.screens.today_page import (
+    PROMISE_LISTS,
+    TodayColumn,
+    TodayPage,
+    cells,
+    idea_text,
+    journal_text,
+    month_text,
+    section_options,
+)
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
@@ -29,33 +40,6 @@ if TYPE_CHECKING:
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
-
-
-PROMISE_LISTS = ("promises", "promises-soon")
-"""The sections where space keeps the highlighted promise."""
-
-ROLE_STYLES = {
-    "": "",
-    "name": "bold",
-    "muted": "$text-muted",
-    "late": "$text-warning",
-    "soon": "$text-accent",
-    "alert": "bold $text-error",
-}
-"""How the app draws each role of the agenda's text (the shell prints the text alone)."""
-
-
-def styled(spans: tuple[Span, ...]) -> Content:
-    """A row of the agenda in the app's colours."""
-    return Content.assemble(*((text, ROLE_STYLES[role]) for text, role in spans))
-
-
-def cells(count: int) -> str:
-    return "·" if count == 0 else ("●" if count == 1 else "◆")
-
-
-AGENDA_LINES = 8
-"""The most lines a section shows; the rest scrolls."""
 
 
 class AgendaList(OptionList):
@@ -140,6 +124,8 @@ class TodayScreen(BrillianceScreen):
 
     agenda: Agenda | None = None
     """The agenda last drawn; None while the summary is shown."""
+    _flat = False
+    """Composed from the summary: the flat first frame (``today_page``)."""
     _keeper: PromiseKeeper | None = None
 
     @property
@@ -159,6 +145,7 @@ class TodayScreen(BrillianceScreen):
         # Before the first layout, so that a narrow terminal is not styled twice (issue 19).
         self.set_class(self.app.size.width < NARROW, "-narrow")
         picture = self._host.today_picture()
+        self._flat = picture is not None
         if picture is not None:
             yield from self._compose_from_summary(picture)
             return
@@ -187,8 +174,6 @@ class TodayScreen(BrillianceScreen):
     def _compose_from_summary(self, picture: TodayPicture) -> ComposeResult:
         """The first frame of a start from the summary: Today's words in the full screen's
         places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
-        from brilliance.screens.today_page import TodayColumn, TodayPage, idea_text
-
         narrow = self.has_class("-narrow")
         with VerticalScroll(id="body"):
             yield Static(idea_text(picture), id="idea")
@@ -212,13 +197,25 @@ class TodayScreen(BrillianceScreen):
     @property
     def drawn_from_summary(self) -> bool:
         """Whether the flat first frame is on screen (the full one replaces it at the load)."""
-        return not self.query("#grid")
+        return self._flat
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW
         if self.drawn_from_summary and narrow != self.has_class("-narrow"):
-            self.refresh(recompose=True)  # one column or two: drawn anew
+            self._flat_columns(narrow)
         self.set_class(narrow, "-narrow")
+
+    def _flat_columns(self, narrow: bool) -> None:
+        """The flat first frame in one column (narrow) or two."""
+        picture = self._host.today_picture()
+        if picture is None:
+            return
+        left = self.query_one("#left", TodayColumn)
+        left.show("both" if narrow else "left")
+        if narrow:
+            self.query("#right").remove()
+        else:
+            self.query_one("#columns").mount(TodayColumn(picture, "right", id="right"))
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -246,58 +243,21 @@ class TodayScreen(BrillianceScreen):
 
     def _draw(self, picture: TodayPicture) -> None:
         view = picture.view
-        idea = view.idea
-        self.query_one("#idea", Static).update(
-            Content.assemble(
-                (f"{view.idea_title} · ", "bold $accent"),
-                (idea.title, "bold"),
-                "\n",
-                idea.text,
-                "\n",
-                (idea.question, "italic $text-muted"),
-            )
-        )
+        self.query_one("#idea", Static).update(idea_text(picture))
         for section in view.sections:
-            prefix = (("☐ ", ""),) if section.key in PROMISE_LISTS else ()  # space ticks it
+            rows = section_options(section) if section.rows else []  # ☐: space ticks it
             self.query_one(f"#{section.key}", AgendaList).fill(
-                [(styled(prefix + row.spans), row.target) for row in section.rows],
+                list(zip(rows, (row.target for row in section.rows), strict=True)),
                 section.blank.sentence(with_hint=True),
             )
             self.query_one(f"#{section.key}-heading", Static).update(Content(section.title))
         for widget in self.query("#intros, #intros-heading"):
             widget.display = bool(view.section("intros").rows)
-        written = (
-            Content.assemble((f"✓ {view.journal_line}", "$text-success"))
-            if view.journal_written
-            else Content.assemble(
-                (f"{view.journal_line} ", "$text-warning"), (view.journal_hint, "dim")
-            )
-        )
-        review = (
-            Content.assemble(
-                ("Weekly review of ", "$text-warning"),
-                (picture.review_week, "bold $text-warning"),
-                (": not written yet ", "$text-warning"),
-                (f"{view.review_hint}\n", "dim"),
-            )
-            if view.review
-            else Content("")
-        )
-        self.query_one("#journal", Static).update(
-            Content.assemble(
-                review, written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt
-            )
-        )
+        self.query_one("#journal", Static).update(journal_text(picture))
         target = max(picture.month_target, 1)
         bar = self.query_one("#month", ProgressBar)
         bar.update(total=target, progress=min(picture.month_held, target))
-        self.query_one("#month-text", Static).update(
-            Content.assemble(
-                f"{view.month_line}\n",
-                (view.weekly_label, "$text-muted"),
-                (sparkline(picture.weekly), "$accent"),
-            )
-        )
+        self.query_one("#month-text", Static).update(month_text(picture))
         self.query_one("#grid-heading", Static).update(Content(view.grid_title))
         self._fill_grid(picture)
         self.query_one("#grid").display = bool(picture.grid)

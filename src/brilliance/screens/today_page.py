@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from rich._wrap import divide_line  # what Content.wrap uses (Textual is pinned)
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
@@ -107,17 +107,10 @@ def month_text(picture: TodayPicture) -> Content:
 
 
 def line_count(text: str, width: int) -> int:
-    """How many lines ``text`` takes wrapped at ``width`` cells, as Textual wraps it: at
-    spaces, a word longer than the line folded (for the scroll bar's size only)."""
-    lines, used = 1, 0
-    for word in text.split(" "):
-        size = cell_len(word)
-        if used and used + 1 + size > width:
-            lines, used = lines + 1, 0
-        used += (1 if used else 0) + size
-        while used > width:
-            lines, used = lines + 1, used - width
-    return lines
+    """How many lines ``text`` takes wrapped at ``width`` cells: where ``Content.wrap``
+    cuts it (Rich's ``divide_line``), without building the lines (only the scroll bar's size
+    needs the count; building them all cost a third of the first frame)."""
+    return sum(len(divide_line(line, width, fold=True)) + 1 for line in text.split("\n"))
 
 
 def section_options(section: Section) -> list[Content]:
@@ -144,6 +137,12 @@ class TodayColumn(Widget):
         """"left" (the agenda), "right" (journal, month, grid) or "both" (narrow)."""
         self._lines: dict[int, list[Content]] = {}
         self._wrapped = 0
+
+    def show(self, part: str) -> None:
+        """Draw another part of Today (the terminal went narrow or wide)."""
+        self.part = part
+        self._lines.clear()
+        self.refresh(layout=True)
 
     def render(self) -> RenderResult:
         return Content("\n").join(self.lines(self.size.width))
@@ -256,16 +255,22 @@ class TodayColumn(Widget):
         return lines
 
     def _month_bar(self, width: int) -> Content:
+        """The month's progress bar and percentage, drawn as Textual's ProgressBar draws
+        them (its bar in half cells; the percentage right-aligned in 5 cells)."""
         target = max(self.picture.month_target, 1)
-        held = min(self.picture.month_held, target)
-        percent = round(held / target * 100)
+        share = min(self.picture.month_held, target) / target
         bar_width = max(width - 5, 1)
-        filled = round(bar_width * held / target)
-        colour = "$success" if held >= target else "$primary"
+        end = round(bar_width * share * 2) / 2
+        half = end - int(end) > 0
+        colour = "$success" if share >= 1 else "$primary"
+        tail = ""
+        if not half and end != bar_width:
+            tail = "╺"
+        tail += "━" * (bar_width - int(end) - 1)
         return Content.assemble(
-            ("━" * filled, colour),
-            ("━" * (bar_width - filled), "$surface"),
-            f"{percent}%".rjust(5),
+            ("━" * int(end) + ("╸" if half else ""), colour),
+            (tail, "$surface"),
+            f"{round(share * 100)}%".rjust(5),
         )
 
     def _grid_lines(self) -> list[Content]:
