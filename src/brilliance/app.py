@@ -18,7 +18,7 @@ from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.today import TodayScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
-from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
+from brilliance.store.paths import has_notes
 
 if TYPE_CHECKING:
     # Not imported before the first frame: a start from Today's summary draws it before
@@ -113,6 +113,8 @@ class BrillianceApp(StartsFromSummary):
             return
         # Notes added with `brilliance note` while the app is open arrive through the inbox.
         self.set_interval(INBOX_POLL_SECONDS, self.check_inbox)
+        from brilliance.store.inbox import rejected_advice, rejected_notes
+
         if set_aside := rejected_notes(self.store.data_dir):
             self.notify(rejected_advice(set_aside), title="Notes set aside", timeout=20)
         if self.read_only:
@@ -205,6 +207,8 @@ class BrillianceApp(StartsFromSummary):
         except (StoreError, OSError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return
+        from brilliance.store.inbox import inbox_busy
+
         if not has_notes(self.store.data_dir):
             return
         if inbox_busy(self.store.data_dir):  # never wait on the event loop: next poll (13.14)

@@ -13,7 +13,8 @@ from brilliance.app import make_app_from_summary
 from brilliance.demo import build_demo
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import FollowUp
-from brilliance.screens.today import AgendaList, TodayScreen
+from brilliance.screens.agenda_list import AgendaList
+from brilliance.screens.today import TodayScreen
 from brilliance.screens.today_page import TodayColumn, line_count
 from brilliance.services.start_summary import keep_today_summary
 from brilliance.store.store import Store

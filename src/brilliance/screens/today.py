@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.geometry import Size
-from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
-from brilliance.screens.today_page import AGENDA_LINES as AGENDA_LINES
 from brilliance.screens.today_page import (
     PROMISE_LISTS,
     TodayColumn,
@@ -31,68 +27,18 @@ from brilliance.screens.today_page import (
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable, OptionList
+
     from brilliance.screens.promise_keeper import PromiseKeeper
     from brilliance.services.agenda import Agenda
 
 # The agenda, the promise keeper and the introductions' modal are imported when first used:
 # a start from Today's summary draws this screen before pydantic and the models are loaded
-# (issue 19; tests/tui/test_start_path.py checks it).
+# (issue 19; tests/tui/test_start_path.py checks it); the option lists, the progress bar and
+# the table too, once the store is loaded (``_compose_full``): the first frame is flat.
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
-
-
-class AgendaList(OptionList):
-    """One section of the agenda; options carry the id of what they lead to."""
-
-    DEFAULT_CSS = f"""
-    AgendaList {{
-        height: auto;
-        max-height: {AGENDA_LINES};
-        border: none;
-        padding: 0;
-        background: transparent;
-    }}
-    AgendaList:focus {{
-        border: none;
-        background: $boost;
-    }}
-    """
-
-    BINDINGS = [Binding("enter", "select", "Open")]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """OptionList's height, counted only as far as the most lines shown.
-
-        ``max-height`` cuts it there anyway, but OptionList wraps every option to measure
-        all of them, at every layout pass: 144 overdue promises made this a third of the
-        first frame's CPU time (issue 19). The same height once clamped, as
-        tests/tui/test_agenda_list.py checks. (Our options have no dividers.)
-        """
-        rules = cast("RulesMap", self.styles)
-        padding_width = self.get_component_styles("option-list--option").padding.width
-        height = 0
-        for option in self.options:
-            height += self._get_visual(option).get_height(rules, width - padding_width)
-            if height >= AGENDA_LINES:
-                break
-        return height
-
-    def fill(self, options: list[tuple[Content, str]], empty: str) -> None:
-        keep = self.highlighted
-        self.clear_options()
-        if not options:
-            self.add_option(Option(Content.assemble((empty, "dim italic")), disabled=True))
-            return
-        self.add_options(Option(prompt, id=ident) for prompt, ident in options)
-        self.highlighted = min(keep or 0, len(options) - 1)
-
-    @property
-    def chosen_id(self) -> str | None:
-        if self.highlighted is None:
-            return None
-        option = self.get_option_at_index(self.highlighted)
-        return None if option.disabled else option.id
 
 
 class DrawsFromSummary(Protocol):
@@ -149,6 +95,13 @@ class TodayScreen(BrillianceScreen):
         if picture is not None:
             yield from self._compose_from_summary(picture)
             return
+        yield from self._compose_full()
+
+    def _compose_full(self) -> ComposeResult:
+        from textual.widgets import DataTable, ProgressBar
+
+        from brilliance.screens.agenda_list import AgendaList
+
         with VerticalScroll(id="body"):
             yield Static("", id="idea")
             with Horizontal(id="columns"):
@@ -190,8 +143,9 @@ class TodayScreen(BrillianceScreen):
             if picture is not None:
                 self.query_one(ModeBar).set_status(picture.view.date_line)
             return
-        grid = self.query_one("#grid", DataTable)
-        grid.add_column("", key="name")
+        from textual.widgets import DataTable
+
+        self.query_one("#grid", DataTable).add_column("", key="name")
         self.refresh_data()
 
     @property
@@ -222,6 +176,10 @@ class TodayScreen(BrillianceScreen):
     async def replace_first_frame(self) -> None:
         """The store is loaded: the full screen takes the flat first frame's place, drawn
         from the records, in one update (the same words stay where they were)."""
+        from textual.widgets import DataTable
+
+        from brilliance.screens.agenda_list import AgendaList
+
         with self.app.batch_update():
             await self.recompose()
             self.query_one("#grid", DataTable).add_column("", key="name")
@@ -242,6 +200,10 @@ class TodayScreen(BrillianceScreen):
             self.mark_fresh()
 
     def _draw(self, picture: TodayPicture) -> None:
+        from textual.widgets import ProgressBar
+
+        from brilliance.screens.agenda_list import AgendaList
+
         view = picture.view
         self.query_one("#idea", Static).update(idea_text(picture))
         for section in view.sections:
@@ -264,6 +226,8 @@ class TodayScreen(BrillianceScreen):
         self.query_one(ModeBar).set_status(view.date_line)
 
     def _fill_grid(self, picture: TodayPicture) -> None:
+        from textual.widgets import DataTable
+
         grid = self.query_one("#grid", DataTable)
         keep = grid.cursor_row
         grid.clear(columns=True)
@@ -289,12 +253,14 @@ class TodayScreen(BrillianceScreen):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#grid")
-    def _grid_row(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value and self._host.loaded:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # (by name, not ``@on``: the table's module is imported with the full screen)
+        if event.data_table.id == "grid" and event.row_key.value and self._host.loaded:
             self.post_message(OpenPerson(str(event.row_key.value)))
 
     def action_act(self) -> None:
+        from brilliance.screens.agenda_list import AgendaList
+
         focused = self.focused
         if not isinstance(focused, AgendaList) or not self._host.loaded:
             return
@@ -318,12 +284,13 @@ class TodayScreen(BrillianceScreen):
             if followup is not None:
                 self.post_message(OpenPerson(followup.person_id))
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_act()
 
     def action_done(self) -> None:
+        from brilliance.screens.agenda_list import AgendaList
+
         focused = self.focused
         if not isinstance(focused, AgendaList) or focused.id not in PROMISE_LISTS:
             return

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich._wrap import divide_line  # what Content.wrap uses (Textual is pinned)
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
@@ -110,15 +111,18 @@ def line_count(text: str, width: int) -> int:
     """How many lines ``text`` takes wrapped at ``width`` cells: where ``Content.wrap``
     cuts it (Rich's ``divide_line``), without building the lines (only the scroll bar's size
     needs the count; building them all cost a third of the first frame)."""
+    if "\n" not in text and cell_len(text) <= width:
+        return 1  # (most rows: no need to find where to cut)
     return sum(len(divide_line(line, width, fold=True)) + 1 for line in text.split("\n"))
 
 
-def section_options(section: Section) -> list[Content]:
-    """The rows of a section as its list draws them (an empty one says so, dimmed)."""
+def section_options(section: Section, first: int | None = None) -> list[Content]:
+    """The rows of a section as its list draws them (an empty one says so, dimmed); only
+    the ``first`` ones if given."""
     prefix = (("☐ ", ""),) if section.key in PROMISE_LISTS else ()
     if not section.rows:
         return [Content.assemble((section.blank.sentence(with_hint=True), "dim italic"))]
-    return [styled(prefix + row.spans) for row in section.rows]
+    return [styled(prefix + row.spans) for row in section.rows[:first]]
 
 
 class TodayColumn(Widget):
@@ -178,7 +182,8 @@ class TodayColumn(Widget):
         """The section's list: its rows wrapped, at most AGENDA_LINES, with a scroll bar
         beside them when there are more (the first list holds the focus: its first row is
         highlighted, as the full screen draws it)."""
-        options = section_options(section)
+        # Each row takes a line at least: the ones past AGENDA_LINES + 1 are only counted.
+        options = section_options(section, AGENDA_LINES + 1)
         cursor = first and bool(section.rows)
         shown = self._wrap(options, width, cursor)
         if len(shown) <= AGENDA_LINES:
@@ -186,8 +191,9 @@ class TodayColumn(Widget):
         bar_width = self.styles.scrollbar_size_vertical
         inner = max(width - bar_width, 1)
         shown = self._wrap(options, inner, cursor)
-        rest = options[self._wrapped :]
-        total = len(shown) + sum(line_count(option.plain, inner) for option in rest)
+        box = "☐ " if section.key in PROMISE_LISTS else ""
+        rest = section.rows[self._wrapped :]
+        total = len(shown) + sum(line_count(box + row.plain, inner) for row in rest)
         bar = self._scrollbar(total, bar_width)
         return [
             line.pad_right(inner - line.cell_length) + bar[i]
