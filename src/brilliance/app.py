@@ -43,7 +43,9 @@ class BrillianceApp(StartsFromSummary):
     """The app. Build it with :func:`make_app` so tests and the command line share one path."""
 
     TITLE = "Brilliance"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/today.tcss"]
+    """Today's own styles are read with the app's, in the one parse before the first frame:
+    read when its screen is made, they would parse every style sheet again (issue 19)."""
     COMMANDS = App.COMMANDS | {PeopleCommands}
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {

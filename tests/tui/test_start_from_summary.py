@@ -79,11 +79,12 @@ def flat_words(screen: TodayScreen) -> str:
 
 
 async def until_loaded(app: BrillianceApp, pilot: object) -> None:
+    """Until the store is loaded, Today redrawn from it and the keys that waited handled."""
     for _ in range(400):
-        if app.loaded:
+        if app.loaded and app._replaying is None:
             break
         await pilot.pause(0.05)  # type: ignore[attr-defined]
-    assert app.loaded
+    assert app.loaded and app._replaying is None
     await pilot.pause()  # type: ignore[attr-defined]
 
 

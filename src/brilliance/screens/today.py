@@ -54,7 +54,10 @@ class TodayScreen(BrillianceScreen):
     """The daily agenda. tab moves between sections; enter acts on the highlighted item."""
 
     CSS_PATH = "today.tcss"
-    AUTO_FOCUS = "#due"
+    AUTO_FOCUS = ""
+    """The first list is focused when the screen is mounted, without scrolling (see on_mount:
+    with the narrow layout set before the first layout, Textual's auto focus scrolled the idea
+    of the day away)."""
     HELP = (
         "Today's practice: who is due, what is coming up, the promises to keep, who has had "
         "nothing from you lately, and the journal. tab moves between sections."
@@ -73,6 +76,13 @@ class TodayScreen(BrillianceScreen):
     _flat = False
     """Composed from the summary: the flat first frame (``today_page``)."""
     _keeper: PromiseKeeper | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Made with the style sheet as it is: Textual would otherwise parse every style
+        # sheet twice more when this first mode opens, a tenth of the first frame (issue
+        # 19). (A private attribute: Textual is pinned; a theme change later restyles it.)
+        self._css_update_count = self.app._css_update_count
 
     @property
     def keeper(self) -> PromiseKeeper:
@@ -147,6 +157,8 @@ class TodayScreen(BrillianceScreen):
 
         self.query_one("#grid", DataTable).add_column("", key="name")
         self.refresh_data()
+        # The first list has the focus, without scrolling the idea of the day away.
+        self.set_focus(self.query_one("#due"), scroll_visible=False)
 
     @property
     def drawn_from_summary(self) -> bool:
