@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
+from brilliance.screens.today_footer import StillFooter
 from brilliance.screens.today_page import (
     PROMISE_LISTS,
     TodayColumn,
@@ -144,7 +145,7 @@ class TodayScreen(BrillianceScreen):
                 yield TodayPage(picture, "both" if narrow else "left", id="left")
                 if not narrow:
                     yield TodayColumn(picture, "right", id="right")
-        yield Footer()
+        yield StillFooter()
 
     def on_mount(self) -> None:
         if self.drawn_from_summary:
