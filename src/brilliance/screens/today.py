@@ -16,9 +16,9 @@ from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.today_footer import StillFooter
 from brilliance.screens.today_page import (
+    OPEN,
     PROMISE_LISTS,
     TodayColumn,
-    TodayPage,
     cells,
     idea_text,
     journal_text,
@@ -142,14 +142,13 @@ class TodayScreen(BrillianceScreen):
         with VerticalScroll(id="body"):
             yield Static(idea_text(picture), id="idea")
             with Horizontal(id="columns"):
-                yield TodayPage(picture, "both" if narrow else "left", id="left")
+                yield TodayColumn(picture, "both" if narrow else "left", id="left")
                 if not narrow:
                     yield TodayColumn(picture, "right", id="right")
-        yield StillFooter()
+        yield StillFooter(lead=[OPEN])  # as when the first list has the focus
 
     def on_mount(self) -> None:
         if self.drawn_from_summary:
-            self.set_focus(self.query_one("#left"), scroll_visible=False)
             picture = self._host.today_picture()
             if picture is not None:
                 self.query_one(ModeBar).set_status(picture.view.date_line)

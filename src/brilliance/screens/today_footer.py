@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
@@ -38,6 +39,12 @@ class StillFooter(Widget):
     }
     """
 
+    def __init__(self, lead: list[Binding] | None = None) -> None:
+        super().__init__()
+        self.lead = lead or []
+        """Keys shown first, as those of the widget that will have the focus (nothing has
+        it in the first frame: focusing would draw it once more)."""
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -51,7 +58,9 @@ class StillFooter(Widget):
         app = self.app
         active = self.screen.active_bindings
         shown: dict[str, Content] = {}  # one key per action, in the order Footer takes them
-        for _node, binding, enabled, _tooltip in active.values():
+        bindings = [(binding, True) for binding in self.lead]
+        bindings += [(binding, enabled) for _node, binding, enabled, _tip in active.values()]
+        for binding, enabled in bindings:
             if not binding.show or binding.action in shown:
                 continue
             key = Content.assemble(

@@ -36,6 +36,8 @@ PROMISE_LISTS = ("promises", "promises-soon")
 """The sections whose rows start with a box that space ticks."""
 HEADING = "bold $text-primary"
 """A heading's look (``.heading`` in today.tcss)."""
+OPEN = Binding("enter", "select", "Open")
+"""Enter on a row of the agenda (``AgendaList``'s key, shown first in the footer)."""
 CURSOR = "$block-cursor-foreground on $block-cursor-background"
 """The highlighted row of the list that has the focus."""
 BLURRED = "$foreground on $block-cursor-blurred-background"
@@ -330,11 +332,3 @@ class TodayColumn(Widget):
             )
         lines[1] = lines[1].pad_right(width - lines[1].cell_length).stylize_before(BLURRED)
         return lines
-
-
-class TodayPage(TodayColumn):
-    """The agenda's column: it holds the focus, as the first list does on the full screen,
-    so that the footer offers the same keys (they wait for the store)."""
-
-    can_focus = True
-    BINDINGS = [Binding("enter", "noop", "Open")]
