@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
-from brilliance.screens.today_footer import StillFooter
+from brilliance.screens.today_footer import StillFooter, StillModeBar
 from brilliance.screens.today_page import (
     OPEN,
     PROMISE_LISTS,
@@ -98,7 +98,6 @@ class TodayScreen(BrillianceScreen):
         return cast("DrawsFromSummary", self.app)
 
     def compose(self) -> ComposeResult:
-        yield ModeBar("today")
         # Before the first layout, so that a narrow terminal is not styled twice (issue 19).
         self.set_class(self.app.size.width < NARROW, "-narrow")
         picture = self._host.today_picture()
@@ -106,6 +105,7 @@ class TodayScreen(BrillianceScreen):
         if picture is not None:
             yield from self._compose_from_summary(picture)
             return
+        yield ModeBar("today")
         yield from self._compose_full()
 
     def _compose_full(self) -> ComposeResult:
@@ -139,6 +139,7 @@ class TodayScreen(BrillianceScreen):
         """The first frame of a start from the summary: Today's words in the full screen's
         places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
         narrow = self.has_class("-narrow")
+        yield StillModeBar(picture.view.date_line)
         with VerticalScroll(id="body"):
             yield Static(idea_text(picture), id="idea")
             with Horizontal(id="columns"):
@@ -149,9 +150,6 @@ class TodayScreen(BrillianceScreen):
 
     def on_mount(self) -> None:
         if self.drawn_from_summary:
-            picture = self._host.today_picture()
-            if picture is not None:
-                self.query_one(ModeBar).set_status(picture.view.date_line)
             return
         from textual.widgets import DataTable
 

@@ -1,5 +1,5 @@
-"""The footer of Today's flat first frame: the keys Textual's ``Footer`` shows, drawn as one
-line by one widget (issue 19).
+"""The footer and the mode bar of Today's flat first frame, each drawn as one line by one
+widget (issue 19).
 
 ``Footer`` is a container of one widget per key, composed again once the screen's bindings
 are known, after the first frame: for Today's five keys that second layout cost about a
@@ -13,8 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.color import Color
 from textual.content import Content
 from textual.widget import Widget
+
+from brilliance.widgets.mode_bar import MODE_TITLES
 
 if TYPE_CHECKING:
     from textual.app import RenderResult
@@ -82,3 +85,44 @@ class StillFooter(Widget):
         if right and left.cell_length + right.cell_length <= width:
             return left.pad_right(width - left.cell_length - right.cell_length) + right
         return left
+
+
+class StillModeBar(Widget):
+    """``Brilliance  1 Today  2 List ...`` and the date on the right, as ``ModeBar`` draws
+    them with its eight widgets (Today active; never read-only: a start from the summary
+    holds the folder's lock)."""
+
+    DEFAULT_CSS = """
+    StillModeBar {
+        height: 1;
+        dock: top;
+        background: $panel;
+    }
+    """
+
+    def __init__(self, status: str) -> None:
+        super().__init__()
+        self.status = status
+
+    def render(self) -> RenderResult:
+        # ModeBar's colours come from CSS ("auto" ones: the contrast of the background,
+        # which a Content style does not resolve), so they are worked out here as CSS does.
+        variables = self.app.get_css_variables()
+        panel = self.background_colors[1]
+        primary = Color.parse(variables["primary"])
+        muted = (panel + panel.get_contrast_text(0.6)).hex
+        pieces = [(" Brilliance  ", f"bold {variables['text-primary']}")]
+        for number, (mode, title) in enumerate(MODE_TITLES.items(), start=1):
+            if mode == "today":
+                text = (primary + primary.get_contrast_text(0.87)).hex
+                pieces.append((f" {number} {title} ", f"bold {text} on {primary.hex}"))
+            else:
+                pieces.append((f" {number} {title} ", muted))
+        left = Content.assemble(*pieces)
+        # The status: the rest of the width less a cell each side, its first line (wrapped
+        # at words, as a Static wraps it) on the right.
+        inner = self.size.width - left.cell_length - 2
+        if inner <= 0:
+            return left
+        status = Content.assemble((self.status, muted)).wrap(inner)[0].rstrip()
+        return left + Content(" " * (1 + inner - status.cell_length)) + status + Content(" ")
