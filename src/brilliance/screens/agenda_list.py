@@ -51,6 +51,13 @@ class AgendaList(OptionList):
                 break
         return height
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The list's own scroll bar came or went: its options are as wide as what is left,
+        so their wrapped lines are measured again (OptionList forgets them on a resize
+        only: a row wrapped in two lost its second line when the bar appeared)."""
+        self._clear_caches()
+        self.refresh(layout=True)
+
     def fill(self, options: list[tuple[Content, str]], empty: str) -> None:
         keep = self.highlighted
         self.clear_options()
