@@ -80,7 +80,8 @@ async def first_and_after(
         words = flat_words(screen)
         gated.gate.set()
         await until_loaded(app, pilot)
-        await pilot.pause()
+        for _ in range(10):  # and a while after: the full screen must have settled as drawn
+            await pilot.pause(0.1)
         assert not screen.drawn_from_summary and screen.query(AgendaList)
         assert isinstance(app.focused, AgendaList) and app.focused.id == "due"
         after = screen_text(app)
