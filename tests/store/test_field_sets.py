@@ -1,0 +1,86 @@
+"""Loaded records share one ``model_fields_set`` per distinct set of names (issue 19, memory),
+and nothing about the models changes: their sets hold what pydantic gave them, a change to one
+record leaves the others' alone, and frozen records still refuse assignment."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from pydantic import ValidationError
+
+from brilliance.domain.models import SCHEMA_VERSION, Record
+from brilliance.store.fileformat import ENTITY_TABLES
+from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.store import Store
+
+WHEN = datetime(2026, 3, 2, 9)
+
+
+def open_file(data_dir: Path) -> Store:
+    """A file as a person, an older version or another device may write it: some records
+    name every field, others only some (the rest take their defaults)."""
+    people: dict[str, Any] = {}
+    meetings: dict[str, Any] = {}
+    journal: dict[str, Any] = {}
+    for n in range(6):
+        people[f"p{n}"] = {"id": f"p{n}", "name": f"P{n}"} | (
+            {"email": "a@b.cd", "important_dates": [{"kind": "birthday", "month": 3, "day": n + 1}]}
+            if n % 2
+            else {}
+        )
+        meetings[f"m{n}"] = {
+            "id": f"m{n}",
+            "person_id": f"p{n}",
+            "when": WHEN.isoformat(),
+            "value_given": [{"kind": "information", "note": f"n{n}"}],
+        }
+        journal[f"j{n}"] = {"id": f"j{n}", "text": f"entry {n}", "written_at": WHEN.isoformat()}
+        if n % 3:
+            journal[f"j{n}"]["tags"] = ["t"]
+    tables = {"meta": {"schema": {"version": SCHEMA_VERSION}}, "people": people}
+    tables |= {"meetings": meetings, "journal": journal}
+    (data_dir / DATA_FILE_NAME).write_bytes(orjson.dumps(tables))
+    return Store.open(data_dir, lock=False)
+
+
+def test_equal_sets_are_shared_and_each_holds_what_pydantic_gives(tmp_path: Path) -> None:
+    loaded = open_file(tmp_path)
+    try:
+        records = loaded.storage.read()
+        for table in ENTITY_TABLES:
+            items = loaded.repositories()[table].all()
+            for item in items:
+                fresh = type(item).model_validate(records[table][item.id])
+                assert item.model_fields_set == fresh.model_fields_set
+                assert item.model_dump(exclude_unset=True) == fresh.model_dump(exclude_unset=True)
+                assert item == fresh
+            distinct = {frozenset(item.model_fields_set) for item in items}
+            assert len({id(item.model_fields_set) for item in items}) == len(distinct)
+        nested: list[Record] = [d for p in loaded.people.all() for d in p.important_dates]
+        nested += [v for m in loaded.meetings.all() for v in m.value_given]
+        assert len(nested) == 9
+        assert len({id(item.model_fields_set) for item in nested}) == 2  # one per model
+        assert len({id(p.model_fields_set) for p in loaded.people.all()}) == 2
+    finally:
+        loaded.close()
+
+
+def test_changing_one_record_leaves_the_others_sets_alone(tmp_path: Path) -> None:
+    loaded = open_file(tmp_path)
+    try:
+        first, *others = sorted(loaded.journal.all(), key=lambda e: -len(e.tags))
+        shared = set(first.model_fields_set)
+        assert all(e.model_fields_set is first.model_fields_set for e in others if e.tags)
+        changed = first.model_copy(update={"prompt": "why?"})
+        assert "prompt" in changed.model_fields_set
+        assert first.model_fields_set == shared
+        assert all("prompt" not in e.model_fields_set for e in others)
+        with pytest.raises(ValidationError):
+            first.text = "changed in place"  # type: ignore[misc]
+        assert first.model_fields_set == shared
+    finally:
+        loaded.close()
