@@ -158,22 +158,41 @@ def validate_tables(path: Path, tables: Tables) -> Loaded:
         return _validate_tables(path, tables)
 
 
-class FieldSets:
-    """One ``model_fields_set`` per distinct set of field names, shared by the models that
-    have it (issue 19, memory).
+class Sharing:
+    """What loaded records hold alike, held once (issue 19, memory): each model's
+    ``model_fields_set``, and nested records and models that hold nothing.
 
+    One ``model_fields_set`` per distinct set of field names, shared by the models that
+    have it.
     pydantic gives every model its own set of the fields its input named: for ten years'
     8,650 records and their nested models, 8 MiB of sets (a set of 5 to 18 names takes 728
     bytes, of 19 or more 2,264), nearly all equal. Records are frozen, so pydantic never adds
     to a model's set in place (assignment raises first; ``model_copy`` copies the set before
     adding the updated names), and nothing of ours reads or changes it: sharing one set among
     equal ones changes nothing but memory. Equality of models ignores the set.
+
+    An empty prep sheet is in each of ten years' 3,000 meetings, as a nested record in the
+    file's tables and as a model: one of each serves them all (1.9 MiB). Records are
+    replaced, never changed in place, and models are frozen.
     """
 
     def __init__(self) -> None:
         self._by_names: dict[frozenset[str], set[str]] = {}
         self._last: dict[type[BaseModel], set[str]] = {}
         """The set shared last for each model: most records of a kind name the same fields."""
+        self._empty: dict[tuple[type[BaseModel], frozenset[str]], BaseModel] = {}
+        """One nested model holding nothing (an empty prep sheet) per kind and set of names."""
+        self._empty_records: dict[bytes, dict[str, Any]] = {}
+        """The same for the file's records: one nested record holding nothing per content."""
+
+    def share_record(self, model: type[BaseModel], record: dict[str, Any]) -> None:
+        """Before validating ``record``: its nested records that hold nothing (an empty prep
+        sheet, in every meeting) become one shared record (records are replaced, never
+        changed in place; see ``storage.LineCache``)."""
+        for name in _nested_fields(model):
+            value = record.get(name)
+            if type(value) is dict and value and not any(value.values()):
+                record[name] = self._empty_records.setdefault(orjson.dumps(value), value)
 
     def share(self, item: BaseModel) -> None:
         """Give ``item``, and the models nested in it, the shared set equal to theirs."""
@@ -187,7 +206,11 @@ class FieldSets:
         for name in _nested_fields(model):
             value = item.__dict__[name]
             if isinstance(value, BaseModel):
-                self.share(value)
+                if any(value.__dict__.values()):
+                    self.share(value)
+                else:  # holds nothing: one such model for all (frozen, so never changed)
+                    key = (type(value), frozenset(value.__pydantic_fields_set__))
+                    item.__dict__[name] = self._empty.setdefault(key, value)
             elif value and type(value) is list:
                 for nested in value:
                     self.share(nested)
@@ -211,10 +234,11 @@ def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
 def _validate_tables(path: Path, tables: Tables) -> Loaded:
     loaded = Loaded(tables=tables)
     problems: list[str] = []
-    field_sets = FieldSets()
+    shared = Sharing()
     for name, model in ENTITY_TABLES.items():
         models: dict[str, Any] = {}
         for record_id, record in tables.get(name, {}).items():
+            shared.share_record(model, record)
             try:
                 item = model.model_validate(record, context=FROM_JSON)
             except ValidationError as exc:
@@ -224,7 +248,7 @@ def _validate_tables(path: Path, tables: Tables) -> Loaded:
             if item.id != record_id:
                 problems.append(f"{name} record {record_id!r} carries another id {item.id!r}")
                 continue
-            field_sets.share(item)
+            shared.share(item)
             models[record_id] = item
         loaded.items[name] = models
     profile_record = tables.get(PROFILE_TABLE, {}).get(PROFILE_ID)
