@@ -5,7 +5,7 @@ assignment, and the file written again is the same."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
+from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import SCHEMA_VERSION, Meeting, Person, PrepState, Record
 from brilliance.store.fileformat import ENTITY_TABLES
 from brilliance.store.paths import DATA_FILE_NAME
@@ -114,5 +115,23 @@ def test_empty_nested_records_are_one_and_the_file_is_unchanged(store: Store) ->
         assert all(m.prep.questions == [] for m in empty)
         assert records[empty[1].id]["prep"] == {"checked": [], "questions": []}
         assert changed.prep.questions == ["why?"]
+    finally:
+        loaded.close()
+
+
+def test_ids_and_unchanged_stamps_are_one_string(store: Store, clock: FixedClock) -> None:
+    ana = store.people.save(Person(name="Ana"))
+    clock.set(clock.now() + timedelta(minutes=5))
+    store.people.save(ana.model_copy(update={"headline": "edited"}))
+    bo = store.people.save(Person(name="Bo"))
+    written = store.path.read_bytes()
+    loaded = reopen(store)
+    try:
+        assert serialize(loaded.storage.read()) == written
+        people = loaded.storage.read()["people"]
+        for key, record in people.items():
+            assert record["id"] is key and loaded.people.require(key).id is key
+        assert people[bo.id]["updated_at"] is people[bo.id]["created_at"]
+        assert people[ana.id]["updated_at"] != people[ana.id]["created_at"]
     finally:
         loaded.close()

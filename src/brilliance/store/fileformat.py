@@ -185,10 +185,17 @@ class Sharing:
         self._empty_records: dict[bytes, dict[str, Any]] = {}
         """The same for the file's records: one nested record holding nothing per content."""
 
-    def share_record(self, model: type[BaseModel], record: dict[str, Any]) -> None:
+    def share_record(self, model: type[BaseModel], record_id: str, record: dict[str, Any]) -> None:
         """Before validating ``record``: its nested records that hold nothing (an empty prep
         sheet, in every meeting) become one shared record (records are replaced, never
-        changed in place; see ``storage.LineCache``)."""
+        changed in place; see ``storage.LineCache``). Its id, and its ``updated_at`` when
+        equal to ``created_at`` (a record never edited), become the same string as the
+        table's key and its ``created_at`` (0.8 MiB at ten years)."""
+        if record.get("id") == record_id:
+            record["id"] = record_id
+        created = record.get("created_at")
+        if created is not None and record.get("updated_at") == created:
+            record["updated_at"] = created
         for name in _nested_fields(model):
             value = record.get(name)
             if type(value) is dict and value and not any(value.values()):
@@ -238,7 +245,7 @@ def _validate_tables(path: Path, tables: Tables) -> Loaded:
     for name, model in ENTITY_TABLES.items():
         models: dict[str, Any] = {}
         for record_id, record in tables.get(name, {}).items():
-            shared.share_record(model, record)
+            shared.share_record(model, record_id, record)
             try:
                 item = model.model_validate(record, context=FROM_JSON)
             except ValidationError as exc:
