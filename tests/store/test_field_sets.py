@@ -1,10 +1,11 @@
-"""Loaded records share one ``model_fields_set`` per distinct set of names (issue 19, memory),
-and nothing about the models changes: their sets hold what pydantic gave them, a change to one
-record leaves the others' alone, and frozen records still refuse assignment."""
+"""Loaded records share one ``model_fields_set`` per distinct set of names and one empty prep
+sheet (issue 19, memory), and nothing about the models changes: their sets hold what pydantic
+gave them, a change to one record leaves the others' alone, frozen records still refuse
+assignment, and the file written again is the same."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,13 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
-from brilliance.domain.models import SCHEMA_VERSION, Record
+from brilliance.domain.clock import FixedClock
+from brilliance.domain.models import SCHEMA_VERSION, Meeting, Person, PrepState, Record
 from brilliance.store.fileformat import ENTITY_TABLES
 from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.storage import serialize
 from brilliance.store.store import Store
+from tests.conftest import reopen
 
 WHEN = datetime(2026, 3, 2, 9)
 
@@ -82,5 +86,52 @@ def test_changing_one_record_leaves_the_others_sets_alone(tmp_path: Path) -> Non
         with pytest.raises(ValidationError):
             first.text = "changed in place"  # type: ignore[misc]
         assert first.model_fields_set == shared
+    finally:
+        loaded.close()
+
+
+def test_empty_nested_records_are_one_and_the_file_is_unchanged(store: Store) -> None:
+    """Every meeting's empty prep sheet is one model and one nested record after loading; the
+    file written again is byte for byte the same, and changing one meeting's prep changes
+    only that meeting."""
+    ana = store.people.save(Person(name="Ana"))
+    with store.batch():
+        for n in range(4):
+            store.meetings.save(Meeting(person_id=ana.id, when=WHEN.replace(day=n + 1)))
+        store.meetings.save(Meeting(person_id=ana.id, when=WHEN, prep=PrepState(checked=["goals"])))
+    written = store.path.read_bytes()
+    loaded = reopen(store)
+    try:
+        assert serialize(loaded.storage.read()) == written
+        meetings = loaded.meetings.all()
+        empty = [m for m in meetings if not m.prep.checked]
+        assert len(empty) == 4 and len({id(m.prep) for m in empty}) == 1
+        assert all(m.prep == PrepState() for m in empty)
+        (full,) = [m for m in meetings if m.prep.checked]
+        assert full.prep.checked == ["goals"] and full.prep is not empty[0].prep
+        records = loaded.storage.read()["meetings"]
+        assert len({id(records[m.id]["prep"]) for m in empty}) == 1
+        changed = empty[0].model_copy(update={"prep": PrepState(questions=["why?"])})
+        assert all(m.prep.questions == [] for m in empty)
+        assert records[empty[1].id]["prep"] == {"checked": [], "questions": []}
+        assert changed.prep.questions == ["why?"]
+    finally:
+        loaded.close()
+
+
+def test_ids_and_unchanged_stamps_are_one_string(store: Store, clock: FixedClock) -> None:
+    ana = store.people.save(Person(name="Ana"))
+    clock.set(clock.now() + timedelta(minutes=5))
+    store.people.save(ana.model_copy(update={"headline": "edited"}))
+    bo = store.people.save(Person(name="Bo"))
+    written = store.path.read_bytes()
+    loaded = reopen(store)
+    try:
+        assert serialize(loaded.storage.read()) == written
+        people = loaded.storage.read()["people"]
+        for key, record in people.items():
+            assert record["id"] is key and loaded.people.require(key).id is key
+        assert people[bo.id]["updated_at"] is people[bo.id]["created_at"]
+        assert people[ana.id]["updated_at"] != people[ana.id]["created_at"]
     finally:
         loaded.close()
