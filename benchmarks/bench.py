@@ -1325,6 +1325,92 @@ def search_journal(ctx: Context) -> None:
     )
 
 
+FLOOR_ROWS = (300, 3650)
+"""The List's wider network and the Journal's entries at 10 years."""
+
+
+@measurement(
+    "keypress floor: a bare Textual app",
+    [
+        ("floor_down_300", "floor: bare DataTable, down, 300 rows (p95)"),
+        ("floor_down_3650", "floor: bare DataTable, down, 3650 rows (p95)"),
+        ("floor_filter", "floor: bare Input key, rows replaced by a screenful (p95)"),
+        ("floor_label", "floor: bare Label rewritten by a key (p95)"),
+    ],
+)
+def keypress_floor(ctx: Context) -> None:
+    """The same keys on ``bare_table_app.py``: what Textual itself takes here (issue 19)."""
+    from bare_table_app import BareLabelApp, BareTableApp
+
+    def session(rows: int, body: Callable[[Any, Any, FrameRecorder], Awaitable[None]]) -> None:
+        async def main() -> None:
+            app = BareTableApp(rows) if rows else BareLabelApp()
+            async with app.run_test(size=TERMINAL) as pilot:
+                recorder = FrameRecorder(app)
+                await pilot.pause()
+                await body(app, pilot, recorder)
+
+        asyncio.run(main())
+
+    for rows in FLOOR_ROWS:
+        downs: list[float] = []
+
+        async def walk(app: Any, pilot: Any, recorder: FrameRecorder, out: list[float] = downs):
+            table = app.query_one("DataTable")
+            table.focus()
+            await pilot.pause()
+            out.extend(await walk_table(pilot, recorder, table, ctx.presses))
+
+        session(rows, walk)
+        key = f"floor_down_{rows}"
+        ctx.figures.append(
+            keypress_figure(key, f"floor: bare DataTable, down, {rows} rows (p95)", downs)
+        )
+
+    typed_samples: list[float] = []
+    words = ["python", "pricing"] if not ctx.smoke else ["py"]
+
+    def typed(app: Any) -> str:
+        return str(app.query_one("Input").value)
+
+    def shown(app: Any) -> bool:
+        table = app.query_one("DataTable")
+        return first_rows_drawn(table, app.shown_keys) and app.shown_keys == app.matches(typed(app))
+
+    async def filtering(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        app.query_one("Input").focus()
+        await pilot.pause()
+        typed_samples.extend(
+            await type_and_erase(
+                pilot, recorder, words, lambda s: typed(s.app), lambda s: shown(s.app)
+            )
+        )
+
+    session(FLOOR_ROWS[0], filtering)
+    ctx.figures.append(
+        keypress_figure(
+            "floor_filter",
+            "floor: bare Input key, rows replaced by a screenful (p95)",
+            typed_samples,
+            f"{FLOOR_ROWS[0]} rows; typing and erasing {', '.join(map(repr, words))}",
+        )
+    )
+
+    counts: list[float] = []
+
+    async def count(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        for _ in range(ctx.presses):
+            wanted = app.count + 1
+            counts.append(
+                await recorder.latency(pilot, "down", lambda s, w=wanted: s.app.count == w)
+            )
+
+    session(0, count)
+    ctx.figures.append(
+        keypress_figure("floor_label", "floor: bare Label rewritten by a key (p95)", counts)
+    )
+
+
 @measurement(
     "open a person",
     [("open_person", "open a person's detail (enter on the List)")],

@@ -172,3 +172,23 @@ async def test_clearing_frees_the_drawn_lines_without_the_cycle_collector() -> N
         # The cells and rows the caches held are gone already (a drawn Strip that caches
         # itself stays a cycle of Textual's own: a few hundred objects, not thousands).
         assert not left & {"RowRenderables", "Text", "tuple"}, left
+
+
+async def test_a_fill_is_measured_before_its_first_frame() -> None:
+    """The rows a fill adds at once are measured at once, as DataTable would measure them once
+    idle: the frame after a filter key draws them at their widths, with one layout, instead of
+    drawing them and then again when measured (issue 19)."""
+    app = OneTable(RowCursorTable, filled=False)
+    async with app.run_test(size=(70, 20)) as pilot:
+        table = app.table
+        assert isinstance(table, RowCursorTable)
+        table.add_columns("cell", "note", "n")
+        await pilot.pause()
+        keys = [str(n) for n in range(100)]
+        table.fill(keys, list(range(100)), lambda n: (Text(f"a wide name, {n:03}"), "x", str(n)))
+        measured = (table.virtual_size, [c.content_width for c in table.ordered_columns])
+        assert measured[1][0] == len("a wide name, 000")
+        assert measured[0].height == 1 + table.row_count  # the header and the rows added
+        await pilot.pause()
+        assert table.filling  # the rest comes later: what is there was measured already
+        assert (table.virtual_size, [c.content_width for c in table.ordered_columns]) == measured

@@ -91,6 +91,7 @@ class RowCursorTable(QuickTable[CellType]):
         cursor = keys.index(keep) if keep is not None and keep in keys else None
         height = self.size.height
         self.add_rows_through((cursor or 0) + (height + MARGIN_ROWS if height else FIRST_ROWS))
+        self._measure_new_rows()
         if cursor is not None:
             self.move_cursor(row=cursor, animate=False)
         if self._rest is not None:
@@ -108,6 +109,16 @@ class RowCursorTable(QuickTable[CellType]):
         self._added = max(self._added, end)
         if self._added >= len(items):
             self._rest = None
+
+    def _measure_new_rows(self) -> None:
+        """Size the columns and the scrollable height for the rows just added, as DataTable
+        does when it is next idle, but before the frame: that frame then draws them at their
+        widths, with one layout, rather than drawing them and then again once measured."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
 
     def _add_chunk(self, fill: int) -> None:
         if fill != self._fills or not self.is_mounted:  # a newer fill replaced the rows
