@@ -8,8 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from rich.style import Style as RichStyle
 
-from brilliance.app import make_app_from_summary
+from brilliance.app import BrillianceApp, make_app_from_summary
 from brilliance.demo import build_demo
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import FollowUp
@@ -22,12 +23,12 @@ from brilliance.store.today_summary import TodayStart, read_summary
 from tests.tui.test_start_from_summary import GatedLoad, flat_words, screen_text, until_loaded
 
 
-@pytest.fixture
-def busy(data_dir: Path, clock: FixedClock) -> TodayStart:
+def busy_folder(data_dir: Path, clock: FixedClock, theme: str = "textual-dark") -> TodayStart:
     """The sample data, with more overdue promises than their section shows (it scrolls)."""
     today = clock.today()
     with Store.open(data_dir, clock=clock) as store:
         build_demo(store, today)
+        store.save_profile(store.profile.model_copy(update={"theme": theme}))
         person = next(p for p in store.people.all() if p.on_list)
         for n in range(30):
             text = f"Send the notes on topic {n} that we talked about at length last time"
@@ -36,8 +37,32 @@ def busy(data_dir: Path, clock: FixedClock) -> TodayStart:
             )
         assert keep_today_summary(store)
     started = read_summary(data_dir, today)
-    assert started is not None
+    assert started is not None and started.theme == theme
     return started
+
+
+@pytest.fixture
+def busy(data_dir: Path, clock: FixedClock) -> TodayStart:
+    return busy_folder(data_dir, clock)
+
+
+Cell = tuple[str, object]
+
+
+def screen_cells(app: BrillianceApp) -> list[list[Cell]]:
+    """Each cell on screen: its character and how it looks (a blank's colour of text does
+    not show, so it is left out)."""
+    rows = []
+    for strip in app.screen._compositor.render_strips():
+        row: list[Cell] = []
+        for segment in strip:
+            style = segment.style or RichStyle()
+            bold, dim, italic = bool(style.bold), bool(style.dim), bool(style.italic)
+            for char in segment.text:
+                colour = None if char == " " else style.color
+                row.append((char, (colour, style.bgcolor, char != " " and (bold, dim, italic))))
+        rows.append(row)
+    return rows
 
 
 async def first_and_after(
@@ -51,13 +76,16 @@ async def first_and_after(
         assert isinstance(screen, TodayScreen) and screen.drawn_from_summary
         assert not screen.query(AgendaList)  # flat: no option list yet
         first = screen_text(app)
+        looks = screen_cells(app)
         words = flat_words(screen)
         gated.gate.set()
         await until_loaded(app, pilot)
-        await pilot.pause()
+        for _ in range(10):  # and a while after: the full screen must have settled as drawn
+            await pilot.pause(0.1)
         assert not screen.drawn_from_summary and screen.query(AgendaList)
         assert isinstance(app.focused, AgendaList) and app.focused.id == "due"
         after = screen_text(app)
+        assert screen_cells(app) == looks  # the same colours too
     app.store.close()
     return first, after, words
 
@@ -68,6 +96,14 @@ async def test_the_full_screen_replaces_the_first_frame_without_a_jump(
 ) -> None:
     first, after, words = await first_and_after(busy, data_dir, clock, size)
     assert "Send the notes on topic" in words  # the long section, drawn from the summary
+    assert first == after
+
+
+async def test_the_first_frame_in_the_light_theme_looks_as_the_full_screen(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    start = busy_folder(data_dir, clock, theme="textual-light")
+    first, after, _ = await first_and_after(start, data_dir, clock, (120, 40))
     assert first == after
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from typing import cast
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from brilliance.screens.today_page import AGENDA_LINES
+from brilliance.screens.today_page import AGENDA_LINES, OPEN
 
 
 class AgendaList(OptionList):
@@ -33,7 +32,7 @@ class AgendaList(OptionList):
     }}
     """
 
-    BINDINGS = [Binding("enter", "select", "Open")]
+    BINDINGS = [OPEN]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """OptionList's height, counted only as far as the most lines shown.
@@ -51,6 +50,13 @@ class AgendaList(OptionList):
             if height >= AGENDA_LINES:
                 break
         return height
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The list's own scroll bar came or went: its options are as wide as what is left,
+        so their wrapped lines are measured again (OptionList forgets them on a resize
+        only: a row wrapped in two lost its second line when the bar appeared)."""
+        self._clear_caches()
+        self.refresh(layout=True)
 
     def fill(self, options: list[tuple[Content, str]], empty: str) -> None:
         keep = self.highlighted

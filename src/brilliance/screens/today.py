@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import events
@@ -14,10 +15,11 @@ from textual.widgets import Footer, Static
 from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
+from brilliance.screens.today_footer import StillFooter, StillModeBar
 from brilliance.screens.today_page import (
+    OPEN,
     PROMISE_LISTS,
     TodayColumn,
-    TodayPage,
     cells,
     idea_text,
     journal_text,
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
+SETTLE_STEPS = 50
+SETTLE_STEP_SECONDS = 0.02
+"""How long the swap from the first frame may wait for the full screen to settle (1 s)."""
 
 
 class DrawsFromSummary(Protocol):
@@ -97,7 +102,6 @@ class TodayScreen(BrillianceScreen):
         return cast("DrawsFromSummary", self.app)
 
     def compose(self) -> ComposeResult:
-        yield ModeBar("today")
         # Before the first layout, so that a narrow terminal is not styled twice (issue 19).
         self.set_class(self.app.size.width < NARROW, "-narrow")
         picture = self._host.today_picture()
@@ -105,6 +109,7 @@ class TodayScreen(BrillianceScreen):
         if picture is not None:
             yield from self._compose_from_summary(picture)
             return
+        yield ModeBar("today")
         yield from self._compose_full()
 
     def _compose_full(self) -> ComposeResult:
@@ -138,20 +143,17 @@ class TodayScreen(BrillianceScreen):
         """The first frame of a start from the summary: Today's words in the full screen's
         places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
         narrow = self.has_class("-narrow")
+        yield StillModeBar(picture.view.date_line)
         with VerticalScroll(id="body"):
             yield Static(idea_text(picture), id="idea")
             with Horizontal(id="columns"):
-                yield TodayPage(picture, "both" if narrow else "left", id="left")
+                yield TodayColumn(picture, "both" if narrow else "left", id="left")
                 if not narrow:
                     yield TodayColumn(picture, "right", id="right")
-        yield Footer()
+        yield StillFooter(lead=[OPEN])  # as when the first list has the focus
 
     def on_mount(self) -> None:
         if self.drawn_from_summary:
-            self.set_focus(self.query_one("#left"), scroll_visible=False)
-            picture = self._host.today_picture()
-            if picture is not None:
-                self.query_one(ModeBar).set_status(picture.view.date_line)
             return
         from textual.widgets import DataTable
 
@@ -187,7 +189,9 @@ class TodayScreen(BrillianceScreen):
 
     async def replace_first_frame(self) -> None:
         """The store is loaded: the full screen takes the flat first frame's place, drawn
-        from the records, in one update (the same words stay where they were)."""
+        from the records, in one update (the same words stay where they were). Nothing is
+        drawn until it has settled: the footer shows its keys a refresh after it is
+        mounted, and the body's scroll bar comes with a second layout."""
         from textual.widgets import DataTable
 
         from brilliance.screens.agenda_list import AgendaList
@@ -197,6 +201,27 @@ class TodayScreen(BrillianceScreen):
             self.query_one("#grid", DataTable).add_column("", key="name")
             self.refresh_data()
             self.set_focus(self.query_one("#due", AgendaList), scroll_visible=False)
+            await self._settled()
+        self.refresh()
+
+    async def _settled(self) -> None:
+        """Until the screen, drawn, no longer changes from one step to the next (at most
+        SETTLE_STEPS): the footer's keys are there, the layouts that follow them are done.
+        Textual lays nothing out during a batch update, so each step asks for a layout
+        itself (nothing is drawn on the terminal until the batch ends). (The screen's
+        layout and compositor are private to Textual, which is pinned.)"""
+        footer = self.query_one(Footer)
+        drawn: list[str] = []
+        for _ in range(SETTLE_STEPS):
+            await asyncio.sleep(SETTLE_STEP_SECONDS)
+            if not footer.children:
+                continue
+            self._refresh_layout(self.size)
+            await asyncio.sleep(0)  # (the widgets take their new sizes)
+            now = [strip.text for strip in self._compositor.render_strips()]
+            if now == drawn:
+                return
+            drawn = now
 
     def refresh_data(self) -> None:
         if self.drawn_from_summary:

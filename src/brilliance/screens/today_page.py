@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rich._wrap import divide_line  # what Content.wrap uses (Textual is pinned)
 from rich.cells import cell_len
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.content import Content
 from textual.geometry import Size
 from textual.scrollbar import ScrollBarRender
@@ -35,8 +36,16 @@ PROMISE_LISTS = ("promises", "promises-soon")
 """The sections whose rows start with a box that space ticks."""
 HEADING = "bold $text-primary"
 """A heading's look (``.heading`` in today.tcss)."""
+OPEN = Binding("enter", "select", "Open")
+"""Enter on a row of the agenda (``AgendaList``'s key, shown first in the footer)."""
 CURSOR = "$block-cursor-foreground on $block-cursor-background"
 """The highlighted row of the list that has the focus."""
+BLURRED = "$foreground on $block-cursor-blurred-background"
+"""The highlighted row of the other lists."""
+GRID_HEADER = "bold $foreground on $panel"
+"""The attention grid's header row (a DataTable's)."""
+FOCUSED = "on $boost"
+"""The list that has the focus."""
 GRID_KEY = (
     "· none  ● one meeting  ◆ two or more; one column a week, this week on the right. "
     "Most neglected first."
@@ -184,23 +193,46 @@ class TodayColumn(Widget):
         highlighted, as the full screen draws it)."""
         # Each row takes a line at least: the ones past AGENDA_LINES + 1 are only counted.
         options = section_options(section, AGENDA_LINES + 1)
-        cursor = first and bool(section.rows)
+        # Every list highlights its first row; the first list has the focus as well.
+        cursor = (self._cursor() if first else BLURRED) if section.rows else ""
         shown = self._wrap(options, width, cursor)
         if len(shown) <= AGENDA_LINES:
-            return shown
+            return [self._focused(line, width) for line in shown] if first else shown
         bar_width = self.styles.scrollbar_size_vertical
         inner = max(width - bar_width, 1)
         shown = self._wrap(options, inner, cursor)
         box = "☐ " if section.key in PROMISE_LISTS else ""
         rest = section.rows[self._wrapped :]
-        total = len(shown) + sum(line_count(box + row.plain, inner) for row in rest)
+        total = len(shown)
+        for row in rest:  # (a thumb's size is the same for any list of 64 lines or more)
+            if total >= AGENDA_LINES * AGENDA_LINES:
+                break
+            total += line_count(box + row.plain, inner)
         bar = self._scrollbar(total, bar_width)
-        return [
-            line.pad_right(inner - line.cell_length) + bar[i]
-            for i, line in enumerate(shown[:AGENDA_LINES])
-        ]
+        lines = [line.pad_right(inner - line.cell_length) for line in shown[:AGENDA_LINES]]
+        if first:
+            lines = [self._focused(line, inner) for line in lines]
+        return [line + bar[i] for i, line in enumerate(lines)]
 
-    def _wrap(self, options: list[Content], width: int, cursor: bool) -> list[Content]:
+    def _cursor(self) -> str:
+        """The focused list's highlighted row: its text colour is "auto 87%" in CSS (the
+        contrast of the cursor's background), which a Content style does not resolve."""
+        variables = self.app.get_css_variables()
+        try:
+            background = Color.parse(variables["block-cursor-background"])
+            text = background + background.get_contrast_text(0.87)
+        except (KeyError, ColorParseError):
+            return CURSOR
+        style = variables.get("block-cursor-text-style", "")
+        style = "" if style == "none" else style
+        return f"{style} {text.hex} on {background.hex}".strip()
+
+    @staticmethod
+    def _focused(line: Content, width: int) -> Content:
+        """A line of the list that has the focus (``AgendaList:focus``'s background)."""
+        return line.pad_right(width - line.cell_length).stylize_before(FOCUSED)
+
+    def _wrap(self, options: list[Content], width: int, cursor: str) -> list[Content]:
         """The options wrapped to ``width``, as far as the first one past AGENDA_LINES
         (wrapping all of them would cost more than the rest of the frame: 144 overdue
         promises); ``_wrapped`` says how many."""
@@ -212,7 +244,7 @@ class TodayColumn(Widget):
             pieces = option.wrap(width)
             if cursor and number == 0:
                 pieces = [
-                    piece.pad_right(width - piece.cell_length).stylize_before(CURSOR)
+                    piece.pad_right(width - piece.cell_length).stylize_before(cursor)
                     for piece in pieces
                 ]
             lines += pieces
@@ -256,8 +288,12 @@ class TodayColumn(Widget):
         lines.append(self._month_bar(width))
         lines += month_text(picture).wrap(width)
         lines += [Content(""), Content.assemble((view.grid_title, HEADING))]
-        lines += self._grid_lines()
-        lines += Content.assemble((GRID_KEY, "$text-muted")).wrap(width)
+        lines += self._grid_lines(width)
+        # (#grid-key's colour comes from CSS on the full screen: "auto 60%", which a
+        # Content style does not resolve; the same colour here, worked out as CSS does.)
+        background = self.background_colors[1]
+        muted = (background + background.get_contrast_text(0.6)).hex
+        lines += Content.assemble((GRID_KEY, muted)).wrap(width)
         return lines
 
     def _month_bar(self, width: int) -> Content:
@@ -279,7 +315,9 @@ class TodayColumn(Widget):
             f"{round(share * 100)}%".rjust(5),
         )
 
-    def _grid_lines(self) -> list[Content]:
+    def _grid_lines(self, width: int) -> list[Content]:
+        """The attention grid as the full screen's table draws it: a header, then a row a
+        person, the first highlighted (the table's cursor, the table not focused)."""
         picture = self.picture
         if not picture.grid:
             return []
@@ -287,17 +325,10 @@ class TodayColumn(Widget):
         name_width = max(len("week of →"), *(len(name) for name in names))
         months = [f"{start:%b}"[:1] if start.day <= 7 else " " for start in picture.week_starts]
         header = "week of →".ljust(name_width) + "".join(m.ljust(2) for m in months)
-        lines = [Content.assemble((header, "bold $text-accent"))]
+        lines = [Content.assemble((header.ljust(width), GRID_HEADER))]
         for name, row in zip(names, picture.grid, strict=True):
             lines.append(
                 Content(name.ljust(name_width) + " ".join(cells(c) for c in row.counts) + " ")
             )
+        lines[1] = lines[1].pad_right(width - lines[1].cell_length).stylize_before(BLURRED)
         return lines
-
-
-class TodayPage(TodayColumn):
-    """The agenda's column: it holds the focus, as the first list does on the full screen,
-    so that the footer offers the same keys (they wait for the store)."""
-
-    can_focus = True
-    BINDINGS = [Binding("enter", "noop", "Open")]
