@@ -19,7 +19,7 @@ from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.today import TodayScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
-from brilliance.store.inbox import has_notes, inbox_busy, rejected_advice, rejected_notes
+from brilliance.store.paths import has_notes
 
 if TYPE_CHECKING:
     # Not imported before the first frame: a start from Today's summary draws it before
@@ -44,7 +44,9 @@ class BrillianceApp(StartsFromSummary):
     """The app. Build it with :func:`make_app` so tests and the command line share one path."""
 
     TITLE = "Brilliance"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/today.tcss"]
+    """Today's own styles are read with the app's, in the one parse before the first frame:
+    read when its screen is made, they would parse every style sheet again (issue 19)."""
     COMMANDS = App.COMMANDS | {PeopleCommands}
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
@@ -124,6 +126,8 @@ class BrillianceApp(StartsFromSummary):
             return
         # Notes added with `brilliance note` while the app is open arrive through the inbox.
         self.set_interval(INBOX_POLL_SECONDS, self.check_inbox)
+        from brilliance.store.inbox import rejected_advice, rejected_notes
+
         if set_aside := rejected_notes(self.store.data_dir):
             self.notify(rejected_advice(set_aside), title="Notes set aside", timeout=20)
         if self.read_only:
@@ -216,6 +220,8 @@ class BrillianceApp(StartsFromSummary):
         except (StoreError, OSError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return
+        from brilliance.store.inbox import inbox_busy
+
         if not has_notes(self.store.data_dir):
             return
         if inbox_busy(self.store.data_dir):  # never wait on the event loop: next poll (13.14)
@@ -244,6 +250,13 @@ class BrillianceApp(StartsFromSummary):
         except (ConflictError, SaveError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=15)
             return None
+
+    async def redraw_from_store(self) -> None:
+        screen = self.screen
+        if isinstance(screen, TodayScreen) and screen.drawn_from_summary:
+            await screen.replace_first_frame()  # the full Today, from the records
+        else:
+            self.refresh_visible_screen()
 
     def refresh_visible_screen(self) -> None:
         screen = self.screen

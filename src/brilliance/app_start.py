@@ -147,9 +147,18 @@ class StartsFromSummary(App[str]):
         if store.profile.theme in self.available_themes:
             self.theme = store.profile.theme
         self._begin_session()
-        self.refresh_visible_screen()  # Today, now from the records (an inbox note, a merge...)
-        if self._keys_waiting:
-            self._replaying = asyncio.create_task(self._replay_waiting_keys())
+        # Keys wait for the screen to be redrawn from the records, then are handled in order.
+        self._replaying = asyncio.create_task(self._after_load())
+
+    async def _after_load(self) -> None:
+        try:
+            await self.redraw_from_store()  # Today, from the records (an inbox note, a merge...)
+        finally:
+            await self._replay_waiting_keys()
+
+    async def redraw_from_store(self) -> None:
+        """Redraw the screen on view from the store, once it is loaded (the app says how)."""
+        self.refresh_visible_screen()
 
     async def _replay_waiting_keys(self) -> None:
         """Handle the waiting keys in the order pressed, each once, as if pressed now: each

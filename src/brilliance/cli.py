@@ -10,15 +10,20 @@ and imports anything heavy (Textual above all) inside ``run``, so that quick com
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING
 
 from brilliance import __version__
+
+if TYPE_CHECKING:
+    # argparse is imported where the whole parser is built: a plain start of the app does
+    # without it (issue 19, see ``app_start_args``).
+    import argparse
 
 ENV_DATA_DIR = "BRILLIANCE_DATA_DIR"
 APP_NAME = "brilliance"
@@ -62,6 +67,8 @@ def resolve_data_dir(flag: str | None) -> Path:
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    import argparse
+
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -71,6 +78,8 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None
 
 
 def _passphrase_file_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    import argparse
+
     # Never the passphrase itself as an argument or in the environment: see commands.unlock.
     parser.add_argument(
         "--passphrase-file",
@@ -83,6 +92,8 @@ def _passphrase_file_option(parser: argparse.ArgumentParser, *, suppress: bool) 
 
 
 def _first_frame_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    import argparse
+
     # For the benchmark: draw Today once, headless, and exit.
     parser.add_argument(
         "--exit-after-first-frame",
@@ -113,6 +124,8 @@ def describe(examples: Sequence[str], text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from brilliance.commands.shell import EXIT_STATUSES
 
     parser = argparse.ArgumentParser(
@@ -156,10 +169,47 @@ INTERRUPTED = 130
 NO_DATA_DIR = frozenset({"demo", "completion"})
 
 
+APP_OPTIONS = {"--data-dir": "data_dir", "--passphrase-file": "passphrase_file"}
+"""The options of a plain ``brilliance`` (opening the app) that take a value."""
+
+
+def app_start_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of a plain start of the app (``--data-dir DIR``, ``--passphrase-file
+    FILE``, ``--exit-after-first-frame``, each at most once), read without building the whole
+    parser: that imports every subcommand's module, a tenth of the start's CPU time (issue
+    19). None for anything else (a subcommand, ``--help``, an abbreviation, an error...):
+    the parser then reads it, exactly as before."""
+    args = SimpleNamespace(
+        data_dir=None, passphrase_file=None, exit_after_first_frame=False, command=None
+    )
+    seen: set[str] = set()
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in seen:
+            return None
+        seen.add(name)
+        if word == "--exit-after-first-frame":
+            args.exit_after_first_frame = True
+        elif name in APP_OPTIONS:
+            if not equals:
+                value = next(words, "")
+            if not value or value.startswith("-"):
+                return None  # missing, or what argparse takes for an option: its error
+            setattr(args, APP_OPTIONS[name], value)
+        else:
+            return None
+    if args.passphrase_file is not None:
+        args.passphrase_file = Path(args.passphrase_file)
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brilliance`` command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args: argparse.Namespace | SimpleNamespace | None
+    args = app_start_args(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     from brilliance.commands import unlock
 

@@ -25,7 +25,7 @@ from brilliance.domain.review import (
     review_reminder,
     week_to_review,
 )
-from brilliance.domain.review_render import render_review_markdown, review_json
+from brilliance.domain.review_render import render_review_markdown, review_json, review_sections
 from brilliance.domain.text import parse_tags
 
 SUNDAY = 6
@@ -179,6 +179,16 @@ def test_user_text_cannot_break_the_markdown() -> None:
     review = build_review(week, [sly], [], [], [], [])
     markdown = render_review_markdown(review, {"s": sly.name})
     assert "- \\# \\[Sly\\](x)" in markdown
+
+
+def test_the_review_mode_sections_show_user_text_as_typed() -> None:
+    week = IsoWeek(2026, 48)
+    sly = Person(id="s", name="# [Sly](x)  *bold*", on_list=True)
+    review = build_review(week, [sly], [], [], [], [])
+    sections = review_sections(review, {"s": sly.name})
+    assert sections[0].rows[0].startswith("# [Sly](x) *bold*: 0 held")
+    assert [s.title for s in sections][-1] == "For the week ahead"
+    assert all(f"## {s.title}" in render_review_markdown(review, {}) for s in sections)
 
 
 def test_a_past_week_is_judged_as_it_stood_then() -> None:

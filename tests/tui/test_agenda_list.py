@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import OptionList
 
-from brilliance.screens.today import AGENDA_LINES, AgendaList
+from brilliance.screens.agenda_list import AgendaList
+from brilliance.screens.today_page import AGENDA_LINES
 
 
 class Lists(App[None]):

@@ -11,10 +11,10 @@ from textual.widgets import Input, OptionList
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import FollowUp, Meeting, MeetingStatus, Person, ValueItem, ValueKind
+from brilliance.screens.agenda_list import AgendaList
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.prep import PrepScreen
 from brilliance.screens.timeline import TimelineScreen
-from brilliance.screens.today import AgendaList
 from brilliance.store.store import Store
 from brilliance.widgets.checklist import Checklist
 from brilliance.widgets.last_time import LastTimeView

@@ -17,10 +17,11 @@ from brilliance.domain.models import (
     MeetingStatus,
     Person,
 )
+from brilliance.screens.agenda_list import AgendaList
 from brilliance.screens.modals.introduction_outcome import IntroductionOutcomeScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen
 from brilliance.screens.person import PersonScreen
-from brilliance.screens.today import AgendaList, TodayScreen
+from brilliance.screens.today import TodayScreen
 from brilliance.store.store import Store
 from tests.tui.test_prep import fresh, open_prep, seed
 

@@ -10,10 +10,11 @@ from brilliance.app import make_app
 from brilliance.demo import build_demo
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import FollowUp, Meeting, Person
+from brilliance.screens.agenda_list import AgendaList
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.person import PersonScreen
 from brilliance.screens.prep import PrepScreen
-from brilliance.screens.today import AgendaList, TodayScreen
+from brilliance.screens.today import TodayScreen
 from brilliance.screens.welcome import WelcomeScreen
 from brilliance.store.store import Store
 

@@ -175,7 +175,7 @@ def app_status(app: BrillianceApp) -> int:
 
 def unlock_needed(data_dir: Path) -> bool:
     """Whether the folder's data file is encrypted (a few bytes read, no crypto imported)."""
-    from brilliance.store.codec import folder_is_encrypted
+    from brilliance.store.paths import folder_is_encrypted
 
     return folder_is_encrypted(data_dir)
 

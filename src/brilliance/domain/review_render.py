@@ -1,16 +1,17 @@
-"""The weekly review shown three ways from one description: Markdown (the Review mode and
-the export), plain JSON (``brilliance review --json``)."""
+"""The weekly review shown three ways from one description: its sections (the Review mode),
+Markdown (the export and ``brilliance review``), plain JSON (``brilliance review --json``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from brilliance.domain.cadence import describe_due
 from brilliance.domain.introduction_log import describe_outcome
 from brilliance.domain.journal import first_line
 from brilliance.domain.models import ValueKind
-from brilliance.domain.review import WeeklyReview
+from brilliance.domain.review import WeeklyReview, review_heading
 
 VALUE_TITLES = {
     ValueKind.INFORMATION: "Information",
@@ -24,65 +25,95 @@ def _md(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in " ".join(text.split()))
 
 
-def render_review_markdown(review: WeeklyReview, names: Mapping[str, str]) -> str:
-    """The review as Markdown, for the Review mode and the export."""
-    lines = [f"# Weekly review {review.week}", "", review.week.describe(), ""]
+def _plain(text: str) -> str:
+    """User text shown as it is (on one line), for the Review mode."""
+    return " ".join(text.split())
 
-    def section(title: str, rows: list[str], empty: str) -> None:
-        lines.extend([f"## {title}", ""])
-        lines.extend(f"- {row}" for row in rows) if rows else lines.append(f"_{empty}_")
-        lines.append("")
 
-    section(
-        f"Meetings: {review.meetings_held} held "
-        f"(the rhythm asks about {review.meetings_expected} a week)",
-        [
-            f"{_md(r.person.name)}: {r.held} held"
-            + ("" if r.held else f", {describe_due(r.days_until_due)}")
-            for r in review.rhythm
-        ],
-        "No one is on your list yet.",
-    )
+@dataclass(frozen=True)
+class ReviewSection:
+    """One section of the review: a title, its rows, or a line saying there are none."""
+
+    title: str
+    rows: list[str]
+    empty: str
+
+
+def review_sections(
+    review: WeeklyReview, names: Mapping[str, str], user_text: Callable[[str], str] = _plain
+) -> list[ReviewSection]:
+    """The review's sections, each user text passed through ``user_text`` (escaping for
+    Markdown; by default shown as it is, on one line)."""
+    esc = user_text
+    sections = [
+        ReviewSection(
+            f"Meetings: {review.meetings_held} held "
+            f"(the rhythm asks about {review.meetings_expected} a week)",
+            [
+                f"{esc(r.person.name)}: {r.held} held"
+                + ("" if r.held else f", {describe_due(r.days_until_due)}")
+                for r in review.rhythm
+            ],
+            "No one is on your list yet.",
+        )
+    ]
     for kind, title in VALUE_TITLES.items():
         rows = review.value[kind]
-        section(
-            f"Value given: {title} ({len(rows)})",
-            [f"{_md(r.person.name)}" + (f": {_md(r.note)}" if r.note else "") for r in rows],
-            "None this week.",
+        sections.append(
+            ReviewSection(
+                f"Value given: {title} ({len(rows)})",
+                [f"{esc(r.person.name)}" + (f": {esc(r.note)}" if r.note else "") for r in rows],
+                "None this week.",
+            )
         )
     promises = review.promises
-    section(
-        f"Promises: {len(promises.made)} made, {len(promises.kept)} kept, "
-        f"{len(promises.broken)} broken",
-        [f"made: {_md(f.text)} (due {f.due})" for f in promises.made]
-        + [f"kept: {_md(f.text)}" for f in promises.kept]
-        + [
-            f"broken: {_md(f.text)} (due {f.due}"
-            + (f", done {f.done_on})" if f.done_on else ", still open)")
-            for f in promises.broken
-        ],
-        "No promises made or due this week.",
-    )
-    section(
-        "Introductions and what came of them",
-        [
-            f"{_md(names.get(i.person_id, '?'))} to {_md(names.get(i.other_id, '?'))} "
-            f"({i.day:%d %b}): {_md(describe_outcome(i.outcome))}"
-            for i in review.introductions
-        ],
-        "No introductions this week.",
-    )
-    section(
-        "Got nothing from me this week",
-        [_md(p.name) for p in review.nothing_given],
-        "Everyone on your list received something.",
-    )
-    section(
-        "Highlights from the journal (#highlight)",
-        [f"{e.day:%a %d %b}: {_md(first_line(e.text, 120))}" for e in review.highlights],
-        "No entry tagged #highlight this week.",
-    )
-    section("For the week ahead", [_md(p) for p in review.prompts], "")
+    sections += [
+        ReviewSection(
+            f"Promises: {len(promises.made)} made, {len(promises.kept)} kept, "
+            f"{len(promises.broken)} broken",
+            [f"made: {esc(f.text)} (due {f.due})" for f in promises.made]
+            + [f"kept: {esc(f.text)}" for f in promises.kept]
+            + [
+                f"broken: {esc(f.text)} (due {f.due}"
+                + (f", done {f.done_on})" if f.done_on else ", still open)")
+                for f in promises.broken
+            ],
+            "No promises made or due this week.",
+        ),
+        ReviewSection(
+            "Introductions and what came of them",
+            [
+                f"{esc(names.get(i.person_id, '?'))} to {esc(names.get(i.other_id, '?'))} "
+                f"({i.day:%d %b}): {esc(describe_outcome(i.outcome))}"
+                for i in review.introductions
+            ],
+            "No introductions this week.",
+        ),
+        ReviewSection(
+            "Got nothing from me this week",
+            [esc(p.name) for p in review.nothing_given],
+            "Everyone on your list received something.",
+        ),
+        ReviewSection(
+            "Highlights from the journal (#highlight)",
+            [f"{e.day:%a %d %b}: {esc(first_line(e.text, 120))}" for e in review.highlights],
+            "No entry tagged #highlight this week.",
+        ),
+        ReviewSection("For the week ahead", [esc(p) for p in review.prompts], ""),
+    ]
+    return sections
+
+
+def render_review_markdown(review: WeeklyReview, names: Mapping[str, str]) -> str:
+    """The review as Markdown, for the export and ``brilliance review``."""
+    lines = [f"# {review_heading(review.week)}", "", review.week.describe(), ""]
+    for section in review_sections(review, names, _md):
+        lines.extend([f"## {section.title}", ""])
+        if section.rows:
+            lines.extend(f"- {row}" for row in section.rows)
+        else:
+            lines.append(f"_{section.empty}_")
+        lines.append("")
     for entry in review.written:
         body = [ln for ln in entry.text.strip().splitlines() if not ln.startswith("# Weekly")]
         lines.extend(["## What I wrote", "", "\n".join(body).strip(), ""])

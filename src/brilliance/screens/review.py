@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
-from brilliance.domain.review import IsoWeek
+from brilliance.domain.review import IsoWeek, review_heading
+from brilliance.domain.review_render import review_sections
 from brilliance.screens.base import BrillianceScreen
+from brilliance.screens.review_body import ReviewBody
 from brilliance.services.review import (
     current_week,
     existing_entry,
@@ -51,7 +53,7 @@ class ReviewScreen(BrillianceScreen):
         yield ModeBar("review")
         with Horizontal(id="review-columns"):
             with VerticalScroll(id="review-scroll", can_focus=True):
-                yield Markdown("", id="review-body")
+                yield ReviewBody(id="review-body")
             with Vertical(id="review-side"):
                 yield Static("What I take from this week", classes="heading")
                 yield Static("", id="review-state")
@@ -69,8 +71,9 @@ class ReviewScreen(BrillianceScreen):
 
     def _show(self, week: IsoWeek) -> None:
         view = gather_review(self.store, week)
-        body = view.markdown.split("\n## What I wrote", 1)[0]
-        self.query_one("#review-body", Markdown).update(body)
+        self.query_one(ReviewBody).show(
+            review_heading(week), week.describe(), review_sections(view.review, view.names)
+        )
         words = written_words(existing_entry(self.store, week))
         area = self.query_one("#review-text", TextArea)
         mine = area.text.strip()

@@ -2,113 +2,48 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Protocol, cast
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.geometry import Size
-from textual.widgets import DataTable, Footer, OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
-from brilliance.domain.today_view import SECTION_KEYS, Span, TodayPicture, sparkline
+from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
+from brilliance.screens.today_footer import StillFooter, StillModeBar
+from brilliance.screens.today_page import (
+    OPEN,
+    PROMISE_LISTS,
+    TodayColumn,
+    cells,
+    idea_text,
+    journal_text,
+    month_text,
+    section_options,
+)
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable, OptionList
+
     from brilliance.screens.promise_keeper import PromiseKeeper
     from brilliance.services.agenda import Agenda
 
 # The agenda, the promise keeper and the introductions' modal are imported when first used:
 # a start from Today's summary draws this screen before pydantic and the models are loaded
-# (issue 19; tests/tui/test_start_path.py checks it).
+# (issue 19; tests/tui/test_start_path.py checks it); the option lists, the progress bar and
+# the table too, once the store is loaded (``_compose_full``): the first frame is flat.
 
 NARROW = 100
 """Below this width the two columns stack into one scrolling column."""
-
-
-PROMISE_LISTS = ("promises", "promises-soon")
-"""The sections where space keeps the highlighted promise."""
-
-ROLE_STYLES = {
-    "": "",
-    "name": "bold",
-    "muted": "$text-muted",
-    "late": "$text-warning",
-    "soon": "$text-accent",
-    "alert": "bold $text-error",
-}
-"""How the app draws each role of the agenda's text (the shell prints the text alone)."""
-
-
-def styled(spans: tuple[Span, ...]) -> Content:
-    """A row of the agenda in the app's colours."""
-    return Content.assemble(*((text, ROLE_STYLES[role]) for text, role in spans))
-
-
-def cells(count: int) -> str:
-    return "·" if count == 0 else ("●" if count == 1 else "◆")
-
-
-AGENDA_LINES = 8
-"""The most lines a section shows; the rest scrolls."""
-
-
-class AgendaList(OptionList):
-    """One section of the agenda; options carry the id of what they lead to."""
-
-    DEFAULT_CSS = f"""
-    AgendaList {{
-        height: auto;
-        max-height: {AGENDA_LINES};
-        border: none;
-        padding: 0;
-        background: transparent;
-    }}
-    AgendaList:focus {{
-        border: none;
-        background: $boost;
-    }}
-    """
-
-    BINDINGS = [Binding("enter", "select", "Open")]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """OptionList's height, counted only as far as the most lines shown.
-
-        ``max-height`` cuts it there anyway, but OptionList wraps every option to measure
-        all of them, at every layout pass: 144 overdue promises made this a third of the
-        first frame's CPU time (issue 19). The same height once clamped, as
-        tests/tui/test_agenda_list.py checks. (Our options have no dividers.)
-        """
-        rules = cast("RulesMap", self.styles)
-        padding_width = self.get_component_styles("option-list--option").padding.width
-        height = 0
-        for option in self.options:
-            height += self._get_visual(option).get_height(rules, width - padding_width)
-            if height >= AGENDA_LINES:
-                break
-        return height
-
-    def fill(self, options: list[tuple[Content, str]], empty: str) -> None:
-        keep = self.highlighted
-        self.clear_options()
-        if not options:
-            self.add_option(Option(Content.assemble((empty, "dim italic")), disabled=True))
-            return
-        self.add_options(Option(prompt, id=ident) for prompt, ident in options)
-        self.highlighted = min(keep or 0, len(options) - 1)
-
-    @property
-    def chosen_id(self) -> str | None:
-        if self.highlighted is None:
-            return None
-        option = self.get_option_at_index(self.highlighted)
-        return None if option.disabled else option.id
+SETTLE_STEPS = 50
+SETTLE_STEP_SECONDS = 0.02
+"""How long the swap from the first frame may wait for the full screen to settle (1 s)."""
 
 
 class DrawsFromSummary(Protocol):
@@ -124,7 +59,10 @@ class TodayScreen(BrillianceScreen):
     """The daily agenda. tab moves between sections; enter acts on the highlighted item."""
 
     CSS_PATH = "today.tcss"
-    AUTO_FOCUS = "#due"
+    AUTO_FOCUS = ""
+    """The first list is focused when the screen is mounted, without scrolling (see on_mount:
+    with the narrow layout set before the first layout, Textual's auto focus scrolled the idea
+    of the day away)."""
     HELP = (
         "Today's practice: who is due, what is coming up, the promises to keep, who has had "
         "nothing from you lately, and the journal. tab moves between sections."
@@ -140,7 +78,16 @@ class TodayScreen(BrillianceScreen):
 
     agenda: Agenda | None = None
     """The agenda last drawn; None while the summary is shown."""
+    _flat = False
+    """Composed from the summary: the flat first frame (``today_page``)."""
     _keeper: PromiseKeeper | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Made with the style sheet as it is: Textual would otherwise parse every style
+        # sheet twice more when this first mode opens, a tenth of the first frame (issue
+        # 19). (A private attribute: Textual is pinned; a theme change later restyles it.)
+        self._css_update_count = self.app._css_update_count
 
     @property
     def keeper(self) -> PromiseKeeper:
@@ -155,7 +102,21 @@ class TodayScreen(BrillianceScreen):
         return cast("DrawsFromSummary", self.app)
 
     def compose(self) -> ComposeResult:
+        # Before the first layout, so that a narrow terminal is not styled twice (issue 19).
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+        picture = self._host.today_picture()
+        self._flat = picture is not None
+        if picture is not None:
+            yield from self._compose_from_summary(picture)
+            return
         yield ModeBar("today")
+        yield from self._compose_full()
+
+    def _compose_full(self) -> ComposeResult:
+        from textual.widgets import DataTable, ProgressBar
+
+        from brilliance.screens.agenda_list import AgendaList
+
         with VerticalScroll(id="body"):
             yield Static("", id="idea")
             with Horizontal(id="columns"):
@@ -178,17 +139,93 @@ class TodayScreen(BrillianceScreen):
                     )
         yield Footer()
 
+    def _compose_from_summary(self, picture: TodayPicture) -> ComposeResult:
+        """The first frame of a start from the summary: Today's words in the full screen's
+        places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
+        narrow = self.has_class("-narrow")
+        yield StillModeBar(picture.view.date_line)
+        with VerticalScroll(id="body"):
+            yield Static(idea_text(picture), id="idea")
+            with Horizontal(id="columns"):
+                yield TodayColumn(picture, "both" if narrow else "left", id="left")
+                if not narrow:
+                    yield TodayColumn(picture, "right", id="right")
+        yield StillFooter(lead=[OPEN])  # as when the first list has the focus
+
     def on_mount(self) -> None:
-        grid = self.query_one("#grid", DataTable)
-        grid.add_column("", key="name")
+        if self.drawn_from_summary:
+            return
+        from textual.widgets import DataTable
+
+        self.query_one("#grid", DataTable).add_column("", key="name")
         self.refresh_data()
+        # The first list has the focus, without scrolling the idea of the day away.
+        self.set_focus(self.query_one("#due"), scroll_visible=False)
+
+    @property
+    def drawn_from_summary(self) -> bool:
+        """Whether the flat first frame is on screen (the full one replaces it at the load)."""
+        return self._flat
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW
+        if self.drawn_from_summary and narrow != self.has_class("-narrow"):
+            self._flat_columns(narrow)
+        self.set_class(narrow, "-narrow")
+
+    def _flat_columns(self, narrow: bool) -> None:
+        """The flat first frame in one column (narrow) or two."""
+        picture = self._host.today_picture()
+        if picture is None:
+            return
+        left = self.query_one("#left", TodayColumn)
+        left.show("both" if narrow else "left")
+        if narrow:
+            self.query("#right").remove()
+        else:
+            self.query_one("#columns").mount(TodayColumn(picture, "right", id="right"))
 
     # -- drawing --------------------------------------------------------------------------
 
+    async def replace_first_frame(self) -> None:
+        """The store is loaded: the full screen takes the flat first frame's place, drawn
+        from the records, in one update (the same words stay where they were). Nothing is
+        drawn until it has settled: the footer shows its keys a refresh after it is
+        mounted, and the body's scroll bar comes with a second layout."""
+        from textual.widgets import DataTable
+
+        from brilliance.screens.agenda_list import AgendaList
+
+        with self.app.batch_update():
+            await self.recompose()
+            self.query_one("#grid", DataTable).add_column("", key="name")
+            self.refresh_data()
+            self.set_focus(self.query_one("#due", AgendaList), scroll_visible=False)
+            await self._settled()
+        self.refresh()
+
+    async def _settled(self) -> None:
+        """Until the screen, drawn, no longer changes from one step to the next (at most
+        SETTLE_STEPS): the footer's keys are there, the layouts that follow them are done.
+        Textual lays nothing out during a batch update, so each step asks for a layout
+        itself (nothing is drawn on the terminal until the batch ends). (The screen's
+        layout and compositor are private to Textual, which is pinned.)"""
+        footer = self.query_one(Footer)
+        drawn: list[str] = []
+        for _ in range(SETTLE_STEPS):
+            await asyncio.sleep(SETTLE_STEP_SECONDS)
+            if not footer.children:
+                continue
+            self._refresh_layout(self.size)
+            await asyncio.sleep(0)  # (the widgets take their new sizes)
+            now = [strip.text for strip in self._compositor.render_strips()]
+            if now == drawn:
+                return
+            drawn = now
+
     def refresh_data(self) -> None:
+        if self.drawn_from_summary:
+            return  # the summary's picture, until replace_first_frame
         picture = self._host.today_picture()
         if picture is None:
             from brilliance.services.agenda import build_agenda, picture_of
@@ -200,65 +237,34 @@ class TodayScreen(BrillianceScreen):
             self.mark_fresh()
 
     def _draw(self, picture: TodayPicture) -> None:
+        from textual.widgets import ProgressBar
+
+        from brilliance.screens.agenda_list import AgendaList
+
         view = picture.view
-        idea = view.idea
-        self.query_one("#idea", Static).update(
-            Content.assemble(
-                (f"{view.idea_title} · ", "bold $accent"),
-                (idea.title, "bold"),
-                "\n",
-                idea.text,
-                "\n",
-                (idea.question, "italic $text-muted"),
-            )
-        )
+        self.query_one("#idea", Static).update(idea_text(picture))
         for section in view.sections:
-            prefix = (("☐ ", ""),) if section.key in PROMISE_LISTS else ()  # space ticks it
+            rows = section_options(section) if section.rows else []  # ☐: space ticks it
             self.query_one(f"#{section.key}", AgendaList).fill(
-                [(styled(prefix + row.spans), row.target) for row in section.rows],
+                list(zip(rows, (row.target for row in section.rows), strict=True)),
                 section.blank.sentence(with_hint=True),
             )
             self.query_one(f"#{section.key}-heading", Static).update(Content(section.title))
         for widget in self.query("#intros, #intros-heading"):
             widget.display = bool(view.section("intros").rows)
-        written = (
-            Content.assemble((f"✓ {view.journal_line}", "$text-success"))
-            if view.journal_written
-            else Content.assemble(
-                (f"{view.journal_line} ", "$text-warning"), (view.journal_hint, "dim")
-            )
-        )
-        review = (
-            Content.assemble(
-                ("Weekly review of ", "$text-warning"),
-                (picture.review_week, "bold $text-warning"),
-                (": not written yet ", "$text-warning"),
-                (f"{view.review_hint}\n", "dim"),
-            )
-            if view.review
-            else Content("")
-        )
-        self.query_one("#journal", Static).update(
-            Content.assemble(
-                review, written, f" · {view.streak}\n", ("Prompt: ", "bold"), view.prompt
-            )
-        )
+        self.query_one("#journal", Static).update(journal_text(picture))
         target = max(picture.month_target, 1)
         bar = self.query_one("#month", ProgressBar)
         bar.update(total=target, progress=min(picture.month_held, target))
-        self.query_one("#month-text", Static).update(
-            Content.assemble(
-                f"{view.month_line}\n",
-                (view.weekly_label, "$text-muted"),
-                (sparkline(picture.weekly), "$accent"),
-            )
-        )
+        self.query_one("#month-text", Static).update(month_text(picture))
         self.query_one("#grid-heading", Static).update(Content(view.grid_title))
         self._fill_grid(picture)
         self.query_one("#grid").display = bool(picture.grid)
         self.query_one(ModeBar).set_status(view.date_line)
 
     def _fill_grid(self, picture: TodayPicture) -> None:
+        from textual.widgets import DataTable
+
         grid = self.query_one("#grid", DataTable)
         keep = grid.cursor_row
         grid.clear(columns=True)
@@ -284,12 +290,14 @@ class TodayScreen(BrillianceScreen):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#grid")
-    def _grid_row(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value and self._host.loaded:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # (by name, not ``@on``: the table's module is imported with the full screen)
+        if event.data_table.id == "grid" and event.row_key.value and self._host.loaded:
             self.post_message(OpenPerson(str(event.row_key.value)))
 
     def action_act(self) -> None:
+        from brilliance.screens.agenda_list import AgendaList
+
         focused = self.focused
         if not isinstance(focused, AgendaList) or not self._host.loaded:
             return
@@ -313,12 +321,13 @@ class TodayScreen(BrillianceScreen):
             if followup is not None:
                 self.post_message(OpenPerson(followup.person_id))
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_act()
 
     def action_done(self) -> None:
+        from brilliance.screens.agenda_list import AgendaList
+
         focused = self.focused
         if not isinstance(focused, AgendaList) or focused.id not in PROMISE_LISTS:
             return

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import orjson
 
-BACKUP_DIR_NAME = "backups"
+from brilliance.store.paths import BACKUP_DIR_NAME as BACKUP_DIR_NAME
+
 KEEP = 14
 PREFIX = "brilliance-"
 ENTITY_TABLE_NAMES = ("people", "meetings", "followups", "events", "journal")

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from brilliance.store import crypto
 from brilliance.store.crypto import EncryptionError, KdfParams
 from brilliance.store.paths import DATA_FILE_NAME
+from brilliance.store.paths import folder_is_encrypted as folder_is_encrypted
 
 NOTE_KEY_FILE = "note-key.pub"
 NOTE_KEY_PREFIX = "brilliance-note-key-v1 "
@@ -153,15 +154,6 @@ class Keyring:
         except EncryptionError:
             return False
         return True
-
-
-def folder_is_encrypted(data_dir: Path) -> bool:
-    """Whether the folder's data file is encrypted (reads only its first bytes)."""
-    try:
-        with open(data_dir / DATA_FILE_NAME, "rb") as handle:
-            return crypto.is_encrypted(handle.read(len(crypto.MAGIC)))
-    except OSError:
-        return False
 
 
 def read_data_head(data_dir: Path) -> bytes:

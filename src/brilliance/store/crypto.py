@@ -32,8 +32,9 @@ import struct
 from dataclasses import dataclass
 
 from brilliance.store.errors import StoreError
+from brilliance.store.paths import ENCRYPTED_MAGIC
 
-MAGIC = b"BRILLIANCE ENCRYPTED\n"
+MAGIC = ENCRYPTED_MAGIC
 FORMAT_VERSION = 1
 KDF_ARGON2ID = 1
 KDF_SCRYPT = 2

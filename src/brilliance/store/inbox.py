@@ -27,9 +27,11 @@ from typing import Any
 
 import orjson
 
-INBOX_NAME = "inbox.jsonl"
-INBOX_LOCK_NAME = "inbox.lock"
-REJECTED_NAME = "inbox-rejected.jsonl"
+from brilliance.store.paths import INBOX_LOCK_NAME as INBOX_LOCK_NAME
+from brilliance.store.paths import INBOX_NAME as INBOX_NAME
+from brilliance.store.paths import REJECTED_NAME as REJECTED_NAME
+from brilliance.store.paths import has_notes as has_notes
+
 LOCK_WAIT_SECONDS = 5.0
 SEALED_PREFIX = b"sealed "
 
@@ -144,13 +146,6 @@ def _ends_torn(path: Path) -> bool:
                 return False
             handle.seek(size - 1)
             return handle.read(1) != b"\n"
-    except FileNotFoundError:
-        return False
-
-
-def has_notes(data_dir: Path) -> bool:
-    try:
-        return inbox_path(data_dir).stat().st_size > 0
     except FileNotFoundError:
         return False
 

@@ -11,6 +11,14 @@ DATA_FILE_NAME = "brilliance.json"
 LOCK_FILE_NAME = "brilliance.lock"
 EXPORTS_DIR_NAME = "exports"
 """Where exports go inside the data folder when no other place is given."""
+BACKUP_DIR_NAME = "backups"
+"""The daily copies of the data file (``store.backups``)."""
+INBOX_NAME = "inbox.jsonl"
+"""Notes from the shell waiting for the app (``store.inbox``)."""
+INBOX_LOCK_NAME = "inbox.lock"
+REJECTED_NAME = "inbox-rejected.jsonl"
+ENCRYPTED_MAGIC = b"BRILLIANCE ENCRYPTED\n"
+"""How an encrypted data file starts (``store.crypto``'s envelope)."""
 FOLDER_MODE = 0o700
 
 CONFLICT_COPY_NAMES = (
@@ -24,13 +32,39 @@ def is_conflict_copy(name: str) -> bool:
     return any(pattern.match(name) for pattern in CONFLICT_COPY_NAMES)
 
 
+def has_notes(data_dir: Path) -> bool:
+    """Whether notes from the shell wait in the inbox (``store.inbox``; here so that a start
+    from Today's summary can tell without importing it: issue 19)."""
+    try:
+        return (data_dir / INBOX_NAME).stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def folder_is_encrypted(data_dir: Path) -> bool:
+    """Whether the folder's data file is encrypted (reads only its first bytes; here, not in
+    ``store.codec``, so that a start needs no crypto module to know: issue 19)."""
+    try:
+        with open(data_dir / DATA_FILE_NAME, "rb") as handle:
+            return handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except OSError:
+        return False
+
+
 __all__ = [
+    "BACKUP_DIR_NAME",
     "CONFLICT_COPY_NAMES",
     "DATA_FILE_NAME",
+    "ENCRYPTED_MAGIC",
     "EXPORTS_DIR_NAME",
     "FOLDER_MODE",
+    "INBOX_LOCK_NAME",
+    "INBOX_NAME",
     "LOCK_FILE_NAME",
+    "REJECTED_NAME",
     "ensure_data_dir",
+    "folder_is_encrypted",
+    "has_notes",
     "is_conflict_copy",
     "own_file",
     "tighten_permissions",
@@ -52,8 +86,6 @@ def tighten_permissions(data_dir: Path) -> list[Path]:
     Looks at the folder, its files, ``backups/`` and ``exports/``; symbolic links are left
     alone. A folder that cannot be changed (read-only) is left as it is, silently.
     """
-    from brilliance.store.backups import BACKUP_DIR_NAME
-
     changed: list[Path] = []
 
     def tighten(path: Path, mode: int) -> None:
@@ -102,9 +134,6 @@ def own_file(path: Path, data_dir: Path) -> str | None:
 
     Paths are compared after following symbolic links, so a link to the data file counts.
     """
-    from brilliance.store.backups import BACKUP_DIR_NAME
-    from brilliance.store.inbox import INBOX_LOCK_NAME, INBOX_NAME, REJECTED_NAME
-
     try:
         target = path.expanduser().resolve()
         folder = data_dir.expanduser().resolve()

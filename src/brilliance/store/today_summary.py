@@ -43,8 +43,7 @@ from brilliance.domain.today_view import (
     TodayPicture,
     TodayView,
 )
-from brilliance.store.inbox import has_notes
-from brilliance.store.paths import DATA_FILE_NAME, FILE_MODE, is_conflict_copy
+from brilliance.store.paths import DATA_FILE_NAME, FILE_MODE, has_notes, is_conflict_copy
 
 SUMMARY_NAME = "brilliance.today"
 """Beside the data file. Not ``*.json``: never taken for a copy of the data (backups, doctor)."""
