@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -13,6 +13,7 @@ from textual.screen import Screen
 from brilliance.app_start import StartsFromSummary
 from brilliance.commands_palette import PeopleCommands
 from brilliance.domain.clock import Clock, SystemClock
+from brilliance.idle_collector import CHECK_SECONDS, IdleCollector
 from brilliance.screens import modes
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
@@ -88,13 +89,23 @@ class BrillianceApp(StartsFromSummary):
         self.exit_after_first_frame = exit_after_first_frame
         theme = store.profile.theme if store is not None else starting.theme if starting else ""
         self.theme = theme if theme in self.available_themes else DARK_THEME
+        self.collector = IdleCollector()
+        """Full garbage collections between keys (issue 19)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.saw_input()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         # Notices after the app is gone (the store's last look at the disk) wait in the store.
         if self._store is not None:
             self._store.listen(None)
 
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(CHECK_SECONDS, self.collector.tick)
         self.switch_mode(self.start_mode)
         if self._store is None:
             # Drawn from the summary: the data file is loaded once this first frame is out.

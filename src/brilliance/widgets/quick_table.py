@@ -34,7 +34,8 @@ from textual.geometry import Region
 from textual.render import measure
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets._data_table import default_cell_formatter
+from textual.widgets.data_table import Column, RowKey
 
 CellType = TypeVar("CellType")
 
@@ -115,6 +116,11 @@ class QuickTable(DataTable[CellType]):
     """A DataTable drawing one-line text cells, and the rows of a row cursor, more directly."""
 
     _pass: dict[object, Style] | None = None
+    _ordered: tuple[object, int, list[Column]] | None = None
+    """The columns in order, with the locations and count they were ordered from."""
+    _widths: tuple[int, ...] | None = None
+    """The columns' widths during the drawing pass under way (a table's columns never change
+    within one pass)."""
     """Styles looked up during the drawing pass under way (none between passes: the theme,
     focus and hover may change the styles between two passes, never within one)."""
 
@@ -129,6 +135,16 @@ class QuickTable(DataTable[CellType]):
             return super().render_lines(crop)
         finally:
             self._pass = None
+            self._widths = None
+
+    def column_widths(self) -> tuple[int, ...]:
+        """Each column's drawn width, in order (looked up once a drawing pass)."""
+        widths = self._widths
+        if widths is None:
+            widths = tuple(column.get_render_width(self) for column in self.ordered_columns)
+            if self._pass is not None:
+                self._widths = widths
+        return widths
 
     def render_line(self, y: int) -> Strip:
         # DataTable.render_line, with the table's own style looked up once a pass.
@@ -208,20 +224,24 @@ class QuickTable(DataTable[CellType]):
         row_index = -1 if index is None else index
         highlight = self._should_highlight
         row_style = self._get_row_style(row_index, base_style)
-        columns = self.ordered_columns
-        scrollable: list[list[Segment]] = []
-        for column_index, column in enumerate(columns):
-            where = Coordinate(row_index, column_index)
-            lines = self._render_cell(
-                row_index,
-                column_index,
-                row_style,
-                column.get_render_width(self),
-                cursor=highlight(cursor_location, where, cursor_type),
-                hover=highlight(hover_location, where, cursor_type),
-            )
-            scrollable.append(lines[line_no])
-        table_width = sum(column.get_render_width(self) for column in columns)
+        widths = self.column_widths()
+        scrollable = self._row_cells(
+            row_key, row_index, row_style, widths, cursor_location, hover_location
+        )
+        if scrollable is None:
+            scrollable = []
+            for column_index, width in enumerate(widths):
+                where = Coordinate(row_index, column_index)
+                lines = self._render_cell(
+                    row_index,
+                    column_index,
+                    row_style,
+                    width,
+                    cursor=highlight(cursor_location, where, cursor_type),
+                    hover=highlight(hover_location, where, cursor_type),
+                )
+                scrollable.append(lines[line_no])
+        table_width = sum(widths)
         remaining = max(0, self.size.width - table_width - self._row_label_column_width)
         extend_style, _ = self._get_styles_to_render_cell(
             row_index == -1,
@@ -240,6 +260,54 @@ class QuickTable(DataTable[CellType]):
         row_pair: tuple[SegmentLines, SegmentLines] = ([], scrollable)
         self._row_render_cache[cache_key] = row_pair
         return row_pair
+
+    def _row_cells(
+        self,
+        row_key: RowKey,
+        row_index: int,
+        row_style: Style,
+        widths: tuple[int, ...],
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> list[list[Segment]] | None:
+        """The line of each cell of a one-line row under a row cursor, drawn as ``_render_cell``
+        draws them, with what is the same for the whole row worked out once rather than for
+        each cell (issue 19: a filter key draws a screenful of new rows); None when a cell is
+        not one line of text (DataTable draws the row then)."""
+        row = self.rows.get(row_key)
+        options = self.app.console_options
+        if row_index < self.fixed_rows or self.fixed_columns or row is None or row.height != 1:
+            return None
+        if options.justify not in PLAIN_JUSTIFY:
+            return None
+        cursor = cursor_location.row == row_index
+        hover = hover_location.row == row_index
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        cells = self._get_row_renderables(row_index).cells
+        if len(cells) != len(widths):
+            return None
+        console = self.app.console
+        padding = self.cell_padding
+        overflow = options.overflow
+        drawn: list[list[Segment]] = []
+        for column_index, (cell, width) in enumerate(zip(cells, widths, strict=False)):
+            meta = Style.from_meta({"row": row_index, "column": column_index})
+            pre_style = (row_style + meta) + component_style
+            line = one_line(console, cell, width, padding, pre_style, post_style, overflow)
+            if line is None:
+                return None
+            drawn.append(line)
+        return drawn
 
     def _render_cell(
         self,
@@ -317,9 +385,27 @@ class QuickTable(DataTable[CellType]):
             if row.label is not None or row.auto_height:
                 left.append(row_key)
                 continue
-            cells = self._get_row_renderables(row_index).cells
-            for column, renderable in zip(columns, cells, strict=False):
-                width = content_width(console, renderable)
+            # The cells as DataTable formats them to draw (its _compute_row_renderables),
+            # straight from the row's data rather than through a row lookup each.
+            data = self._data.get(row_key, {})
+            wrap = row.height != 1
+            for column in columns:
+                datum = data.get(column.key)
+                if datum is None:
+                    continue
+                cell = default_cell_formatter(datum, wrap=wrap, height=row.height)
+                width = content_width(console, cell)
                 if width > column.content_width:
                     column.content_width = width
         super()._update_dimensions(left)
+
+    @property
+    def ordered_columns(self) -> list[Column]:
+        # DataTable builds this list again on every call (several times a row added or drawn);
+        # the columns' order only changes when a column is added or removed or they are all
+        # cleared, which either replaces the locations or changes how many there are.
+        locations = self._column_locations
+        kept = self._ordered
+        if kept is None or kept[0] is not locations or kept[1] != len(self.columns):
+            kept = self._ordered = (locations, len(self.columns), super().ordered_columns)
+        return list(kept[2])

@@ -218,7 +218,7 @@ class RowCursorTable(QuickTable[CellType]):
             self.cursor_type,
             self._show_hover_cursor,
             self._update_count - self._appended,
-            tuple(column.get_render_width(self) for column in self.ordered_columns),
+            widths := self.column_widths(),
             self._pseudo_class_state,
         )
         lines = self._lines
@@ -232,9 +232,7 @@ class RowCursorTable(QuickTable[CellType]):
             cursor_location=cursor,
             hover_location=hover,
         )
-        fixed_width = sum(
-            column.get_render_width(self) for column in self.ordered_columns[: self.fixed_columns]
-        )
+        fixed_width = sum(widths[: self.fixed_columns])
         fixed_line: list[Segment] = list(chain.from_iterable(fixed)) if fixed else []
         scrollable_line: list[Segment] = list(chain.from_iterable(scrollable))
         segments = fixed_line + line_crop(scrollable_line, x1 + fixed_width, x2, width)
