@@ -282,17 +282,7 @@ class QuickTable(DataTable[CellType]):
             return None
         cursor = cursor_location.row == row_index
         hover = hover_location.row == row_index
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
+        component_style, post_style = self._body_cell_styles(hover, cursor)
         cells = self._get_row_renderables(row_index).cells
         if len(cells) != len(widths):
             return None
@@ -308,6 +298,20 @@ class QuickTable(DataTable[CellType]):
                 return None
             drawn.append(line)
         return drawn
+
+    def _body_cell_styles(self, hover: bool, cursor: bool) -> tuple[Style, Style]:
+        """The styles of a cell of the table's body (no header, no row label, not fixed)."""
+        return self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
 
     def _render_cell(
         self,
@@ -341,17 +345,7 @@ class QuickTable(DataTable[CellType]):
         options = self.app.console_options
         if row is None or row.height != 1 or options.justify not in PLAIN_JUSTIFY:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
+        component_style, post_style = self._body_cell_styles(hover, cursor)
         pre_style = (
             base_style + Style.from_meta({"row": row_index, "column": column_index})
         ) + component_style
