@@ -277,3 +277,32 @@ async def test_a_note_from_the_shell_arrives_in_the_open_app(
         assert app.screen.query_one(EntriesTable).row_count == 1
     assert [e.text for e in on_disk(store)] == ["From the shell #quick"]
     assert not (store.data_dir / "inbox.jsonl").exists()
+
+
+async def test_the_heading_and_the_streak_stay_whole_at_80_columns(
+    store: Store, clock: FixedClock
+) -> None:
+    """A long heading is cut with an ellipsis before today's status, never runs into it, and
+    the streak in the mode bar is not cut off (it was, at 80 columns, past 9 days)."""
+    from datetime import timedelta
+
+    from tests.tui.test_start_from_summary import screen_text
+
+    with store.batch():
+        for back in range(205):
+            store.journal.save(
+                JournalEntry(
+                    id=f"s{back}",
+                    written_at=datetime(2026, 11, 24, 8) - timedelta(days=back),
+                    text=f"Day {back}: a note about the launch and the people in it",
+                )
+            )
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"launch")
+        await pilot.pause()
+        lines = screen_text(app)
+    assert lines[0].endswith("streak: 205 days")
+    heading = lines[2]  # "... 205 match, newest 200 shown (add words to narrow)", cut
+    assert heading.startswith(" Journal · 205 entries · 205 match, newest")
+    assert heading.endswith("…  today's entry is written")

@@ -45,7 +45,7 @@ SEARCH_ROWS = 200
 def streak_text(days: int) -> str:
     if days == 0:
         return "no journal streak yet"
-    return f"journal streak: {days} day{'s' if days != 1 else ''}"
+    return f"streak: {days} day{'s' if days != 1 else ''}"
 
 
 class EntriesTable(RowCursorTable[Text | str]):
