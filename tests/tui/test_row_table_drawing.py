@@ -15,7 +15,7 @@ from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from brilliance.widgets.quick_table import content_width, one_line
+from brilliance.widgets.cell_lines import content_width, one_line
 from brilliance.widgets.row_table import RowCursorTable
 from tests.tui.test_row_table import OneTable, assert_same_frames
 
