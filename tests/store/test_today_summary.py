@@ -40,15 +40,6 @@ def sign(data_dir: Path, summary: dict[str, Any]) -> None:
     summary_path(data_dir).write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
-@pytest.fixture
-def kept(data_dir: Path, clock: FixedClock) -> Path:
-    """A folder with the sample data and the summary its app wrote when it closed."""
-    with Store.open(data_dir, clock=clock) as store:
-        build_demo(store, clock.today())
-        assert keep_today_summary(store)
-    return data_dir
-
-
 def test_the_summary_holds_what_today_draws_for_today_and_tomorrow(
     kept: Path, clock: FixedClock
 ) -> None:

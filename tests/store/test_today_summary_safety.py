@@ -13,21 +13,12 @@ from typing import Any
 import pytest
 
 from brilliance import cli
-from brilliance.demo import build_demo
 from brilliance.domain.clock import FixedClock
 from brilliance.services.start_summary import keep_today_summary
 from brilliance.store.inbox import append_note
 from brilliance.store.store import Store
 from brilliance.store.today_summary import read_summary, summary_path
 from tests.store.test_today_summary import sign, unsigned
-
-
-@pytest.fixture
-def kept(data_dir: Path, clock: FixedClock) -> Path:
-    with Store.open(data_dir, clock=clock) as store:
-        build_demo(store, clock.today())
-        assert keep_today_summary(store)
-    return data_dir
 
 
 def first_row(day: dict[str, Any], key: str) -> list[Any]:

@@ -11,6 +11,7 @@ from brilliance.domain.models import JournalEntry
 from brilliance.screens.journal import SEARCH_ROWS, EntriesTable, JournalScreen
 from brilliance.store.store import Store
 from brilliance.widgets.row_table import FIRST_ROWS
+from tests.tui.waiting import filled
 
 SIZE = (120, 40)
 COUNT = SEARCH_ROWS + FIRST_ROWS + 50
@@ -28,15 +29,6 @@ def fill_journal(store: Store) -> list[str]:
             )
     newest_first = sorted(store.journal, key=lambda e: e.written_at, reverse=True)
     return [e.id for e in newest_first]
-
-
-async def filled(pilot: object, table: EntriesTable) -> None:
-    """Wait for the rest of a fill (it starts once no key came for a moment)."""
-    for _ in range(500):
-        if not table.filling:
-            return
-        await pilot.pause(0.01)  # type: ignore[attr-defined]
-    raise AssertionError("the fill never finished")
 
 
 async def test_every_row_arrives_in_order_and_the_cursor_is_kept(

@@ -8,7 +8,8 @@ everything past the first screens arrives only because it was scrolled to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -62,6 +63,18 @@ def fill_journal(store: Store) -> None:
                     text=f"entry {n:03} {'tide' if n % 4 == 0 else 'calm'}",
                 )
             )
+
+
+@asynccontextmanager
+async def on_the_list(
+    store: Store, clock: FixedClock, size: tuple[int, int]
+) -> AsyncIterator[tuple[Pilot[str], PeopleScreen, PeopleTable]]:
+    """The app started on the List: its pilot, its screen and its table."""
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        yield pilot, screen, screen.query_one(PeopleTable)
 
 
 def people_for(store: Store, clock: FixedClock, query: str) -> list[str]:
@@ -120,11 +133,7 @@ async def test_list_filter_rows_on_screen_and_every_row_below(
 ) -> None:
     fill_network(store)
     names = {p.id: p.name for p in store.people.all()}
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=size) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, size) as (pilot, screen, table):
         await pilot.press("w", "slash", "p", "r")  # typed in a burst
         wanted = people_for(store, clock, "pr")
         assert len(wanted) == 120
@@ -148,11 +157,7 @@ async def test_list_bottom_key_reaches_the_last_row_straight_after_typing(
 ) -> None:
     fill_network(store)
     names = {p.id: p.name for p in store.people.all()}
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=size) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, size) as (pilot, _screen, table):
         await pilot.press("w", "slash", "p", "enter", "ctrl+end")
         wanted = people_for(store, clock, "p")
         assert table.selected_id == wanted[-1]
@@ -167,11 +172,7 @@ async def test_list_cursor_stays_on_its_person_while_the_filter_changes(
 ) -> None:
     fill_network(store)
     names = {p.id: p.name for p in store.people.all()}
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=size) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, size) as (pilot, screen, table):
         await pilot.press("w", "slash", "p", "r", "enter")
         await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "up")
         person = table.selected_id
@@ -252,11 +253,7 @@ async def test_list_keeps_the_cursor_on_a_person_whose_row_was_still_to_come(
 ) -> None:
     monkeypatch.setattr(row_table, "REST_AFTER", 60.0)  # rows below come only when needed
     fill_network(store)
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=SIZES[0]) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, SIZES[0]) as (pilot, screen, table):
         await pilot.press("w")
         everyone = people_for(store, clock, "")
         assert table.filling and table.row_count < len(everyone) - 1

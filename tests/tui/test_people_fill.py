@@ -8,14 +8,13 @@ from datetime import date, timedelta
 
 from textual.widgets import Input
 
-from brilliance.app import make_app
-from brilliance.domain.cadence import matches_filter, sort_people
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
-from brilliance.screens.people import PeopleScreen
 from brilliance.store.store import Store
 from brilliance.widgets.people_table import PeopleTable
 from brilliance.widgets.row_table import CHUNK_ROWS, FIRST_ROWS, MARGIN_ROWS
+from tests.tui.test_lists_as_you_type import on_the_list, people_for
+from tests.tui.waiting import filled
 
 SIZE = (120, 40)
 COUNT = 2 * SIZE[1] + 2 * CHUNK_ROWS + 30  # the first rows and three more chunks
@@ -35,60 +34,37 @@ def fill_network(store: Store) -> None:
             )
 
 
-def expected(store: Store, clock: FixedClock, query: str) -> list[str]:
-    """The rows the wider network shows for ``query``, by the domain's own definitions."""
-    people = [p for p in store.people.all() if matches_filter(p, query)]
-    return [p.id for p in sort_people(people, PeopleScreen().order, clock.today())]
-
-
 def drawn(table: PeopleTable) -> list[str]:
     return [str(key.value) for key in table.rows]
-
-
-async def filled(pilot: object, table: PeopleTable) -> None:
-    """Wait for the rest of a fill (it starts once no key came for a moment)."""
-    for _ in range(500):
-        if not table.filling:
-            return
-        await pilot.pause(0.01)  # type: ignore[attr-defined]
-    raise AssertionError("the fill never finished")
 
 
 async def test_filter_keys_show_the_same_rows_in_order_once_filled(
     store: Store, clock: FixedClock
 ) -> None:
     fill_network(store)
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, SIZE) as (pilot, screen, table):
         await pilot.press("w", "slash")
         await filled(pilot, table)
-        assert drawn(table) == expected(store, clock, "")
+        assert drawn(table) == people_for(store, clock, "")
         for typed in ["p", "py", "pyt", "py", "p", ""]:
             screen.query_one("#filter", Input).value = typed
             await pilot.pause()
             await filled(pilot, table)
-            assert drawn(table) == table.person_ids == expected(store, clock, typed), typed
-        assert len(expected(store, clock, "pyt")) < COUNT < len(expected(store, clock, "")) + 1
+            assert drawn(table) == table.person_ids == people_for(store, clock, typed), typed
+        assert len(people_for(store, clock, "pyt")) < COUNT < len(people_for(store, clock, "")) + 1
 
 
 async def test_the_first_screenful_is_there_right_after_the_key(
     store: Store, clock: FixedClock
 ) -> None:
     fill_network(store)
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, SIZE) as (pilot, screen, table):
         await pilot.press("w", "slash", "p", "y")
         await filled(pilot, table)
         field = screen.query_one("#filter", Input)
         field.value = "p"  # what a key does, handled right here, before any frame
         screen.refresh_data()
-        everyone = expected(store, clock, "p")
+        everyone = people_for(store, clock, "p")
         assert table.filling
         first = table.size.height + MARGIN_ROWS  # a screenful and a few
         assert drawn(table) == everyone[:first]
@@ -99,11 +75,7 @@ async def test_the_first_screenful_is_there_right_after_the_key(
 
 async def test_a_newer_key_drops_the_rest_of_an_older_fill(store: Store, clock: FixedClock) -> None:
     fill_network(store)
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, SIZE) as (pilot, screen, table):
         await pilot.press("w", "slash", "p", "y", "t")
         await filled(pilot, table)
         field = screen.query_one("#filter", Input)
@@ -114,18 +86,14 @@ async def test_a_newer_key_drops_the_rest_of_an_older_fill(store: Store, clock: 
         screen.refresh_data()  # ...replaced before they came
         await filled(pilot, table)
         await pilot.pause()
-        assert drawn(table) == expected(store, clock, "pricing")
+        assert drawn(table) == people_for(store, clock, "pricing")
 
 
 async def test_the_cursor_stays_on_its_person_far_down_the_list(
     store: Store, clock: FixedClock
 ) -> None:
     fill_network(store)
-    app = make_app(store, clock, start_mode="people")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PeopleScreen)
-        table = screen.query_one(PeopleTable)
+    async with on_the_list(store, clock, SIZE) as (pilot, screen, table):
         await pilot.press("w")
         await filled(pilot, table)
         far = FIRST_ROWS + CHUNK_ROWS + 10  # a row the first chunk would not reach
@@ -138,4 +106,4 @@ async def test_the_cursor_stays_on_its_person_far_down_the_list(
         assert table.row_count > far
         await filled(pilot, table)
         assert table.selected_id == person
-        assert drawn(table) == expected(store, clock, "")
+        assert drawn(table) == people_for(store, clock, "")

@@ -4,11 +4,13 @@ store loads behind it, and keys pressed meanwhile wait and then act on the real 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from brilliance.app import BrillianceApp, make_app_from_summary
@@ -23,6 +25,7 @@ from brilliance.store.errors import DamagedFileError
 from brilliance.store.store import Store
 from brilliance.store.today_summary import TodayStart, read_summary
 from tests.store.test_inbox import note
+from tests.tui.waiting import wait_until
 
 
 @pytest.fixture
@@ -78,22 +81,34 @@ def flat_words(screen: TodayScreen) -> str:
     return " ".join(line.plain.strip() for line in page.lines(page.size.width))
 
 
-async def until_loaded(app: BrillianceApp, pilot: object) -> None:
+@asynccontextmanager
+async def started(
+    kept: TodayStart, gated: GatedLoad, clock: FixedClock
+) -> AsyncIterator[tuple[BrillianceApp, Pilot[str]]]:
+    """The app started from Today's summary at 120x40, its first frame drawn, the load held."""
+    app = make_app_from_summary(kept, gated, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+async def until_loaded(app: BrillianceApp, pilot: Pilot[str]) -> None:
     """Until the store is loaded, Today redrawn from it and the keys that waited handled."""
-    for _ in range(400):
-        if app.loaded and app._replaying is None:
-            break
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    assert app.loaded and app._replaying is None
-    await pilot.pause()  # type: ignore[attr-defined]
+    assert await wait_until(pilot, lambda: app.loaded and app._replaying is None, steps=400)
+    await pilot.pause()
+
+
+def tabs_to_promises(kept: TodayStart) -> list[str]:
+    """The tabs from the first section to the overdue promises: due, coming, (introductions,
+    shown only when there are some,) promises."""
+    intros = bool(kept.picture.view.section("intros").rows)
+    return ["tab"] * (3 if intros else 2)
 
 
 async def test_the_first_frame_is_the_summary_and_the_store_follows(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, TodayScreen) and not app.loaded
         assert screen.drawn_from_summary  # the flat first frame (screens/today_page.py)
@@ -117,25 +132,16 @@ async def test_the_first_frame_is_the_summary_and_the_store_follows(
 async def test_keys_pressed_while_loading_wait_then_act_on_the_data(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, TodayScreen)
-        intros = bool(kept.picture.view.section("intros").rows)  # shown only when not empty
-        tabs = ["tab"] * (3 if intros else 2)
-        await pilot.press(*tabs, "space")  # due -> coming (-> intros) -> promises: keep one
+        await pilot.press(*tabs_to_promises(kept), "space")  # keep one
         await pilot.click("#left")  # dropped: nothing to open yet
         await pilot.press("2")  # then the List
         await pilot.pause()
         assert app.current_mode == "today" and not app.loaded  # all waiting, no traceback
         gated.gate.set()
-        await until_loaded(app, pilot)
-        for _ in range(100):  # the replay handles a key once the one before it settled
-            if app._replaying is None:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await until_loaded(app, pilot)  # the replay handles a key once the one before settled
         assert app.current_mode == "people"  # the keys ran, in order
         promises = kept.picture.view.section("promises").rows
         kept_promise = app.store.followups.get(promises[0].target)
@@ -151,9 +157,7 @@ async def test_keys_pressed_while_loading_wait_then_act_on_the_data(
 async def test_ctrl_q_while_loading_quits_and_the_load_is_finished_cleanly(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         await pilot.press("ctrl+q")
         await pilot.pause()
     gated.gate.set()
@@ -171,10 +175,7 @@ async def test_a_load_that_fails_stops_the_app_with_the_stores_message(
 
     app = make_app_from_summary(kept, damaged, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.is_running)
     assert app.background is not None
     assert isinstance(app.background.error, DamagedFileError)
     assert app.background.wait() is None
@@ -191,28 +192,21 @@ async def test_today_from_the_records_is_what_the_summary_keeps(
 async def test_notes_from_the_shell_arrive_at_the_load_and_by_the_poll_after(
     kept: TodayStart, gated: GatedLoad, data_dir: Path, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         note(data_dir, "shell-1", "Left while the app was starting")
         gated.gate.set()
         await until_loaded(app, pilot)
         assert "shell-1" in app.store.journal  # merged by the open, as a normal start does
         note(data_dir, "shell-2", "Left while the app was open")
-        for _ in range(200):  # the poll's timer, set up once loaded, brings it in
-            if "shell-2" in app.store.journal:
-                break
-            await pilot.pause(0.05)
-        assert "shell-2" in app.store.journal
+        # The poll's timer, set up once loaded, brings it in.
+        assert await wait_until(pilot, lambda: "shell-2" in app.store.journal)
     app.store.close()
 
 
 async def test_a_key_pressed_as_the_load_ends_acts_after_those_before_it(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         await pilot.press("2")  # waits for the load
         assert app.background is not None and not app.loaded
         # "4" is in the app's queue, not handled yet, when the load's end is handled: it
@@ -234,9 +228,7 @@ async def test_a_key_pressed_as_the_load_ends_acts_after_those_before_it(
 async def test_ctrl_c_while_loading_says_how_to_quit_without_waiting(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert not app.loaded
@@ -249,18 +241,12 @@ async def test_ctrl_c_while_loading_says_how_to_quit_without_waiting(
 async def test_ctrl_q_after_a_waiting_key_quits_once_that_key_has_acted(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        intros = bool(kept.picture.view.section("intros").rows)
-        await pilot.press(*["tab"] * (3 if intros else 2), "space", "ctrl+q")
+    async with started(kept, gated, clock) as (app, pilot):
+        await pilot.press(*tabs_to_promises(kept), "space", "ctrl+q")
         await pilot.pause()
         assert app.is_running and not app.loaded  # quitting waits behind the promise kept
         gated.gate.set()
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.is_running)
     assert not app.is_running  # then it quit
     store = app.store
     promise = store.followups.get(kept.picture.view.section("promises").rows[0].target)
@@ -271,9 +257,7 @@ async def test_ctrl_q_after_a_waiting_key_quits_once_that_key_has_acted(
 async def test_a_paste_while_loading_lands_where_the_keys_before_it_lead(
     kept: TodayStart, gated: GatedLoad, clock: FixedClock
 ) -> None:
-    app = make_app_from_summary(kept, gated, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(kept, gated, clock) as (app, pilot):
         await pilot.press("2", "a")  # the List, then a new person's form
         app.post_message(events.Paste("Zoe Quill"))
         await pilot.pause()
