@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
@@ -21,13 +22,13 @@ async def test_same_people_same_rows_without_a_rebuild(store: Store, clock: Fixe
         assert isinstance(screen, PeopleScreen)
         table = screen.query_one(PeopleTable)
         rebuilds: list[int] = []
-        real_clear = table.clear
+        real_fill = table.fill
 
-        def counting_clear(columns: bool = False) -> PeopleTable:
+        def counting_fill(*args: Any, **kwargs: Any) -> None:
             rebuilds.append(1)
-            return real_clear(columns)
+            real_fill(*args, **kwargs)
 
-        table.clear = counting_clear  # type: ignore[method-assign]
+        table.fill = counting_fill  # type: ignore[method-assign]
         screen.refresh_data()
         await pilot.press("slash", "p", "y")  # every typed prefix matches the same three people
         await pilot.pause()

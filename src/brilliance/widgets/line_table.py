@@ -138,7 +138,7 @@ class LineTable(ScrollView, can_focus=True):
         self.row_keys: Sequence[str] = ()
         self._items: Sequence[Any] = ()
         self._cells_of: Callable[[Any], Sequence[Cell]] = lambda _item: ()
-        self._cells: dict[int, Sequence[Cell]] = {}
+        self._row_cells: dict[int, Sequence[Cell]] = {}
         """The cells of the rows drawn since the last fill, by row index."""
         self._index: dict[str, int] | None = None
         self._cursor = 0
@@ -172,7 +172,7 @@ class LineTable(ScrollView, can_focus=True):
                 max(width, cell_width(label)) for width, label in zip(widths, self.labels)
             )
         self.row_keys, self._items, self._cells_of = keys, items, cells
-        self._cells = {}
+        self._row_cells = {}
         self._index = None
         self._cursor = 0
         if keep is not None:
@@ -210,9 +210,9 @@ class LineTable(ScrollView, can_focus=True):
 
     def get_row_at(self, index: int) -> Sequence[Cell]:
         """The cells of row ``index``."""
-        cells = self._cells.get(index)
+        cells = self._row_cells.get(index)
         if cells is None:
-            cells = self._cells[index] = self._cells_of(self._items[index])
+            cells = self._row_cells[index] = self._cells_of(self._items[index])
         return cells
 
     def get_row(self, key: str) -> Sequence[Cell]:
