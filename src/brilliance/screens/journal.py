@@ -24,8 +24,8 @@ from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
-from brilliance.widgets.mode_bar import ModeBar
 from brilliance.widgets.line_table import LineTable
+from brilliance.widgets.mode_bar import ModeBar
 
 EMPTY_JOURNAL = (
     "Your journal is empty. A few lines a day about the people you met, what you gave and "
@@ -66,6 +66,7 @@ class EntriesTable(LineTable):
         self._sides: dict[str, tuple[JournalEntry, str, str]] = {}
         """Each entry's tags and people as shown, while the record and the names are the same."""
         self._names: dict[str, str] = {}
+        self._widths_for: tuple[list[JournalEntry], dict[str, str], tuple[int, int]] | None = None
 
     def set_text_width(self, width: int) -> bool:
         """Change the entry column's width; True when it changed (the rows must be redrawn)."""
@@ -86,14 +87,18 @@ class EntriesTable(LineTable):
         return kept[1], kept[2]
 
     def widths_for(self, entries: list[JournalEntry], names: dict[str, str]) -> tuple[int, ...]:
-        """The columns' widths for ``entries``: the date, the text, then the widest tags and
-        people among them (what DataTable measured, without drawing a cell)."""
-        tags_width = people_width = 0
-        for entry in entries:
-            tags, people = self.sides(entry, names)
-            tags_width = max(tags_width, cell_len(tags))
-            people_width = max(people_width, cell_len(people))
-        return (WHEN_WIDTH, self.text_width, tags_width, people_width)
+        """The columns' widths: the date, the text, then the widest tags and people of
+        ``entries`` (the whole journal, so that the columns stay put while a search narrows the
+        rows), kept while the journal and the names are the same."""
+        kept = self._widths_for
+        if kept is None or kept[0] is not entries or kept[1] != names:
+            tags_width = people_width = 0
+            for entry in entries:
+                tags, people = self.sides(entry, names)
+                tags_width = max(tags_width, cell_len(tags))
+                people_width = max(people_width, cell_len(people))
+            kept = self._widths_for = (entries, dict(names), (tags_width, people_width))
+        return (WHEN_WIDTH, self.text_width, *kept[2])
 
     @property
     def selected_id(self) -> str | None:
@@ -217,7 +222,7 @@ class JournalScreen(BrillianceScreen):
             entries,
             lambda entry: self._cells(table, entry, names, words, highlight),
             keep,
-            table.widths_for(entries, names),
+            table.widths_for(self.index.newest_first(self.store.journal.all()), names),
         )
 
     @staticmethod

@@ -10,6 +10,7 @@ own and the cursor's colour over it), without a Console round-trip for a cell wi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.widget import Widget
 
 Cell = Text | str
 PADDING = 1
@@ -29,6 +31,22 @@ class Look(NamedTuple):
     pre: Style
     post: Style
     extend: Style
+
+
+def look_of(table: Widget, kind: str, cursor: bool, hover: bool) -> Look:
+    """DataTable's styles for a line of ``kind`` (header, even-row, odd-row) with or without
+    the cursor and the hover, from ``table``'s component classes ``line-table--*``."""
+    component = table.get_component_rich_style
+    row = table.get_component_styles(f"line-table--{kind}").rich_style
+    over = Style()
+    if hover:
+        over += component("line-table--hover")
+        if kind == "header":
+            over += component("line-table--header-hover")
+    if cursor:
+        over += component("line-table--cursor")
+    post = Style.from_color(color=over.color)  # the cursor's colour over the text's own
+    return Look(row + over, post, row + over)
 
 
 def plain_cell(cell: Cell) -> str:
@@ -49,8 +67,10 @@ def cut(plain: str, width: int, ellipsis: bool) -> str:
     an ellipsis in the last column."""
     if len(plain) == cell_len(plain):  # one column a character: the common case, no graphemes
         return plain[: width - 1] + "…" if ellipsis and width > 0 else plain[:width]
-    return set_cell_size(plain, width - 1) + "…" if ellipsis and width > 0 else set_cell_size(
-        plain, width
+    return (
+        set_cell_size(plain, width - 1) + "…"
+        if ellipsis and width > 0
+        else set_cell_size(plain, width)
     )
 
 
@@ -67,7 +87,7 @@ def text_segments(console: Console, cell: Text, plain: str, look: Look) -> list[
     ]
     edges = sorted({0, end, *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
     segments: list[Segment] = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in pairwise(edges):
         style = own
         for start, stop, span_style in spans:
             if start <= a and b <= stop:

@@ -1,13 +1,11 @@
 """A list of rows under a header, drawn a line at a time: only what is on screen (issue 19).
 
-Textual's DataTable keeps a row object, cells and several caches for every row added, and draws
-again every visible line whenever rows are added, cleared or measured: a List filter or Journal
-search key that replaced the rows cost 50-120 ms (benchmarks/NOTES-19-keys.md). This table holds
-the rows as plain lists (keys, items, and a function giving an item's cells) that a new fill
-replaces whole; it builds the cells of a row only when the row comes into view, and draws each
-line once: a line is kept by its row's key, its own cursor and hover state and the scroll, so a
-cursor move draws two lines. Columns have widths known before the rows are drawn (the screens
-give them with each fill), so nothing is measured after.
+Textual's DataTable keeps objects and caches for every row added, and draws every visible line
+again whenever rows are added, cleared or measured (benchmarks/NOTES-19-keys.md). This table holds
+the rows as plain lists (keys, items, a function giving an item's cells) that a fill replaces
+whole, makes a row's cells when the row comes into view, and keeps each line drawn by its row's
+key, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
+widths known before the rows are drawn (given with each fill): nothing is measured after.
 
 It looks like the DataTable it replaces (its colours, copied from DataTable's DEFAULT_CSS, in
 both themes; ``tests/tui/test_line_table_look.py``) and is used the same way: a header that stays
@@ -24,12 +22,12 @@ from typing import Any, ClassVar
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from brilliance.widgets.line_cells import PADDING, Cell, Look, cell_width, draw_line
+from brilliance.widgets.line_cells import PADDING, Cell, Look, cell_width, draw_line, look_of
 
 NOWHERE = -2
 """The hover's row when the mouse is over no row (the header is row -1)."""
@@ -71,8 +69,6 @@ class LineTable(ScrollView, can_focus=True):
         &:ansi > .line-table--header {
             background: ansi_bright_blue;
             color: ansi_default;
-        }
-        & > .line-table--odd-row {
         }
         & > .line-table--even-row {
             background: $surface-lighten-1 50%;
@@ -169,7 +165,8 @@ class LineTable(ScrollView, can_focus=True):
         the cursor goes to the row keyed ``keep``, or the first row."""
         if widths is not None:
             self.widths = tuple(
-                max(width, cell_width(label)) for width, label in zip(widths, self.labels)
+                max(width, cell_width(label))
+                for width, label in zip(widths, self.labels, strict=True)
             )
         self.row_keys, self._items, self._cells_of = keys, items, cells
         self._row_cells = {}
@@ -236,7 +233,11 @@ class LineTable(ScrollView, can_focus=True):
             self._scroll_to_cursor(animate=animate)
 
     def _refresh_row(self, row: int) -> None:
-        self.refresh_line(row + 1)
+        """Draw row ``row`` again (the header for -1), if it is on screen."""
+        if row == -1:
+            self.refresh(Region(0, 0, self.size.width, 1))
+        elif row >= 0:
+            self.refresh_line(row + 1)
 
     @property
     def _body_height(self) -> int:
@@ -361,21 +362,10 @@ class LineTable(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def _look(self, kind: str, cursor: bool, hover: bool) -> Look:
-        """DataTable's styles for a line of ``kind`` (header, even, odd) in that state."""
         key = (kind, cursor, hover)
         look = self._looks.get(key)
         if look is None:
-            component = self.get_component_rich_style
-            row = self.get_component_styles(f"line-table--{kind}").rich_style
-            over = Style()
-            if hover:
-                over += component("line-table--hover")
-                if kind == "header":
-                    over += component("line-table--header-hover")
-            if cursor:
-                over += component("line-table--cursor")
-            post = Style.from_color(color=over.color)  # the cursor's colour over the text's
-            look = self._looks[key] = Look(row + over, post, row + over)
+            look = self._looks[key] = look_of(self, kind, cursor, hover)
         return look
 
     def render_line(self, y: int) -> Strip:

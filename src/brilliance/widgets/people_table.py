@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+
 from rich.text import Text
 from textual.binding import Binding
 
