@@ -74,3 +74,24 @@ async def test_a_newer_fill_drops_the_rest_of_an_older_one(store: Store, clock: 
         tide = [i for i in ids if "tide" in store.journal.get(i).text]  # type: ignore[union-attr]
         assert table.entry_ids == tide[:SEARCH_ROWS]
         assert list(table.row_keys) == tide[:SEARCH_ROWS]
+
+
+async def test_columns_stay_put_while_a_search_narrows_the_rows(
+    store: Store, clock: FixedClock
+) -> None:
+    store.journal.save(JournalEntry(written_at=datetime(2026, 1, 1, 8), text="tide", tags=["sea"]))
+    store.journal.save(
+        JournalEntry(
+            written_at=datetime(2026, 1, 2, 8), text="calm", tags=["averylongtag", "another"]
+        )
+    )
+    app = make_app(store, clock, start_mode="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(EntriesTable)
+        await pilot.pause()
+        before = table.widths
+        assert before[2] == len("#averylongtag #another")
+        await pilot.press("slash", *"tide")
+        await pilot.pause()
+        assert table.entry_ids and len(table.entry_ids) == 1
+        assert table.widths == before

@@ -51,3 +51,20 @@ async def test_same_people_same_rows_without_a_rebuild(store: Store, clock: Fixe
         clock.set(clock.now() + timedelta(days=1))
         screen.refresh_data()
         assert len(rebuilds) == 4
+
+
+async def test_columns_stay_put_while_a_filter_narrows_the_rows(
+    store: Store, clock: FixedClock
+) -> None:
+    store.people.save(Person(name="Ana Lima", on_list=True, skills=["python"]))
+    store.people.save(Person(name="Bartholomew Fairweather", on_list=True))
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(PeopleTable)
+        await pilot.pause()
+        before = table.widths
+        assert before[1] == len("Bartholomew Fairweather")
+        await pilot.press("slash", *"python")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert table.widths == before  # as DataTable: widths grow, never shrink while filtering

@@ -170,9 +170,11 @@ class JournalScreen(BrillianceScreen):
         # rows on every key is what makes typing lag, and nobody reads past a few hundred.
         searching = bool(self.filter.words.strip())
         shown = entries[:SEARCH_ROWS] if searching else entries
-        self._fill(shown, keep)
+        # Every entry newest first, kept by the index while the journal holds the same records.
+        ordered = self.index.newest_first(store.journal.all())
+        self._fill(shown, ordered, keep)
         total = len(store.journal)
-        days, streak = self._days_and_streak(today)
+        days, streak = self._days_and_streak(ordered, today)
         self.query_one(ModeBar).set_status(streak_text(streak))
         title = f"Journal · {total} entr{'y' if total == 1 else 'ies'}"
         if self.filter.active:
@@ -198,10 +200,9 @@ class JournalScreen(BrillianceScreen):
             self.table.focus()
         self.mark_fresh()
 
-    def _days_and_streak(self, today: date) -> tuple[set[date], int]:
+    def _days_and_streak(self, ordered: list[JournalEntry], today: date) -> tuple[set[date], int]:
         """The days written and the streak, kept while the journal holds the same records (a
         search key does not walk 3,650 entries for them again)."""
-        ordered = self.index.newest_first(self.store.journal.all())  # kept by the index too
         kept = self._days
         if kept is None or kept[0] is not ordered or kept[1] != today:
             days = {e.day for e in ordered}
@@ -209,7 +210,9 @@ class JournalScreen(BrillianceScreen):
             self._days = kept
         return kept[2], kept[3]
 
-    def _fill(self, entries: list[JournalEntry], keep: str | None) -> None:
+    def _fill(
+        self, entries: list[JournalEntry], everything: list[JournalEntry], keep: str | None
+    ) -> None:
         table = self.table
         keep = keep if keep is not None else table.selected_id
         names = {p.id: p.name for p in self.store.people}
@@ -222,7 +225,7 @@ class JournalScreen(BrillianceScreen):
             entries,
             lambda entry: self._cells(table, entry, names, words, highlight),
             keep,
-            table.widths_for(self.index.newest_first(self.store.journal.all()), names),
+            table.widths_for(everything, names),
         )
 
     @staticmethod

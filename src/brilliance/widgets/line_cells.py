@@ -129,7 +129,7 @@ def draw_line(
     used = 0
     for cell, width in zip(cells, widths, strict=False):
         if end is not None and used >= end:
-            return segments
+            break
         for segment in draw_cell(console, cell, width, look):
             if segments and segments[-1].style is segment.style:
                 segments[-1] = Segment(segments[-1].text + segment.text, segment.style)
@@ -138,4 +138,18 @@ def draw_line(
         used += width + 2 * PADDING
     if room > used:
         segments.append(Segment(" " * (room - used), look.extend))
+    return segments
+
+
+def first_columns(segments: list[Segment], width: int) -> list[Segment]:
+    """``segments`` cut after ``width`` columns (what a Strip's crop gives from column 0)."""
+    used = 0
+    for index, segment in enumerate(segments):
+        length = segment.cell_length
+        if used + length >= width:
+            if used + length > width:
+                segments[index] = segment.split_cells(width - used)[0]
+            del segments[index + 1 :]
+            break
+        used += length
     return segments

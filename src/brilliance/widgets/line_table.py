@@ -27,7 +27,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from brilliance.widgets.line_cells import PADDING, Cell, Look, cell_width, draw_line, look_of
+from brilliance.widgets.line_cells import (
+    PADDING,
+    Cell,
+    Look,
+    cell_width,
+    draw_line,
+    first_columns,
+    look_of,
+)
 
 NOWHERE = -2
 """The hover's row when the mouse is over no row (the header is row -1)."""
@@ -388,11 +396,11 @@ class LineTable(ScrollView, can_focus=True):
         if kept is not None and kept[0] is cells:
             return kept[1]
         look = self._look(kind, cursor, hover)
-        end = scroll_x + width
-        segments = draw_line(self.app.console, cells, self.widths, look, width, end)
-        strip = Strip(segments)
-        if scroll_x or strip.cell_length > width:
-            strip = strip.crop_extend(scroll_x, scroll_x + width, self._base)
+        segments = draw_line(self.app.console, cells, self.widths, look, width, scroll_x + width)
+        if scroll_x:  # scrolled sideways: rare, Textual crops
+            strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, self._base)
+        else:
+            strip = Strip(first_columns(segments, width), width)
         if len(self._lines) >= KEPT_LINES:
             self._lines = {}
         self._lines[key] = (cells, strip)

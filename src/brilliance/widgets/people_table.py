@@ -55,6 +55,8 @@ class PeopleTable(LineTable):
         self._shown: tuple[list[Person], date, str, str] | None = None
         """What the rows were last built from: people, today, warning and accent colours."""
         self.text_widths = text_widths(BASE_WIDTH)
+        self._grown: list[int] = []
+        self._grown_for: tuple[int, int, int] | None = None
         self._rows: dict[str, tuple[Person, tuple[object, ...], list[Text | str], list[int]]]
         self._rows = {}
         """Each person's cells and their widths as last built, reused while the same record is
@@ -110,11 +112,13 @@ class PeopleTable(LineTable):
                 self._rows[person.id] = cached
             return cached[2], cached[3]
 
-        # Every person's cells are kept (a filter key shows again people it showed before):
-        # the columns are as wide as the widest cell shown, as DataTable measured them.
-        widths = [0] * len(self.COLUMNS)
+        # Every person's cells are kept (a filter key shows again people it showed before).
+        # The columns are as wide as the widest cell shown since the text widths last changed,
+        # as DataTable measured them: they stay put while a filter narrows the rows.
+        widths = self._grown if self._grown_for == self.text_widths else [0] * len(self.COLUMNS)
         for person in shown[0]:
             widths = list(map(max, widths, row(person)[1]))
+        self._grown, self._grown_for = widths, self.text_widths
         self.person_ids = [p.id for p in people]
         self.fill(self.person_ids, shown[0], lambda person: row(person)[0], keep, widths)
         self._shown = shown
