@@ -83,13 +83,6 @@ class TodayScreen(BrillianceScreen):
     """Composed from the summary: the flat first frame (``today_page``)."""
     _keeper: PromiseKeeper | None = None
 
-    def __init__(self) -> None:
-        super().__init__()
-        # Made with the style sheet as it is: Textual would otherwise parse every style
-        # sheet twice more when this first mode opens, a tenth of the first frame (issue
-        # 19). (A private attribute: Textual is pinned; a theme change later restyles it.)
-        self._css_update_count = self.app._css_update_count
-
     @property
     def keeper(self) -> PromiseKeeper:
         if self._keeper is None:
