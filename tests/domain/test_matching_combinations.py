@@ -71,3 +71,9 @@ def test_what_comes_first_in_an_aim_weighs_more_than_its_circumstances() -> None
 )
 def test_the_map_s_combinations_read_everyday_needs(goal: str, topic: str) -> None:
     assert topic in assets.matcher().analyse(goal).topics
+
+
+def test_series_a_is_a_round_not_a_series() -> None:
+    found = Matcher(TopicMap.parse({"work": {"vc": "series a", "talks": "talk series"}}))
+    assert found.analyse("raise our Series A").topics == {"vc"}
+    assert not found.analyse("a series of lessons").topics
