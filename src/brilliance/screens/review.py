@@ -85,8 +85,14 @@ class ReviewScreen(BrillianceScreen):
         self.week = week
         self._show_state(bool(view.review.written))
         due = week == current_week(self.store) and not view.review.written
-        marker = " · to review now" if due else ""
-        self.query_one(ModeBar).set_status(f"{week.start:%d %b} - {week.end:%d %b %Y}{marker}")
+        full = f"{week.start:%d %b} - {week.end:%d %b %Y}"
+        short = f"{week.start:%d %b}-{week.end:%d %b}"
+        status: tuple[str, ...]
+        if due:  # a narrow bar keeps what asks for action; the heading below names the week
+            status = (f"{full} · to review now", f"{short} · to review now", "to review now")
+        else:
+            status = (full, short)
+        self.query_one(ModeBar).set_status(*status)
 
     def _show_state(self, written: bool) -> None:
         self.query_one("#review-state", Static).update(

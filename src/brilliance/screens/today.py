@@ -143,7 +143,7 @@ class TodayScreen(BrillianceScreen):
         """The first frame of a start from the summary: Today's words in the full screen's
         places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
         narrow = self.has_class("-narrow")
-        yield StillModeBar(picture.view.date_line)
+        yield StillModeBar(self.date_status(picture.view.date_line))
         with VerticalScroll(id="body"):
             yield Static(idea_text(picture), id="idea")
             with Horizontal(id="columns"):
@@ -151,6 +151,12 @@ class TodayScreen(BrillianceScreen):
                 if not narrow:
                     yield TodayColumn(picture, "right", id="right")
         yield StillFooter(lead=[OPEN])  # as when the first list has the focus
+
+    def date_status(self, line: str) -> tuple[str, str, str]:
+        """Today's date for the mode bar: in full ("Wednesday 25 November 2026"), then shorter
+        forms for a narrow terminal."""
+        today = self.clock.today()
+        return (line, f"{today:%a %d %b %Y}", f"{today:%a %d %b}")
 
     def on_mount(self) -> None:
         if self.drawn_from_summary:
@@ -260,7 +266,7 @@ class TodayScreen(BrillianceScreen):
         self.query_one("#grid-heading", Static).update(Content(view.grid_title))
         self._fill_grid(picture)
         self.query_one("#grid").display = bool(picture.grid)
-        self.query_one(ModeBar).set_status(view.date_line)
+        self.query_one(ModeBar).set_status(*self.date_status(view.date_line))
 
     def _fill_grid(self, picture: TodayPicture) -> None:
         from textual.widgets import DataTable

@@ -17,7 +17,7 @@ from textual.color import Color
 from textual.content import Content
 from textual.widget import Widget
 
-from brilliance.widgets.mode_bar import MODE_TITLES
+from brilliance.widgets.mode_bar import MODE_TITLES, fitting
 
 if TYPE_CHECKING:
     from textual.app import RenderResult
@@ -100,9 +100,10 @@ class StillModeBar(Widget):
     }
     """
 
-    def __init__(self, status: str) -> None:
+    def __init__(self, status: tuple[str, ...]) -> None:
         super().__init__()
         self.status = status
+        """The status's forms, longest first, as ``ModeBar.set_status`` takes them."""
 
     def render(self) -> RenderResult:
         # ModeBar's colours come from CSS ("auto" ones: the contrast of the background,
@@ -119,10 +120,10 @@ class StillModeBar(Widget):
             else:
                 pieces.append((f" {number} {title} ", muted))
         left = Content.assemble(*pieces)
-        # The status: the rest of the width less a cell each side, its first line (wrapped
-        # at words, as a Static wraps it) on the right.
+        # The status: the rest of the width less a cell each side, its longest form that
+        # fits (as ModeBar's ModeStatus picks it) on the right.
         inner = self.size.width - left.cell_length - 2
         if inner <= 0:
             return left
-        status = Content.assemble((self.status, muted)).wrap(inner)[0].rstrip()
+        status = Content.assemble((fitting(self.status, inner), muted))
         return left + Content(" " * (1 + inner - status.cell_length)) + status + Content(" ")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
 from textual import events
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 MODE_TITLES: dict[str, str] = {
@@ -14,6 +19,30 @@ MODE_TITLES: dict[str, str] = {
     "journal": "Journal",
     "review": "Review",
 }
+
+
+def fitting(texts: Sequence[str], room: int) -> str:
+    """The first of ``texts`` (given longest first) that fits in ``room`` cells; when none
+    does, the last one cut with an ellipsis (never a second line that the bar would drop)."""
+    for text in texts:
+        if cell_len(text) <= room:
+            return text
+    if room <= 0 or not texts:
+        return ""
+    return set_cell_size(texts[-1], room - 1).rstrip() + "…"
+
+
+class ModeStatus(Widget):
+    """The words on the right of the bar, in the longest form that fits the room left."""
+
+    texts: tuple[str, ...] = ("",)
+
+    def render(self) -> RenderResult:
+        return Content(fitting(self.texts, self.content_size.width))
+
+    def show(self, texts: Sequence[str]) -> None:
+        self.texts = tuple(texts)
+        self.refresh()
 
 
 class ModeTab(Static):
@@ -69,6 +98,7 @@ class ModeBar(Horizontal):
     }
     ModeBar #mode-status {
         width: 1fr;
+        height: 1;
         content-align-horizontal: right;
         padding: 0 1;
         color: $text-muted;
@@ -83,10 +113,11 @@ class ModeBar(Horizontal):
         yield Static("Brilliance", id="brand", markup=False)
         for number, mode in enumerate(MODE_TITLES, start=1):
             yield ModeTab(mode, number, mode == self.active)
-        yield Static("", id="mode-status", markup=False)
+        yield ModeStatus(id="mode-status")
         if getattr(self.app, "read_only", False):  # the folder cannot be written (13.11)
             yield Static("READ-ONLY: changes are not saved", id="read-only", markup=False)
 
-    def set_status(self, text: str) -> None:
-        """Text shown on the right of the bar (for example the journal streak)."""
-        self.query_one("#mode-status", Static).update(text)
+    def set_status(self, text: str, *shorter: str) -> None:
+        """Text shown on the right of the bar (for example the journal streak), with shorter
+        forms of it, longest first, for a narrow terminal."""
+        self.query_one(ModeStatus).show((text, *shorter))
