@@ -78,3 +78,8 @@ def test_series_a_is_a_round_not_a_series() -> None:
     assert dict(found.analyse("raise our Series A").topic_words) == {"vc": 2}
     # Only a hint of a word of the map's phrases, no phrase found.
     assert set(found.analyse("a series of lessons").topic_words.values()) == {0}
+
+
+def test_a_job_title_is_no_combination() -> None:
+    # "staff" with "engineer" once read as hiring: a staff engineer is not a recruiter.
+    assert "hiring and recruiting" not in assets.matcher().analyse("Staff engineer").topics
