@@ -86,6 +86,7 @@ def word_key(word: str) -> str:
     word of the topic map, read alone, must mean its topic, so it matches only the word's
     inflections ("invest", "investing", "invests"), and its own plural.
     """
+    word = word.replace("’", "'").removesuffix("'s")  # "the company's" is "company"
     root = stem(word)
     if not word.startswith(root):
         return root  # an inflection that changed a letter: "hiking" -> "hike", "studies" -> "studi"

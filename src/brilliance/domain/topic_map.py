@@ -38,9 +38,10 @@ class Combination:
 
     label: str
     needs: frozenset[str]
-    """Stems of the words that say what is wanted ("money", "cash", "backers")."""
+    """The words that say what is wanted ("money", "cash", "backers"), by ``word_key``: their
+    inflections only ("friendly" is not "friends")."""
     contexts: frozenset[str]
-    """Stems of the words that say for what or where ("startup", "prototype", "idea")."""
+    """The words that say for what or where ("startup", "prototype", "idea"), likewise."""
 
 
 COMBINATIONS = "combinations"
@@ -61,8 +62,8 @@ def _combinations(section: Mapping[str, object], labels: set[str]) -> list[Combi
             found.append(
                 Combination(
                     label,
-                    frozenset(stem(w) for w in words_once(needs)),
-                    frozenset(stem(w) for w in words_once(contexts)),
+                    frozenset(word_key(w) for w in words_once(needs)),
+                    frozenset(word_key(w) for w in words_once(contexts)),
                 )
             )
     return found
@@ -216,13 +217,16 @@ class TopicMap:
                     found.setdefault(label, 1)
                     place[label] = min(place.get(label, position), position)
         # A word that says what is wanted, with a word that says for what, anywhere else.
-        for position, word in enumerate(stems):
+        for position, key in enumerate(keys):
             if position in taken:
                 continue
-            for label, contexts in self._combinations.get(word, ()):
-                if not contexts.isdisjoint(stems[:position] + stems[position + 1 :]):
+            for label, contexts in self._combinations.get(key, ()):
+                where = [
+                    at for at, other in enumerate(keys) if at != position and other in contexts
+                ]
+                if where:
                     found[label] = max(found.get(label, 0), 2)
-                    place[label] = min(place.get(label, position), position)
+                    place[label] = min(place.get(label, position), position, where[0])
         return {label: (size, place[label]) for label, size in found.items()}
 
     def hints_placed(self, stems: tuple[str, ...]) -> dict[str, int]:
