@@ -3,6 +3,8 @@ and the weight of what comes first in an aim."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from brilliance import assets
@@ -83,3 +85,18 @@ def test_series_a_is_a_round_not_a_series() -> None:
 def test_a_job_title_is_no_combination() -> None:
     # "staff" with "engineer" once read as hiring: a staff engineer is not a recruiter.
     assert "hiring and recruiting" not in assets.matcher().analyse("Staff engineer").topics
+
+
+def test_everyday_needs_weigh_their_own_topic_most() -> None:
+    """A coverage floor: for most needs, the right topic is the one that weighs most."""
+    text = (Path(__file__).parent / "data" / "topic_needs_first.txt").read_text()
+    pairs = [line.split("|") for line in text.splitlines() if line and not line.startswith("#")]
+    matcher = assets.matcher()
+    labels = {topic.label for topic in matcher.topic_map.topics}
+    assert {topic for _need, topic in pairs} <= labels
+    first = 0
+    for need, topic in pairs:
+        weights = matcher.analyse(need).topic_weights
+        first += bool(weights) and weights.get(topic, 0.0) == max(weights.values())
+    assert len(pairs) >= 190
+    assert first >= 0.85 * len(pairs)
