@@ -100,3 +100,9 @@ def test_everyday_needs_weigh_their_own_topic_most() -> None:
         first += bool(weights) and weights.get(topic, 0.0) == max(weights.values())
     assert len(pairs) >= 190
     assert first >= 0.85 * len(pairs)
+
+
+def test_an_aim_s_first_word_alone_does_not_push_back_what_it_names() -> None:
+    found = Matcher(TopicMap.parse({"work": {"design": "design", "food": "menu", "pubs": "pub"}}))
+    weights = found.analyse("design a menu for our pub").topic_weights
+    assert weights["design"] == weights["food"] > weights["pubs"]

@@ -191,11 +191,14 @@ def topic_weights(placed: Mapping[str, tuple[int, int]]) -> dict[str, float]:
     """Each topic's weight for an aim, by the size of the phrase that found it and its place."""
     if not placed:
         return {}
-    earliest = min(at for _size, at in placed.values())
+    # An aim's first word alone is mostly its verb ("design a menu", "teach my son to sing"):
+    # the first thing named after it counts as much.
+    named = [at for size, at in placed.values() if size > 1 or at > 0]
+    earliest = min(named or [at for _size, at in placed.values()])
     weights = {}
     for topic, (size, at) in placed.items():
         weight = PHRASE_TOPIC if size > 1 else 1.0 if size else HINT_TOPIC
-        weights[topic] = weight * (1.0 if at == earliest else LATER_TOPIC)
+        weights[topic] = weight * (1.0 if at in (0, earliest) else LATER_TOPIC)
     return weights
 
 
