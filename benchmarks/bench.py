@@ -1411,6 +1411,114 @@ def keypress_floor(ctx: Context) -> None:
     )
 
 
+MODE_KEYS = [
+    ("key_today_move", "keypress: Today, down/up in a list (p95)"),
+    ("key_today_tab", "keypress: Today, tab to the next list (p95)"),
+    ("key_switch", "keypress: 1-5 to a mode already shown (p95)"),
+    ("key_first_visit", "keypress: 1-5 to a mode not yet shown (p95)"),
+    ("key_review_week", "keypress: Review, [ and ] (p95)"),
+    ("key_prep_move", "keypress: Prep checklist, down/up (p95)"),
+    ("key_prep_tick", "keypress: Prep checklist, space ticks (saved) (p95)"),
+]
+
+
+@measurement(
+    "keys in every mode",
+    MODE_KEYS,
+    all_of(
+        has("brilliance.screens.review", "ReviewScreen.action_week"),
+        has("brilliance.widgets.checklist", "Checklist.action_tick"),
+    ),
+)
+def keypress_modes(ctx: Context) -> None:
+    """The keys of Today, Review and Prep and the mode keys (issue 19: every key in every
+    mode), each timed to the first frame that shows its result."""
+    samples: dict[str, list[float]] = {key: [] for key, _ in MODE_KEYS}
+    rounds = max(2, ctx.presses // 10)
+
+    async def body(app: Any, pilot: Any, recorder: FrameRecorder) -> None:
+        from brilliance.screens.agenda_list import AgendaList
+        from brilliance.widgets.checklist import Checklist
+
+        await pilot.pause(0.3)
+        agenda = max(app.screen.query(AgendaList), key=lambda a: a.option_count)
+        agenda.focus()
+        await pilot.pause()
+        step = 1
+        for _ in range(ctx.presses if agenda.option_count > 1 else 0):  # to the end and back
+            row = agenda.highlighted or 0
+            if not 0 <= row + step < agenda.option_count:
+                step = -step
+            samples["key_today_move"].append(
+                await recorder.latency(
+                    pilot,
+                    "down" if step > 0 else "up",
+                    lambda s, w=row + step, a=agenda: a.highlighted == w,
+                )
+            )
+        for _ in range(rounds * 2):
+            before = app.focused
+            samples["key_today_tab"].append(
+                await recorder.latency(pilot, "tab", lambda s, b=before: s.focused is not b)
+            )
+        for turn in range(rounds + 1):
+            for key, mode in (
+                ("2", "people"),
+                ("4", "journal"),
+                ("5", "review"),
+                ("3", "prep"),
+                ("1", "today"),
+            ):
+                figure = "key_first_visit" if turn == 0 and mode != "today" else "key_switch"
+                samples[figure].append(
+                    await recorder.latency(
+                        pilot, key, lambda s, m=mode: app.current_mode == m and s is app.screen
+                    )
+                )
+                await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        review = app.screen
+        for turn in range(rounds * 2):
+            key, step = (
+                ("left_square_bracket", -1) if turn < rounds else ("right_square_bracket", 1)
+            )
+            wanted = review.week.shifted(step)
+            samples["key_review_week"].append(
+                await recorder.latency(pilot, key, lambda s, w=wanted: review.week == w)
+            )
+        await pilot.press("3")
+        await app.prepare(prep_people(app.store)[0].id)
+        await pilot.pause()
+        checklist = app.screen.query_one(Checklist)
+        checklist.focus()
+        await pilot.pause()
+        for turn in range(ctx.presses):
+            step = 1 if (turn // 5) % 2 == 0 else -1
+            before = checklist.highlighted
+            samples["key_prep_move"].append(
+                await recorder.latency(
+                    pilot,
+                    "down" if step > 0 else "up",
+                    lambda s, b=before: checklist.highlighted != b,
+                )
+            )
+        for _ in range(rounds):
+            key = checklist.highlighted_key
+            ticked = key in checklist.checked if key else False
+            samples["key_prep_tick"].append(
+                await recorder.latency(
+                    pilot, "space", lambda s, k=key, t=ticked: (k in checklist.checked) != t
+                )
+            )
+
+    run_session(ctx.writable(), "today", body)
+    for key, label in MODE_KEYS:
+        figure = keypress_figure(key, label, samples[key])
+        figure.na = None if samples[key] else "nothing to press it on in this dataset"
+        ctx.figures.append(figure)
+
+
 @measurement(
     "open a person",
     [("open_person", "open a person's detail (enter on the List)")],

@@ -7,13 +7,14 @@ import contextlib
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from brilliance.domain.models import Event
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.event_form import EventFormScreen
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 
@@ -41,7 +42,7 @@ class EventsScreen(BrillianceScreen):
             id="events-empty",
             markup=False,
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.geometry import Offset
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from brilliance import assets
@@ -24,6 +24,7 @@ from brilliance.domain.journal import (
 from brilliance.domain.models import MAX_LONG_TEXT, JournalEntry, Person
 from brilliance.domain.text_limits import split_to_fit
 from brilliance.screens.base import BrillianceScreen
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.long_text import LongTextArea
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -171,7 +172,7 @@ class JournalEditorScreen(BrillianceScreen):
         suggestions = MentionSuggestions()
         yield JournalTextArea(self.entry.text, suggestions)
         yield suggestions
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         editor = self.editor

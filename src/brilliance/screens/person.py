@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.introduction_log import awaiting_answer
@@ -21,6 +21,7 @@ from brilliance.screens.practice_actions import (
     practice_summary,
 )
 from brilliance.screens.timeline import TimelineScreen
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 NOTHING = "—"
@@ -62,7 +63,7 @@ class PersonScreen(BrillianceScreen):
             yield Static("", id="summary")
             yield Static("", id="practice")
             yield Static("", id="sections")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

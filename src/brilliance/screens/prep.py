@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from brilliance import assets
 from brilliance.domain.acquaintances import acquaintances
@@ -25,6 +25,7 @@ from brilliance.screens.promise_keeper import PromiseKeeper
 from brilliance.services.meetings import save_next_prep, save_prep
 from brilliance.services.prep_inputs import gather_inputs
 from brilliance.widgets.checklist import Checklist
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.last_time import LastTimeView
 from brilliance.widgets.meeting_header import MeetingHeader
 from brilliance.widgets.mode_bar import ModeBar
@@ -77,7 +78,7 @@ class PrepScreen(BrillianceScreen):
         yield LastTimeView("", id="last-time")
         yield PersonChooser(id="chooser")
         yield Checklist(id="sheet")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from brilliance.domain.review import IsoWeek, review_heading
 from brilliance.domain.review_render import review_sections
@@ -19,6 +19,7 @@ from brilliance.services.review import (
     save_review,
     written_words,
 )
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 
@@ -58,7 +59,7 @@ class ReviewScreen(BrillianceScreen):
                 yield Static("What I take from this week", classes="heading")
                 yield Static("", id="review-state")
                 yield TextArea("", id="review-text", soft_wrap=True, compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

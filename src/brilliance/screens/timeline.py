@@ -7,13 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from brilliance.domain.timeline import EntryKind, PromiseState, TimelineEntry, person_timeline
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.navigation import Prepare
 from brilliance.screens.promise_keeper import PromiseKeeper
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 KIND_MARKS = {
@@ -76,7 +77,7 @@ class TimelineScreen(BrillianceScreen):
         yield ModeBar("people")
         yield Static("", id="timeline-title", markup=False)
         yield OptionList(id="timeline")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

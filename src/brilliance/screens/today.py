@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brilliance.domain.today_view import SECTION_KEYS, TodayPicture
 from brilliance.screens.base import BrillianceScreen
@@ -26,6 +26,7 @@ from brilliance.screens.today_page import (
     month_text,
     section_options,
 )
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class TodayScreen(BrillianceScreen):
                         "the right. Most neglected first.",
                         id="grid-key",
                     )
-        yield Footer()
+        yield KeysFooter()
 
     def _compose_from_summary(self, picture: TodayPicture) -> ComposeResult:
         """The first frame of a start from the summary: Today's words in the full screen's
@@ -216,7 +217,7 @@ class TodayScreen(BrillianceScreen):
         Textual lays nothing out during a batch update, so each step asks for a layout
         itself (nothing is drawn on the terminal until the batch ends). (The screen's
         layout and compositor are private to Textual, which is pinned.)"""
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeysFooter)
         drawn: list[str] = []
         for _ in range(SETTLE_STEPS):
             await asyncio.sleep(SETTLE_STEP_SECONDS)
