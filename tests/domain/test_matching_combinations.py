@@ -106,3 +106,15 @@ def test_an_aim_s_first_word_alone_does_not_push_back_what_it_names() -> None:
     found = Matcher(TopicMap.parse({"work": {"design": "design", "food": "menu", "pubs": "pub"}}))
     weights = found.analyse("design a menu for our pub").topic_weights
     assert weights["design"] == weights["food"] > weights["pubs"]
+
+
+def test_kindred_topics_of_one_line_are_one_reason() -> None:
+    found = Matcher(
+        TopicMap.parse({"work": {"music": "gig", "music hobby": "gig", "design": "poster"}})
+    )
+    me = Person(id="me", name="Me", goals=["make a poster for our gig"])
+    # Alphabetical order would put Aaron (the musician) first on a tie.
+    musician = Person(id="a", name="Aaron", skills=["gig"])
+    designer = Person(id="z", name="Zed", skills=["poster"])
+    intros = suggest_introductions(me, [musician, designer], set(), matcher=found)
+    assert [i.person.id for i in intros] == ["z", "a"]
