@@ -198,6 +198,9 @@ def test_a_past_week_is_judged_as_it_stood_then() -> None:
     meetings = [
         Meeting(id="m0", person_id="a", when=at(date(2026, 11, 1)), status=MeetingStatus.DONE),
         Meeting(id="m1", person_id="a", when=at(date(2026, 11, 24)), status=MeetingStatus.DONE),
+        # Neither counts: someone else's meeting held in the week, one of Ana's never held.
+        Meeting(id="m2", person_id="b", when=at(date(2026, 11, 20)), status=MeetingStatus.DONE),
+        Meeting(id="m3", person_id="a", when=at(date(2026, 11, 12)), status=MeetingStatus.PLANNED),
     ]
     review = build_review(week, [ana], meetings, [], [], [])
     (row,) = review.rhythm

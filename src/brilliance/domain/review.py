@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from brilliance.domain.cadence import days_until_due
 from brilliance.domain.content import Idea
@@ -58,12 +59,13 @@ class IsoWeek:
             raise ValueError(f"'{text}' is not a week: write it as 2026-W48")
         return cls(int(match[1]), int(match[2]))
 
-    @property
+    @cached_property
     def start(self) -> date:
-        """Its Monday."""
+        """Its Monday (worked out once: a review asks every record whether it falls in the
+        week)."""
         return date.fromisocalendar(self.year, self.week, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         """Its Sunday."""
         return date.fromisocalendar(self.year, self.week, 7)
@@ -178,17 +180,24 @@ class WeeklyReview:
         return round(sum(7 / row.person.cadence_days for row in self.rhythm))
 
 
-def as_of(person: Person, meetings: Sequence[Meeting], day: date) -> Person:
+def as_of(person: Person, held: dict[str, list[date]], day: date) -> Person:
     """``person`` as they stood at the end of ``day``: a meeting held later does not count, so a
-    past week's review says how due they were then, not now."""
+    past week's review says how due they were then, not now. ``held``: the days of each
+    person's meetings held, by person id (``days_held``)."""
     if person.last_met is None or person.last_met <= day:
         return person
-    earlier = [
-        m.day
-        for m in meetings
-        if m.person_id == person.id and m.status is MeetingStatus.DONE and m.day <= day
-    ]
+    earlier = [met for met in held.get(person.id, ()) if met <= day]
     return person.model_copy(update={"last_met": max(earlier, default=None)})
+
+
+def days_held(meetings: Sequence[Meeting]) -> dict[str, list[date]]:
+    """The days of the meetings held, by person id (one pass over thousands of meetings,
+    rather than one a person)."""
+    held: dict[str, list[date]] = {}
+    for meeting in meetings:
+        if meeting.status is MeetingStatus.DONE:
+            held.setdefault(meeting.person_id, []).append(meeting.day)
+    return held
 
 
 def _held_in(meetings: Sequence[Meeting], week: IsoWeek) -> list[Meeting]:
@@ -274,8 +283,9 @@ def build_review(
     held_by: dict[str, int] = {}
     for meeting in held:
         held_by[meeting.person_id] = held_by.get(meeting.person_id, 0) + 1
+    met = days_held(meetings)
     rhythm = [
-        RhythmRow(p, held_by.get(p.id, 0), days_until_due(as_of(p, meetings, week.end), week.end))
+        RhythmRow(p, held_by.get(p.id, 0), days_until_due(as_of(p, met, week.end), week.end))
         for p in on_list
     ]
 

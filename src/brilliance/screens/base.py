@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from brilliance.domain.clock import Clock
@@ -63,6 +65,10 @@ class BrillianceScreen(AppAccess, Screen[None]):
     """
 
     _seen_revision: int = -1
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's ``Screen.focused``, without the repaint of the whole screen on each change of
+    focus (issue 19): the widgets that gain and lose the focus restyle and redraw themselves."""
 
     def on_screen_resume(self) -> None:
         if not getattr(self.app, "loaded", True):

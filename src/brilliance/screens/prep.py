@@ -248,11 +248,13 @@ class PrepScreen(BrillianceScreen):
             return
         ticked = event.key not in sheet.checked
         checked = set(sheet.checked) | {event.key} if ticked else set(sheet.checked) - {event.key}
-        if self._save_prep(checked=checked):
-            self.sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, frozenset(checked))
-            self.checklist.set_ticked(event.key, ticked)
-            if self.person is not None:
-                self._describe(self.person)
+        if not self._save_prep(checked=checked):
+            self.refresh_data()  # as the store holds it: in memory until a save works
+            return
+        self.sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, frozenset(checked))
+        self.checklist.set_ticked(event.key, ticked)
+        if self.person is not None:
+            self._describe(self.person)
 
     def action_undo_kept(self) -> None:
         if self.keeper.undo() is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -9,6 +11,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brilliance.domain.prep import Item, PrepSheet
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 KEY_HINTS = {
     "add-question": "a adds your own",
@@ -140,7 +145,25 @@ class Checklist(OptionList):
         if item is None:
             return
         self.checked = self.checked | {key} if ticked else self.checked - {key}
-        self.replace_option_prompt(key, self._prompt(item, ticked))
+        prompt = self._prompt(item, ticked)
+        option = self.get_option(key)
+        index = self.get_option_index(key)
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        padding = self.get_component_styles("option-list--option").padding.width
+        height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        rules = cast("RulesMap", self.styles)
+        if height != self._get_visual(option).get_height(rules, width - padding):
+            self.replace_option_prompt(key, prompt)  # measures every option again
+            return
+        # Only the box changed (issue 19): drop this option's drawn lines, not every option's
+        # lines and heights as replace_option_prompt does (10-20 ms a tick on a long sheet).
+        # (OptionList's caches are private to Textual, which is pinned.)
+        cache = self._option_render_cache
+        drawn = cache.keys()  # (an LRUCache is not iterable itself)
+        for cached in [cached for cached in drawn if cached[0] is option]:
+            cache.discard(cached)
+        self.refresh()
 
     def action_tick(self) -> None:
         key = self.highlighted_key

@@ -1,0 +1,58 @@
+"""A change of focus redraws what it changes, and nothing is left stale on the terminal.
+
+Textual repaints the whole screen on every change of focus; our screens do not (issue 19: a Tab
+between Today's lists cost a full repaint, 7-20 ms at ten years), so each test moves the focus
+around and compares what a terminal fed only the updates shows with the screen drawn whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brilliance.app import make_app
+from brilliance.domain.clock import FixedClock
+from brilliance.screens.base import BrillianceScreen
+from tests.conftest import FROZEN_NOW
+from tests.tui.terminal import Terminal
+from tests.tui.test_snapshots import demo_store
+
+
+async def keys_leave_nothing_stale(
+    tmp_path: Path, mode: str, keys: list[str], size: tuple[int, int] = (120, 40)
+) -> None:
+    store = demo_store(tmp_path / "data")
+    try:
+        app = make_app(store, FixedClock(FROZEN_NOW), start_mode=mode)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.2)
+            terminal = Terminal(app)
+            terminal.redraw()
+            for key in keys:
+                before = app.screen.focused
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+                assert terminal.stale() == [], (key, before, app.screen.focused)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_tab_through_today(tmp_path: Path, size: tuple[int, int]) -> None:
+    await keys_leave_nothing_stale(tmp_path, "today", ["tab"] * 9 + ["shift+tab"] * 3, size)
+
+
+async def test_search_and_back_on_the_list_and_the_journal(tmp_path: Path) -> None:
+    await keys_leave_nothing_stale(tmp_path, "people", ["slash", "a", "enter", "slash", "escape"])
+    await keys_leave_nothing_stale(tmp_path / "j", "journal", ["slash", "e", "enter", "escape"])
+
+
+async def test_the_review_and_its_words(tmp_path: Path) -> None:
+    await keys_leave_nothing_stale(tmp_path, "review", ["w", "escape", "tab", "tab"])
+
+
+def test_the_screens_do_not_repaint_whole_on_focus() -> None:
+    """What the tests above guard: our screens' focus does not ask for a full repaint."""
+    assert BrillianceScreen.focused._repaint is False
