@@ -20,10 +20,8 @@ GOAL_WEIGHT = 1.0
 ASPIRATION_WEIGHT = 0.5
 TOPIC_WEIGHT = 2.0
 """A shared topic says more than one shared word: the map lists only phrases that mean it."""
-PHRASE_TOPIC = 3.0
-HINT_TOPIC = 0.5
-"""A topic only hinted at by a word of the map's phrases counts half."""
-"""A topic found by a phrase of several words counts this much more than one found by a word."""
+OTHER_TOPIC = 0.6
+"""Each further topic one line of theirs shares with the aim adds this much of its weight."""
 EXTRA_SOURCE = 0.3
 """Each further skill that serves the same aim adds a little: depth, not only one line."""
 
@@ -197,14 +195,19 @@ def _rank(
         frequency.update(matcher.keys(texts))
         profiles.append((candidate, sources, SEPARATOR.join(texts)))
 
-    def strength(link: Link, aim_topics: Mapping[str, int]) -> float:
+    def strength(link: Link, aim_topics: Mapping[str, float]) -> float:
         found = sum(rarity(frequency.get(word, 1)) for word in link.words)
-        for topic in link.topics:
-            weight = TOPIC_WEIGHT * rarity(frequency.get("#" + topic, 1))
-            # A phrase of the map says more about the aim than one word of it does.
-            size = aim_topics.get(topic, 1)
-            found += weight * (PHRASE_TOPIC if size > 1 else 1.0 if size else HINT_TOPIC)
-        return found
+        # A phrase of the map says more about the aim than one word of it does, and what the
+        # aim is about comes before its circumstances (see matching.topic_weights).
+        each = sorted(
+            (
+                TOPIC_WEIGHT * rarity(frequency.get("#" + topic, 1)) * aim_topics.get(topic, 1.0)
+                for topic in link.topics
+            ),
+            reverse=True,
+        )
+        # Kindred topics ("music" and "music as a hobby") are one reason, not two.
+        return found + sum(each[:1]) + OTHER_TOPIC * sum(each[1:])
 
     found: list[Introduction] = []
     for candidate, sources, everything in profiles:
@@ -216,7 +219,7 @@ def _rank(
             if _peer_goal(matcher, candidate, aim) is not None:
                 continue
             scored: list[tuple[float, str, Link]] = []
-            aim_topics = matcher.analyse(aim).topic_words
+            aim_topics = matcher.analyse(aim).topic_weights
             for text, weight in sources:
                 link = matcher.link(aim, text)
                 if link:

@@ -70,6 +70,8 @@ class Analysis:
     topics: frozenset[str]
     topic_words: Mapping[str, int] = field(default_factory=dict)
     """For each topic, how many words the longest phrase that found it has (0: a hint)."""
+    topic_weights: Mapping[str, float] = field(default_factory=dict)
+    """How much each topic says about the phrase as someone's aim (see ``topic_weights``)."""
 
     @cached_property
     def all_set(self) -> frozenset[str]:
@@ -120,11 +122,12 @@ class Matcher:
             dict.fromkeys(s for w, s in zip(plain_words, stems, strict=True) if w not in WEAK_WORDS)
         )
         keys = tuple(word_key(w) for w in plain_words)
-        sized = self.topic_map.find_sized(stems, keys)
-        if not sized:
+        placed = self.topic_map.find_placed(stems, keys)
+        if not placed:
             # No phrase of the map: its words may still hint at a topic (counted as size 0).
-            sized = dict.fromkeys(self.topic_map.hints(strong), 0)
-        analysis = Analysis(stems, strong, frozenset(sized), sized)
+            placed = {t: (0, at) for t, at in self.topic_map.hints_placed(strong).items()}
+        sized = {topic: size for topic, (size, _at) in placed.items()}
+        analysis = Analysis(stems, strong, frozenset(sized), sized, topic_weights(placed))
         self._seen[text] = analysis
         return analysis
 
@@ -173,6 +176,30 @@ class Matcher:
         if not shared and not topics:
             return NO_LINK
         return Link(tuple(shared), tuple(sorted(topics)))
+
+
+PHRASE_TOPIC = 3.0
+"""A topic found by a phrase of several words counts this much more than one found by a word."""
+HINT_TOPIC = 0.5
+"""A topic only hinted at by a word of the map's phrases counts half."""
+LATER_TOPIC = 0.6
+"""A topic found after another one counts this much: what someone wants comes first, the
+circumstances after ("take photos of our new menu" is about photography, not menus)."""
+
+
+def topic_weights(placed: Mapping[str, tuple[int, int]]) -> dict[str, float]:
+    """Each topic's weight for an aim, by the size of the phrase that found it and its place."""
+    if not placed:
+        return {}
+    # An aim's first word alone is mostly its verb ("design a menu", "teach my son to sing"):
+    # the first thing named after it counts as much.
+    named = [at for size, at in placed.values() if size > 1 or at > 0]
+    earliest = min(named or [at for _size, at in placed.values()])
+    weights = {}
+    for topic, (size, at) in placed.items():
+        weight = PHRASE_TOPIC if size > 1 else 1.0 if size else HINT_TOPIC
+        weights[topic] = weight * (1.0 if at in (0, earliest) else LATER_TOPIC)
+    return weights
 
 
 def _phrased(analysis: Analysis) -> bool:

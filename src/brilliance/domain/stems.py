@@ -86,6 +86,7 @@ def word_key(word: str) -> str:
     word of the topic map, read alone, must mean its topic, so it matches only the word's
     inflections ("invest", "investing", "invests"), and its own plural.
     """
+    word = word.replace("’", "'").removesuffix("'s")  # "the company's" is "company"
     root = stem(word)
     if not word.startswith(root):
         return root  # an inflection that changed a letter: "hiking" -> "hike", "studies" -> "studi"
@@ -111,10 +112,13 @@ def words_once(text: str) -> list[str]:
 def words_of_plain(text: str) -> list[str]:
     """The whole words of a text already made plain, function words left out."""
     found = []
+    previous = ""
     for match in WORD_PATTERN.finditer(text):
         word = match.group(0).replace("-", "")
-        if word not in FUNCTION_WORDS:
+        # "a" is a small word, except as the name of a round ("series A" is not "series").
+        if word not in FUNCTION_WORDS or (word == "a" and previous == "series"):
             found.append(word)
+        previous = word
     return found
 
 

@@ -30,6 +30,45 @@ class Topic:
     """Each phrase of one word, by its ``word_key``."""
 
 
+@dataclass(frozen=True)
+class Combination:
+    """Two families of words that mean a topic when one of each is in the same text, in any
+    order and at any distance: "money" with "prototype" is raising investment, "money" with
+    "choir" a grant. A need is phrased in many more ways than a list of phrases can hold."""
+
+    label: str
+    needs: frozenset[str]
+    """The words that say what is wanted ("money", "cash", "backers"), by ``word_key``: their
+    inflections only ("friendly" is not "friends")."""
+    contexts: frozenset[str]
+    """The words that say for what or where ("startup", "prototype", "idea"), likewise."""
+
+
+COMBINATIONS = "combinations"
+"""The section of ``topics.toml`` for combinations: ``"label" = ["needs | contexts", ...]``."""
+
+
+def _combinations(section: Mapping[str, object], labels: set[str]) -> list[Combination]:
+    found = []
+    for label, rules in section.items():
+        if label not in labels:
+            raise ValueError(f"combination {label!r}: no topic of that name")
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise ValueError(f"combination {label!r}: a list of 'needs | contexts' lines")
+        for rule in rules:
+            needs, bar, contexts = rule.partition("|")
+            if not bar:
+                raise ValueError(f"combination {label!r}: {rule!r} has no '|'")
+            found.append(
+                Combination(
+                    label,
+                    frozenset(word_key(w) for w in words_once(needs)),
+                    frozenset(word_key(w) for w in words_once(contexts)),
+                )
+            )
+    return found
+
+
 def _distinctive(phrase: str, found: list[str]) -> bool:
     """Whether a phrase of the map says enough to stand for its topic.
 
@@ -55,8 +94,14 @@ def _weak_stems() -> frozenset[str]:
 class TopicMap:
     """Finds the topics a phrase is about, by whole phrases of stems."""
 
-    def __init__(self, topics: Iterable[Topic]) -> None:
+    def __init__(self, topics: Iterable[Topic], combinations: Iterable[Combination] = ()) -> None:
         self.topics = tuple(topics)
+        self._combinations: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for combination in combinations:
+            for need in combination.needs:
+                self._combinations.setdefault(need, []).append(
+                    (combination.label, combination.contexts)
+                )
         # Phrases by their first two words: only those can start where a text's words do.
         self._by_pair: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str], ...]]
         self._singles: dict[str, tuple[str, ...]]
@@ -89,8 +134,8 @@ class TopicMap:
     def parse(cls, data: Mapping[str, object]) -> TopicMap:
         """Read ``assets/topics.toml``: each topic's label, then its phrases, comma separated."""
         topics: list[Topic] = []
-        for section in data.values():
-            if not isinstance(section, Mapping):
+        for name, section in data.items():
+            if not isinstance(section, Mapping) or name == COMBINATIONS:
                 continue
             for label, phrases in section.items():
                 if not isinstance(phrases, str):
@@ -106,7 +151,10 @@ class TopicMap:
                     else:
                         terms.add(tuple(stem(w) for w in found))
                 topics.append(Topic(str(label), tuple(sorted(terms)), frozenset(singles)))
-        return cls(topics)
+        rules = data.get(COMBINATIONS, {})
+        if not isinstance(rules, Mapping):
+            raise ValueError(f"[{COMBINATIONS}] must be a table")
+        return cls(topics, _combinations(rules, {t.label for t in topics}))
 
     def __len__(self) -> int:
         return len(self.topics)
@@ -130,7 +178,14 @@ class TopicMap:
         """Like ``find``, with the number of words of the longest phrase found word for word
         for each topic (1 for a single word, or a phrase found with other words among its own).
         """
+        return {label: size for label, (size, _at) in self.find_placed(stems, keys).items()}
+
+    def find_placed(
+        self, stems: tuple[str, ...], keys: tuple[str, ...] = ()
+    ) -> dict[str, tuple[int, int]]:
+        """Like ``find_sized``, with where each topic is first found (the index of a word)."""
         found: dict[str, int] = {}
+        place: dict[str, int] = {}
         matches: list[tuple[str, tuple[int, ...]]] = []
         for start, first in enumerate(stems):
             tried: set[str] = set()
@@ -148,16 +203,38 @@ class TopicMap:
         covered: set[int] = set()
         for label, positions in whole:
             found[label] = max(found.get(label, 0), len(positions))
+            place[label] = min(place.get(label, positions[0]), positions[0])
             covered.update(positions)
         taken = set(covered)
         for label, positions in matches:
             if positions[-1] - positions[0] != len(positions) - 1 and taken.isdisjoint(positions):
                 found.setdefault(label, 1)  # with other words among its own: less sure
+                place[label] = min(place.get(label, positions[0]), positions[0])
                 covered.update(positions)
         for position, key in enumerate(keys):
             if position not in covered:
                 for label in self._singles.get(key, ()):
                     found.setdefault(label, 1)
+                    place[label] = min(place.get(label, position), position)
+        # A word that says what is wanted, with a word that says for what, anywhere else.
+        for position, key in enumerate(keys):
+            if position in taken:
+                continue
+            for label, contexts in self._combinations.get(key, ()):
+                where = [
+                    at for at, other in enumerate(keys) if at != position and other in contexts
+                ]
+                if where:
+                    found[label] = max(found.get(label, 0), 2)
+                    place[label] = min(place.get(label, position), position, where[0])
+        return {label: (size, place[label]) for label, size in found.items()}
+
+    def hints_placed(self, stems: tuple[str, ...]) -> dict[str, int]:
+        """Like ``hints``, with where each topic is first hinted at."""
+        found: dict[str, int] = {}
+        for position, word in enumerate(stems):
+            for label in self._hints.get(word, ()):
+                found.setdefault(label, position)
         return found
 
     def hints(self, stems: tuple[str, ...]) -> tuple[str, ...]:
