@@ -1227,8 +1227,10 @@ def first_rows_drawn(table: Any, keys: list[str]) -> bool:
     frames (issue 19): a frame counts as showing the key's result once the visible rows are there.
     """
     visible = min(len(keys), table.size.height)
-    drawn = [str(key.value) for _, key in zip(range(visible), table.rows, strict=False)]
-    return drawn == keys[:visible]
+    row_keys = getattr(table, "row_keys", None)  # a LineTable's; a DataTable's are its rows
+    if row_keys is None:
+        row_keys = [str(key.value) for key in table.rows]
+    return list(row_keys[:visible]) == keys[:visible]
 
 
 async def type_and_erase(

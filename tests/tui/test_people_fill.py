@@ -1,6 +1,5 @@
-"""The List draws the rows a filter key brings first and the rest in the next frames (issue 19):
-the same rows in the same order as before once filled, an older fill's rest dropped, the cursor
-kept on its person, and the first screenful there right after the key."""
+"""The List's rows after a filter key (issue 19): every row at once, in order, right after the
+key, a newer key's rows replacing an older one's whole, the cursor kept on its person."""
 
 from __future__ import annotations
 
@@ -12,12 +11,13 @@ from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Person
 from brilliance.store.store import Store
 from brilliance.widgets.people_table import PeopleTable
-from brilliance.widgets.row_table import CHUNK_ROWS, FIRST_ROWS, MARGIN_ROWS
 from tests.tui.test_lists_as_you_type import on_the_list, people_for
 from tests.tui.waiting import filled
 
 SIZE = (120, 40)
-COUNT = 2 * SIZE[1] + 2 * CHUNK_ROWS + 30  # the first rows and three more chunks
+COUNT = 2 * SIZE[1] + 130  # a few screenfuls
+FAR = 2 * SIZE[1] + 20
+"""A row far below the first screenful."""
 
 
 def fill_network(store: Store) -> None:
@@ -35,7 +35,7 @@ def fill_network(store: Store) -> None:
 
 
 def drawn(table: PeopleTable) -> list[str]:
-    return [str(key.value) for key in table.rows]
+    return list(table.row_keys)
 
 
 async def test_filter_keys_show_the_same_rows_in_order_once_filled(
@@ -65,12 +65,15 @@ async def test_the_first_screenful_is_there_right_after_the_key(
         field.value = "p"  # what a key does, handled right here, before any frame
         screen.refresh_data()
         everyone = people_for(store, clock, "p")
-        assert table.filling
-        first = table.size.height + MARGIN_ROWS  # a screenful and a few
-        assert drawn(table) == everyone[:first]
-        assert len(everyone) > first
-        await filled(pilot, table)
+        assert not table.filling
         assert drawn(table) == everyone
+        assert len(everyone) > table.size.height
+        await pilot.pause()
+        names = [store.people.require(i).name for i in everyone[: table.size.height - 1]]
+        lines = [table.render_line(y).text for y in range(1, table.size.height)]
+        assert [name in line for name, line in zip(names, lines, strict=True)] == [True] * len(
+            names
+        )
 
 
 async def test_a_newer_key_drops_the_rest_of_an_older_fill(store: Store, clock: FixedClock) -> None:
@@ -80,10 +83,9 @@ async def test_a_newer_key_drops_the_rest_of_an_older_fill(store: Store, clock: 
         await filled(pilot, table)
         field = screen.query_one("#filter", Input)
         field.value = ""
-        screen.refresh_data()  # everyone: the first rows, the rest to come...
-        assert table.filling
+        screen.refresh_data()  # everyone...
         field.value = "pricing"
-        screen.refresh_data()  # ...replaced before they came
+        screen.refresh_data()  # ...replaced before the next frame
         await filled(pilot, table)
         await pilot.pause()
         assert drawn(table) == people_for(store, clock, "pricing")
@@ -96,13 +98,13 @@ async def test_the_cursor_stays_on_its_person_far_down_the_list(
     async with on_the_list(store, clock, SIZE) as (pilot, screen, table):
         await pilot.press("w")
         await filled(pilot, table)
-        far = FIRST_ROWS + CHUNK_ROWS + 10  # a row the first chunk would not reach
+        far = FAR
         table.move_cursor(row=far, animate=False)
         person = table.selected_id
         assert person is not None
         clock.set(clock.now() + timedelta(days=1))  # a new day: every row drawn again
         screen.refresh_data()
-        assert table.selected_id == person  # already, before the rest of the rows
+        assert table.selected_id == person  # already, before the next frame
         assert table.row_count > far
         await filled(pilot, table)
         assert table.selected_id == person

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
@@ -21,13 +22,13 @@ async def test_same_people_same_rows_without_a_rebuild(store: Store, clock: Fixe
         assert isinstance(screen, PeopleScreen)
         table = screen.query_one(PeopleTable)
         rebuilds: list[int] = []
-        real_clear = table.clear
+        real_fill = table.fill
 
-        def counting_clear(columns: bool = False) -> PeopleTable:
+        def counting_fill(*args: Any, **kwargs: Any) -> None:
             rebuilds.append(1)
-            return real_clear(columns)
+            real_fill(*args, **kwargs)
 
-        table.clear = counting_clear  # type: ignore[method-assign]
+        table.fill = counting_fill  # type: ignore[method-assign]
         screen.refresh_data()
         await pilot.press("slash", "p", "y")  # every typed prefix matches the same three people
         await pilot.pause()
@@ -50,3 +51,20 @@ async def test_same_people_same_rows_without_a_rebuild(store: Store, clock: Fixe
         clock.set(clock.now() + timedelta(days=1))
         screen.refresh_data()
         assert len(rebuilds) == 4
+
+
+async def test_columns_stay_put_while_a_filter_narrows_the_rows(
+    store: Store, clock: FixedClock
+) -> None:
+    store.people.save(Person(name="Ana Lima", on_list=True, skills=["python"]))
+    store.people.save(Person(name="Bartholomew Fairweather", on_list=True))
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(PeopleTable)
+        await pilot.pause()
+        before = table.widths
+        assert before[1] == len("Bartholomew Fairweather")
+        await pilot.press("slash", *"python")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert table.widths == before  # as DataTable: widths grow, never shrink while filtering

@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from brilliance.widgets.row_table import RowCursorTable
+from brilliance.widgets.line_table import LineTable
 
 
 async def wait_until(
@@ -21,7 +21,7 @@ async def wait_until(
     return ready()
 
 
-async def filled(pilot: Pilot[Any], table: RowCursorTable[Any]) -> None:
+async def filled(pilot: Pilot[Any], table: LineTable) -> None:
     """Wait for the rest of a fill (it starts once no key came for a moment)."""
     if not await wait_until(pilot, lambda: not table.filling, steps=500, seconds=0.01):
         raise AssertionError("the fill never finished")

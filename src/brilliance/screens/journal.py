@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from brilliance.domain.journal import (
     JournalFilter,
@@ -23,8 +24,8 @@ from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
+from brilliance.widgets.line_table import LineTable
 from brilliance.widgets.mode_bar import ModeBar
-from brilliance.widgets.row_table import RowCursorTable
 
 EMPTY_JOURNAL = (
     "Your journal is empty. A few lines a day about the people you met, what you gave and "
@@ -32,6 +33,7 @@ EMPTY_JOURNAL = (
     "Press n to write today's entry."
 )
 TEXT_WIDTH = 70
+WHEN_WIDTH = 20
 
 
 def entry_width(screen_width: int) -> int:
@@ -48,7 +50,7 @@ def streak_text(days: int) -> str:
     return f"streak: {days} day{'s' if days != 1 else ''}"
 
 
-class EntriesTable(RowCursorTable[Text | str]):
+class EntriesTable(LineTable):
     """Journal entries as rows keyed by entry id."""
 
     BINDINGS = [
@@ -58,28 +60,45 @@ class EntriesTable(RowCursorTable[Text | str]):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="entries", cursor_type="row", zebra_stripes=True)
+        super().__init__(("When", "Entry", "Tags", "People"), id="entries")
         self.entry_ids: list[str] = []
-
         self.text_width = TEXT_WIDTH
-
-    def on_mount(self) -> None:
-        self._add_columns()
-
-    def _add_columns(self) -> None:
-        self.add_column("When", key="when", width=20)
-        self.add_column("Entry", key="text", width=self.text_width)
-        self.add_column("Tags", key="tags")
-        self.add_column("People", key="people")
+        self._sides: dict[str, tuple[JournalEntry, str, str]] = {}
+        """Each entry's tags and people as shown, while the record and the names are the same."""
+        self._names: dict[str, str] = {}
+        self._widths_for: tuple[list[JournalEntry], dict[str, str], tuple[int, int]] | None = None
 
     def set_text_width(self, width: int) -> bool:
         """Change the entry column's width; True when it changed (the rows must be redrawn)."""
         if width == self.text_width:
             return False
         self.text_width = width
-        self.clear(columns=True)
-        self._add_columns()
         return True
+
+    def sides(self, entry: JournalEntry, names: dict[str, str]) -> tuple[str, str]:
+        """The entry's tags and people as their columns show them."""
+        if names != self._names:
+            self._names, self._sides = dict(names), {}
+        kept = self._sides.get(entry.id)
+        if kept is None or kept[0] is not entry:
+            tags = " ".join(f"#{t}" for t in entry.tags)
+            people = ", ".join(names[i] for i in entry.people if i in names)
+            kept = self._sides[entry.id] = (entry, tags, people)
+        return kept[1], kept[2]
+
+    def widths_for(self, entries: list[JournalEntry], names: dict[str, str]) -> tuple[int, ...]:
+        """The columns' widths: the date, the text, then the widest tags and people of
+        ``entries`` (the whole journal, so that the columns stay put while a search narrows the
+        rows), kept while the journal and the names are the same."""
+        kept = self._widths_for
+        if kept is None or kept[0] is not entries or kept[1] != names:
+            tags_width = people_width = 0
+            for entry in entries:
+                tags, people = self.sides(entry, names)
+                tags_width = max(tags_width, cell_len(tags))
+                people_width = max(people_width, cell_len(people))
+            kept = self._widths_for = (entries, dict(names), (tags_width, people_width))
+        return (WHEN_WIDTH, self.text_width, *kept[2])
 
     @property
     def selected_id(self) -> str | None:
@@ -151,9 +170,11 @@ class JournalScreen(BrillianceScreen):
         # rows on every key is what makes typing lag, and nobody reads past a few hundred.
         searching = bool(self.filter.words.strip())
         shown = entries[:SEARCH_ROWS] if searching else entries
-        self._fill(shown, keep)
+        # Every entry newest first, kept by the index while the journal holds the same records.
+        ordered = self.index.newest_first(store.journal.all())
+        self._fill(shown, ordered, keep)
         total = len(store.journal)
-        days, streak = self._days_and_streak(today)
+        days, streak = self._days_and_streak(ordered, today)
         self.query_one(ModeBar).set_status(streak_text(streak))
         title = f"Journal · {total} entr{'y' if total == 1 else 'ies'}"
         if self.filter.active:
@@ -179,10 +200,9 @@ class JournalScreen(BrillianceScreen):
             self.table.focus()
         self.mark_fresh()
 
-    def _days_and_streak(self, today: date) -> tuple[set[date], int]:
+    def _days_and_streak(self, ordered: list[JournalEntry], today: date) -> tuple[set[date], int]:
         """The days written and the streak, kept while the journal holds the same records (a
         search key does not walk 3,650 entries for them again)."""
-        ordered = self.index.newest_first(self.store.journal.all())  # kept by the index too
         kept = self._days
         if kept is None or kept[0] is not ordered or kept[1] != today:
             days = {e.day for e in ordered}
@@ -190,25 +210,33 @@ class JournalScreen(BrillianceScreen):
             self._days = kept
         return kept[2], kept[3]
 
-    def _fill(self, entries: list[JournalEntry], keep: str | None) -> None:
+    def _fill(
+        self, entries: list[JournalEntry], everything: list[JournalEntry], keep: str | None
+    ) -> None:
         table = self.table
         keep = keep if keep is not None else table.selected_id
         names = {p.id: p.name for p in self.store.people}
         words = self.filter.words
         highlight = self.app.theme_variables.get("accent", "yellow")
         table.entry_ids = [e.id for e in entries]
-        # The visible rows now, the rest in the next frames (a newer fill drops them).
+        # Each row's cells are made when the row is first drawn (issue 19).
         table.fill(
             table.entry_ids,
             entries,
-            lambda entry: self._cells(entry, names, words, highlight),
+            lambda entry: self._cells(table, entry, names, words, highlight),
             keep,
+            table.widths_for(everything, names),
         )
 
+    @staticmethod
     def _cells(
-        self, entry: JournalEntry, names: dict[str, str], words: str, highlight: str
+        table: EntriesTable,
+        entry: JournalEntry,
+        names: dict[str, str],
+        words: str,
+        highlight: str,
     ) -> list[Text | str]:
-        width = self.table.text_width
+        width = table.text_width
         if words.strip():
             line, spans = snippet(entry.text, words, width)
             text = Text(line, no_wrap=True)
@@ -216,13 +244,8 @@ class JournalScreen(BrillianceScreen):
                 text.stylize(f"bold reverse {highlight}", start, end)
         else:
             text = Text(first_line(entry.text, width) or "(empty)", no_wrap=True)
-        people = ", ".join(names[i] for i in entry.people if i in names)
-        return [
-            f"{entry.written_at:%a %Y-%m-%d %H:%M}",
-            text,
-            Text(" ".join(f"#{t}" for t in entry.tags), no_wrap=True),
-            Text(people, no_wrap=True),
-        ]
+        tags, people = table.sides(entry, names)
+        return [f"{entry.written_at:%a %Y-%m-%d %H:%M}", text, tags, people]
 
     def _describe_filters(self) -> None:
         parts = []
@@ -353,8 +376,8 @@ class JournalScreen(BrillianceScreen):
         if self.table.display:
             self.table.focus()
 
-    @on(DataTable.RowSelected, "#entries")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        entry = self.store.journal.get(str(event.row_key.value))
+    @on(LineTable.RowSelected, "#entries")
+    def _open(self, event: LineTable.RowSelected) -> None:
+        entry = self.store.journal.get(event.row_key)
         if entry is not None:
             self.open_editor(JournalEditorScreen.for_entry(entry))

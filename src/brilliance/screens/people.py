@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from brilliance.domain.cadence import (
     SortOrder,
@@ -262,7 +262,7 @@ class PeopleScreen(BrillianceScreen):
         if self.table.display:
             self.table.focus()
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.post_message(OpenPerson(event.row_key.value))
+    @on(PeopleTable.RowSelected)
+    def _open(self, event: PeopleTable.RowSelected) -> None:
+        if event.row_key:
+            self.post_message(OpenPerson(event.row_key))

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from datetime import date
-from typing import Self
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets.data_table import RowDoesNotExist
 
 from brilliance.domain.cadence import days_until_due, describe_due, describe_last_met
 from brilliance.domain.models import Person
-from brilliance.widgets.row_table import RowCursorTable
+from brilliance.widgets.line_cells import cell_width
+from brilliance.widgets.line_table import LineTable
 
 HELP_WIDTH = 36
 NAME_WIDTH = 28
@@ -34,7 +32,7 @@ def shorten(text: str, width: int) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-class PeopleTable(RowCursorTable[Text | str]):
+class PeopleTable(LineTable):
     """Rows keyed by person id; the cursor stays on the same person across refreshes."""
 
     DEFAULT_CSS = """
@@ -52,30 +50,29 @@ class PeopleTable(RowCursorTable[Text | str]):
     COLUMNS = ("", "Name", "Headline", "Last met", "Next due", "Every", "How I can help")
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(self.COLUMNS, id=id)
         self.person_ids: list[str] = []
         self._shown: tuple[list[Person], date, str, str] | None = None
         """What the rows were last built from: people, today, warning and accent colours."""
-        self.widths = text_widths(BASE_WIDTH)
-        self._rows: dict[str, tuple[Person, tuple[object, ...], list[Text | str]]] = {}
-        """Each person's cells as last built, reused while the same record is drawn the same
-        way (a filter key shows again rows it showed before)."""
+        self.text_widths = text_widths(BASE_WIDTH)
+        self._grown: list[int] = []
+        self._grown_for: tuple[int, int, int] | None = None
+        self._rows: dict[str, tuple[Person, tuple[object, ...], list[Text | str], list[int]]]
+        self._rows = {}
+        """Each person's cells and their widths as last built, reused while the same record is
+        drawn the same way (a filter key shows again rows it showed before)."""
 
     def on_resize(self) -> None:
         """Let the text columns use the room of a wide terminal (and shrink back)."""
         widths = text_widths(self.size.width)
-        if widths == self.widths:
+        if widths == self.text_widths:
             return
-        self.widths = widths
+        self.text_widths = widths
         shown = self._shown
         if shown is not None:
             people, today, warning, accent = shown
             self._shown = None
             self.show(people, today, warning=warning, accent=accent)
-
-    def on_mount(self) -> None:
-        for label in self.COLUMNS:
-            self.add_column(label, key=label or "mark")
 
     @property
     def selected_id(self) -> str | None:
@@ -102,33 +99,29 @@ class PeopleTable(RowCursorTable[Text | str]):
         keep = keep if keep is not None else self.selected_id
         shown = (list(people), today, warning, accent)
         if self._same_as_shown(shown):
-            if keep is not None:
-                if self.filling and keep in self.person_ids:  # its row may be still to come
-                    self.add_rows_through(self.person_ids.index(keep) + 1)
-                with contextlib.suppress(RowDoesNotExist):
-                    self.move_cursor(row=self.get_row_index(keep), animate=False)
+            if keep is not None and keep in self.person_ids:
+                self.move_cursor(row=self.get_row_index(keep))
             return
-        drawn_as = (today, warning, accent, self.widths)
+        drawn_as = (today, warning, accent, self.text_widths)
 
-        def cells(person: Person) -> list[Text | str]:
+        def row(person: Person) -> tuple[list[Text | str], list[int]]:
             cached = self._rows.get(person.id)
             if cached is None or cached[0] is not person or cached[1] != drawn_as:
-                cached = (
-                    person,
-                    drawn_as,
-                    self._cells(person, today, warning, accent, self.widths),
-                )
+                cells = self._cells(person, today, warning, accent, self.text_widths)
+                cached = (person, drawn_as, cells, [cell_width(cell) for cell in cells])
                 self._rows[person.id] = cached
-            return cached[2]
+            return cached[2], cached[3]
 
+        # Every person's cells are kept (a filter key shows again people it showed before).
+        # The columns are as wide as the widest cell shown since the text widths last changed,
+        # as DataTable measured them: they stay put while a filter narrows the rows.
+        widths = self._grown if self._grown_for == self.text_widths else [0] * len(self.COLUMNS)
+        for person in shown[0]:
+            widths = list(map(max, widths, row(person)[1]))
+        self._grown, self._grown_for = widths, self.text_widths
         self.person_ids = [p.id for p in people]
-        # The visible rows now, the rest in the next frames.
-        self.fill(self.person_ids, shown[0], cells, keep)
+        self.fill(self.person_ids, shown[0], lambda person: row(person)[0], keep, widths)
         self._shown = shown
-
-    def clear(self, columns: bool = False) -> Self:
-        self._shown = None
-        return super().clear(columns)
 
     def _same_as_shown(self, shown: tuple[list[Person], date, str, str]) -> bool:
         if self._shown is None or shown[1:] != self._shown[1:]:
