@@ -1445,7 +1445,9 @@ def keypress_modes(ctx: Context) -> None:
         from brilliance.screens.agenda_list import AgendaList
         from brilliance.widgets.checklist import Checklist
 
-        await pilot.pause(0.3)
+        # A moment on Today before the first key, as a person reads it: the other screens'
+        # styles are read in that pause (brilliance/style_warm_up.py).
+        await pilot.pause(1.5)
         agenda = max(app.screen.query(AgendaList), key=lambda a: a.option_count)
         agenda.focus()
         await pilot.pause()

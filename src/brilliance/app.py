@@ -20,6 +20,7 @@ from brilliance.screens.navigation import OpenPerson, OpenTodaysEntry, Prepare
 from brilliance.screens.today import TodayScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.paths import has_notes
+from brilliance.style_warm_up import read_in_a_pause
 
 if TYPE_CHECKING:
     # Not imported before the first frame: a start from Today's summary draws it before
@@ -124,6 +125,7 @@ class BrillianceApp(StartsFromSummary):
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit)
             return
+        read_in_a_pause(self, self.collector.paused)  # the other screens' styles
         # Notes added with `brilliance note` while the app is open arrive through the inbox.
         self.set_interval(INBOX_POLL_SECONDS, self.check_inbox)
         from brilliance.store.inbox import rejected_advice, rejected_notes

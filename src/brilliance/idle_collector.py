@@ -62,6 +62,10 @@ class IdleCollector:
         """A key or a click came: not a pause."""
         self._last_input = self._clock()
 
+    def paused(self) -> bool:
+        """Whether no key or click came for ``QUIET_SECONDS``."""
+        return self._clock() - self._last_input >= QUIET_SECONDS
+
     def tick(self) -> bool:
         """Run a full collection if one is due and the input paused (or it waited too long);
         True when it ran."""
@@ -70,7 +74,7 @@ class IdleCollector:
         pending = gc.get_count()[2]
         if pending < FULL_AFTER:
             return False
-        if pending < MOST_DEFERRED and self._clock() - self._last_input < QUIET_SECONDS:
+        if pending < MOST_DEFERRED and not self.paused():
             return False
         gc.collect()
         self.collections += 1
