@@ -914,6 +914,10 @@ def prep_build(ctx: Context) -> None:
 MATCHING_API = has("brilliance.domain.introductions", "suggest_introductions")
 
 
+FRESH_BATCH = 13
+"""The labelled set's batch kept unseen while the topic map was widened (issue 15m)."""
+
+
 @measurement(
     "matching quality (introductions, labelled set)",
     [
@@ -938,11 +942,10 @@ def matching_quality(ctx: Context) -> None:
     scores = evaluate(ranker, pool, cases)
     per_goal = (time.perf_counter() - started) * 1000 / len(cases)
     shared, unshared = scores["shares a word"], scores["no shared word"]
-    # The honest bar: goals written before the map was widened for them (batches 8 and 9), with
-    # the phrases added afterwards that occur in them left out of the map.
-    fresh = [c for c in cases if c.held and c.batch in (8, 9)]
-    overlap = Path(__file__).resolve().parent.parent / "tests/domain/data/held_overlap.txt"
-    strict = evaluate(engine_ranker(leave_out=overlap), pool, fresh)["no shared word"]
+    # The honest bar: goals written before the map was widened and never studied for it (batch
+    # 13; batches 8, 9 and 14 to 18 were measured once when fresh, then studied).
+    fresh = [c for c in cases if c.held and c.batch == FRESH_BATCH]
+    strict = evaluate(ranker, pool, fresh)["no shared word"]
     ctx.figures += [
         Figure(
             "match_top1_shared",
@@ -963,7 +966,7 @@ def matching_quality(ctx: Context) -> None:
             "introductions: top-1, fresh held-out, no shared word",
             unit="",
             samples=[strict.top1],
-            note=f"{strict.count} goals of batches 8-9, strict; bar 0.85",
+            note=f"{strict.count} goals of batch {FRESH_BATCH}, never studied; bar 0.85",
         ),
         Figure(
             "match_r3_unshared",

@@ -124,22 +124,31 @@ def test_labelled_set_floor() -> None:
     from eval_matching import engine_ranker, evaluate, load_set
 
     pool, every_case = load_set()
-    cases = [c for c in every_case if not c.batch]  # later held-out batches: floors below
+    cases = [c for c in every_case if not c.batch]  # later batches: floors below
     assert len(pool) >= 40 and len(cases) >= 80
     assert sum(not c.shares_word for c in cases) >= len(cases) / 2
     ranker = engine_ranker()
     scores = evaluate(ranker, pool, cases)
-    assert scores["shares a word"].top1 >= 0.92
-    assert scores["no shared word"].top1 >= 0.85
-    assert scores["no shared word"].recall3 >= 0.93
+    assert scores["shares a word"].top1 >= 0.94
+    assert scores["no shared word"].top1 >= 0.91
+    assert scores["no shared word"].recall3 >= 0.95
     # The first held-out goals, written by someone else before the map was widened.
     held = evaluate(ranker, pool, [c for c in cases if c.held])
-    assert held["no shared word"].top1 >= 0.78
-    assert held["shares a word"].top1 >= 0.80
-    # Goals held out in batches 8 and 9, written before the map was widened a second time.
-    later = evaluate(ranker, pool, [c for c in every_case if c.batch])
-    assert later["no shared word"].top1 >= 0.44
-    assert later["shares a word"].top1 >= 0.62
+    assert held["no shared word"].top1 >= 0.88
+    assert held["shares a word"].top1 >= 0.85
+    # Batches 8 and 9 (issue 15b) and 14 to 18 (issue 15m): each measured once when fresh, then
+    # studied for the map's families (eval_matching.py --batch N).
+    later = evaluate(ranker, pool, [c for c in every_case if c.batch in (8, 9)])
+    assert later["no shared word"].top1 >= 0.90
+    assert later["shares a word"].top1 >= 0.85
+    studied = evaluate(ranker, pool, [c for c in every_case if c.batch in (14, 15, 16, 17, 18)])
+    assert studied["no shared word"].top1 >= 0.83
+    assert studied["shares a word"].top1 >= 0.95
+    # Batch 13 (issue 15m): written before that round's changes and never studied (0.88 and 0.94
+    # at the end of the round; written by the map's own author, so not an unbiased figure).
+    unseen = evaluate(ranker, pool, [c for c in every_case if c.batch == 13])
+    assert unseen["no shared word"].top1 >= 0.80
+    assert unseen["shares a word"].top1 >= 0.80
 
 
 def test_everyday_needs_find_their_topic() -> None:
