@@ -225,7 +225,7 @@ def spans(plain: str, style: str = "", *marks: tuple[int, int, str]) -> Text:
 def test_a_cell_is_drawn_as_rich_draws_it(cell: Text, width: int) -> None:
     console = Console(width=80)
     pre, post = Style.parse("on #223344"), Style.parse("#ffffff")
-    ours = Strip(draw_cell(console, cell, width, Look(pre, post, pre)))
+    ours = Strip(draw_cell(console, cell, width, Look.of(pre, post, pre)))
     theirs = rich_line(console, cell, width, pre, post)
     assert characters(ours) == characters(theirs)
 

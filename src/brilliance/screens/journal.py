@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -239,9 +239,9 @@ class JournalScreen(BrillianceScreen):
         width = table.text_width
         if words.strip():
             line, spans = snippet(entry.text, words, width)
-            text = Text(line, no_wrap=True)
-            for start, end in spans:
-                text.stylize(f"bold reverse {highlight}", start, end)
+            mark = f"bold reverse {highlight}"
+            marks = [Span(a, min(b, len(line)), mark) for a, b in spans if a < min(b, len(line))]
+            text = Text(line, no_wrap=True, spans=marks)
         else:
             text = Text(first_line(entry.text, width) or "(empty)", no_wrap=True)
         tags, people = table.sides(entry, names)

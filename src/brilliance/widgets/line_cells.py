@@ -26,11 +26,17 @@ PADDING = 1
 
 
 class Look(NamedTuple):
-    """The styles of one kind of line: under its cells' text, over it, and past the last column."""
+    """The styles of one kind of line: under its cells' text, over it, past the last column,
+    and of the spaces around the text (``pre + post``)."""
 
     pre: Style
     post: Style
     extend: Style
+    gap: Style
+
+    @classmethod
+    def of(cls, pre: Style, post: Style, extend: Style) -> Look:
+        return cls(pre, post, extend, pre + post)
 
 
 def look_of(table: Widget, kind: str, cursor: bool, hover: bool) -> Look:
@@ -46,7 +52,7 @@ def look_of(table: Widget, kind: str, cursor: bool, hover: bool) -> Look:
     if cursor:
         over += component("line-table--cursor")
     post = Style.from_color(color=over.color)  # the cursor's colour over the text's own
-    return Look(row + over, post, row + over)
+    return Look.of(row + over, post, row + over)
 
 
 def plain_cell(cell: Cell) -> str:
@@ -101,13 +107,12 @@ def text_segments(console: Console, cell: Text, plain: str, look: Look) -> list[
 def draw_cell(console: Console, cell: Cell, width: int, look: Look) -> list[Segment]:
     """The segments of ``cell`` in a column ``width`` wide (without padding): padded with
     spaces, or cut to the width when longer (with an ellipsis when the ``Text`` asks for one)."""
-    pre, post = look.pre, look.post
     plain = plain_cell(cell)
     length = cell_len(plain)
     if length > width:
         plain = cut(plain, width, isinstance(cell, Text) and cell.overflow == "ellipsis")
         length = cell_len(plain)
-    gap = pre + post
+    gap = look.gap
     fill = " " * (width - length + PADDING)
     if isinstance(cell, str) or not (cell.style or cell.spans):
         return [Segment(f" {plain}{fill}", gap)]
