@@ -232,3 +232,25 @@ def test_a_cell_is_drawn_as_rich_draws_it(cell: Text, width: int) -> None:
 
 def characters(strip: Strip) -> list[tuple[str, Style | None]]:
     return [(char, style) for text, style, _ in strip for char in text]
+
+
+async def test_the_scrollbars_follow_the_rows() -> None:
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.table
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        assert table.vertical_scrollbar.window_virtual_size == 101  # the header and 100 rows
+        app.show(keys(40))
+        await pilot.pause()
+        assert table.vertical_scrollbar.window_virtual_size == 41
+        table.move_cursor(row=39)
+        await pilot.pause()
+        assert table.vertical_scrollbar.position == table.scroll_y > 0
+        app.show(keys(3))  # they fit: no scrollbar
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar
+        app.show(keys(100))
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        assert table.vertical_scrollbar.window_virtual_size == 101

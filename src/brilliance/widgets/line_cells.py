@@ -1,4 +1,5 @@
-"""A table's line drawn straight into segments: cells at known widths, in a row's styles.
+"""A table's line drawn straight into segments: cells at known widths, in a row's styles (and
+the rules of those styles, LOOK_CSS).
 
 Used by :class:`~brilliance.widgets.line_table.LineTable`. A cell is a ``str`` (plain text, never
 markup) or one line of Rich ``Text``; it is drawn as Textual's DataTable draws a one-line cell
@@ -23,6 +24,57 @@ from textual.widget import Widget
 Cell = Text | str
 PADDING = 1
 """Spaces on each side of a cell, as DataTable's default ``cell_padding``."""
+
+LOOK_CSS = """
+LineTable {
+    background: $surface;
+    color: $foreground;
+    height: auto;
+    max-height: 100%;
+
+    &:focus {
+        background-tint: $foreground 5%;
+        & > .line-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .line-table--header {
+            background-tint: $foreground 5%;
+        }
+    }
+    &:dark {
+        & > .line-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+    }
+    & > .line-table--header {
+        text-style: bold;
+        background: $panel;
+        color: $foreground;
+    }
+    &:ansi > .line-table--header {
+        background: ansi_bright_blue;
+        color: ansi_default;
+    }
+    & > .line-table--even-row {
+        background: $surface-lighten-1 50%;
+    }
+    & > .line-table--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    & > .line-table--header-hover {
+        background: $accent 30%;
+    }
+    & > .line-table--hover {
+        background: $block-hover-background;
+    }
+}
+"""
+"""DataTable's rules (textual 8.2.8's DEFAULT_CSS) for the parts a LineTable has, under its names:
+the same colours in every theme."""
 
 
 class Look(NamedTuple):

@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brilliance.widgets.line_cells import (
+    LOOK_CSS,
     PADDING,
     Cell,
     Look,
@@ -46,55 +47,7 @@ KEPT_LINES = 2000
 class LineTable(ScrollView, can_focus=True):
     """Rows keyed by strings under a header of column labels, with a row cursor."""
 
-    DEFAULT_CSS = """
-    LineTable {
-        background: $surface;
-        color: $foreground;
-        height: auto;
-        max-height: 100%;
-
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .line-table--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .line-table--header {
-                background-tint: $foreground 5%;
-            }
-        }
-        &:dark {
-            & > .line-table--even-row {
-                background: $surface-darken-1 40%;
-            }
-        }
-        & > .line-table--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .line-table--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
-        & > .line-table--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        & > .line-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .line-table--header-hover {
-            background: $accent 30%;
-        }
-        & > .line-table--hover {
-            background: $block-hover-background;
-        }
-    }
-    """
-    """DataTable's rules for the parts this table has, under this table's names."""
+    DEFAULT_CSS = LOOK_CSS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "line-table--header",
@@ -149,6 +102,7 @@ class LineTable(ScrollView, can_focus=True):
         self._hover = NOWHERE
         self._scroll_later = False
         """Whether the cursor is to be scrolled into view once the table has a size."""
+        self._scrolled_for: tuple[object, ...] = ()
         self._show_hover = False
         """Whether the hover shows: the mouse moved last, not a key."""
         self._looks: dict[tuple[str, bool, bool], Look] = {}
@@ -263,6 +217,23 @@ class LineTable(ScrollView, can_focus=True):
             self.scroll_to(y=row, animate=animate, force=True)
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=animate, force=True)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # Textual redraws both scrollbars whenever a ScrollView is laid out again, which a key
+        # typed in an Input does every time; a scrollbar redraws itself when what it shows
+        # changes, so they are left alone when nothing they depend on has (issue 19).
+        styles = self.styles
+        state = (
+            virtual_size,
+            self.container_size,
+            styles.overflow_x,
+            styles.overflow_y,
+            styles.scrollbar_size_vertical,
+            styles.scrollbar_size_horizontal,
+        )
+        if state != self._scrolled_for:
+            self._scrolled_for = state
+            super()._scroll_update(virtual_size)
 
     def on_resize(self) -> None:
         if self._scroll_later:
