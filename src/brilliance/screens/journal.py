@@ -10,7 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from brilliance.domain.journal import (
     JournalFilter,
@@ -24,6 +24,7 @@ from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.line_table import LineTable
 from brilliance.widgets.mode_bar import ModeBar
 
@@ -143,7 +144,7 @@ class JournalScreen(BrillianceScreen):
         yield Static("", id="filters", markup=False)
         yield EntriesTable()
         yield Static("", id="empty", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).disabled = True

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from brilliance.domain.cadence import (
     SortOrder,
@@ -21,6 +21,7 @@ from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.navigation import OpenPerson, Prepare
 from brilliance.screens.person_actions import edit_person, move_person
 from brilliance.store.store import Removal
+from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 from brilliance.widgets.people_table import PeopleTable
 
@@ -73,7 +74,7 @@ class PeopleScreen(BrillianceScreen):
         yield Input(placeholder="Filter by name, skill or goal", id="filter", disabled=True)
         yield PeopleTable(id="people")
         yield Static("", id="empty", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
