@@ -40,7 +40,9 @@ async def test_a_clear_screen_name_neither_blanks_the_list_nor_reaches_the_termi
     store.events.save(Event(title=f"Party {TITLE}", day=date(2026, 11, 26)))
     when = datetime(2026, 11, 23, 8)
     entry = JournalEntry(written_at=when, created_at=when, updated_at=when)
-    store.journal.save(with_text(entry, f"met {CLEAR} today {CLIPBOARD}", []))
+    evil = store.people.all()[0]  # named in the journal's People column too (a plain str cell)
+    written = with_text(entry, f"met {CLEAR} today {CLIPBOARD}", [])
+    store.journal.save(written.model_copy(update={"people": [evil.id]}))
     app = make_app(store, clock, start_mode="people")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

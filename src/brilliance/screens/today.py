@@ -20,7 +20,6 @@ from brilliance.screens.today_page import (
     OPEN,
     PROMISE_LISTS,
     TodayColumn,
-    cells,
     idea_text,
     journal_text,
     month_text,
@@ -30,8 +29,9 @@ from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
-    from textual.widgets import DataTable, OptionList
+    from textual.widgets import OptionList
 
+    from brilliance.screens.attention_grid import AttentionGrid
     from brilliance.screens.promise_keeper import PromiseKeeper
     from brilliance.services.agenda import Agenda
 
@@ -107,9 +107,10 @@ class TodayScreen(BrillianceScreen):
         yield from self._compose_full()
 
     def _compose_full(self) -> ComposeResult:
-        from textual.widgets import DataTable, ProgressBar
+        from textual.widgets import ProgressBar
 
         from brilliance.screens.agenda_list import AgendaList
+        from brilliance.screens.attention_grid import AttentionGrid
 
         with VerticalScroll(id="body"):
             yield Static("", id="idea")
@@ -125,7 +126,7 @@ class TodayScreen(BrillianceScreen):
                     yield ProgressBar(id="month", show_eta=False, show_percentage=True)
                     yield Static("", id="month-text")
                     yield Static("", classes="heading", id="grid-heading")
-                    yield DataTable[str](id="grid", cursor_type="row", cell_padding=0)
+                    yield AttentionGrid(id="grid")
                     yield Static(
                         "· none  ● one meeting  ◆ two or more; one column a week, this week on "
                         "the right. Most neglected first.",
@@ -155,9 +156,6 @@ class TodayScreen(BrillianceScreen):
     def on_mount(self) -> None:
         if self.drawn_from_summary:
             return
-        from textual.widgets import DataTable
-
-        self.query_one("#grid", DataTable).add_column("", key="name")
         self.refresh_data()
         # The first list has the focus, without scrolling the idea of the day away.
         self.set_focus(self.query_one("#due"), scroll_visible=False)
@@ -192,13 +190,10 @@ class TodayScreen(BrillianceScreen):
         from the records, in one update (the same words stay where they were). Nothing is
         drawn until it has settled: the footer shows its keys a refresh after it is
         mounted, and the body's scroll bar comes with a second layout."""
-        from textual.widgets import DataTable
-
         from brilliance.screens.agenda_list import AgendaList
 
         with self.app.batch_update():
             await self.recompose()
-            self.query_one("#grid", DataTable).add_column("", key="name")
             self.refresh_data()
             self.set_focus(self.query_one("#due", AgendaList), scroll_visible=False)
             await self._settled()
@@ -263,23 +258,9 @@ class TodayScreen(BrillianceScreen):
         self.query_one(ModeBar).set_status(*self.date_status(view.date_line))
 
     def _fill_grid(self, picture: TodayPicture) -> None:
-        from textual.widgets import DataTable
+        from brilliance.screens.attention_grid import AttentionGrid
 
-        grid = self.query_one("#grid", DataTable)
-        keep = grid.cursor_row
-        grid.clear(columns=True)
-        grid.add_column("week of →", key="name")
-        # The weeks are one column of two cells a week, not a column a week: the same lines,
-        # but a focus change draws 2 cells a row instead of 13 (30-45 ms -> a few, issue 19).
-        months = "".join(
-            (f"{start:%b}"[:1] if start.day <= 7 else " ").ljust(2) for start in picture.week_starts
-        )
-        grid.add_column(months, key="weeks", width=2 * len(picture.week_starts))
-        for row in picture.grid:
-            weeks = "".join(cells(count).ljust(2) for count in row.counts)
-            grid.add_row(row.name[:18] + " ", weeks, key=row.person_id)
-        if picture.grid:
-            grid.move_cursor(row=min(keep, len(picture.grid) - 1), animate=False)
+        self.query_one("#grid", AttentionGrid).show(picture)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -294,10 +275,10 @@ class TodayScreen(BrillianceScreen):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        # (by name, not ``@on``: the table's module is imported with the full screen)
-        if event.data_table.id == "grid" and event.row_key.value and self._host.loaded:
-            self.post_message(OpenPerson(str(event.row_key.value)))
+    def on_line_table_row_selected(self, event: AttentionGrid.RowSelected) -> None:
+        # (by name, not ``@on``: the grid's module is imported with the full screen)
+        if event.table.id == "grid" and event.row_key and self._host.loaded:
+            self.post_message(OpenPerson(event.row_key))
 
     def action_act(self) -> None:
         from brilliance.screens.agenda_list import AgendaList

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console
+from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -108,8 +109,10 @@ def look_of(table: Widget, kind: str, cursor: bool, hover: bool) -> Look:
 
 
 def plain_cell(cell: Cell) -> str:
-    """The characters of ``cell`` on one line (tabs and line breaks as spaces)."""
-    text = cell if isinstance(cell, str) else cell.plain
+    """The characters of ``cell`` on one line (tabs and line breaks as spaces), control codes
+    as Rich's ``Text`` holds them (a ``Text`` already did it when made): shown as symbols in
+    the app (``widgets/visible_controls.py``), never sent to the terminal raw."""
+    text = strip_control_codes(cell) if isinstance(cell, str) else cell.plain
     if "\n" in text or "\t" in text:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
@@ -156,8 +159,10 @@ def text_segments(console: Console, cell: Text, plain: str, look: Look) -> list[
     return segments
 
 
-def draw_cell(console: Console, cell: Cell, width: int, look: Look) -> list[Segment]:
-    """The segments of ``cell`` in a column ``width`` wide (without padding): padded with
+def draw_cell(
+    console: Console, cell: Cell, width: int, look: Look, padding: int = PADDING
+) -> list[Segment]:
+    """The segments of ``cell`` in a column ``width`` wide (without ``padding``): padded with
     spaces, or cut to the width when longer (with an ellipsis when the ``Text`` asks for one)."""
     plain = plain_cell(cell)
     length = cell_len(plain)
@@ -165,10 +170,10 @@ def draw_cell(console: Console, cell: Cell, width: int, look: Look) -> list[Segm
         plain = cut(plain, width, isinstance(cell, Text) and cell.overflow == "ellipsis")
         length = cell_len(plain)
     gap = look.gap
-    fill = " " * (width - length + PADDING)
+    before, fill = " " * padding, " " * (width - length + padding)
     if isinstance(cell, str) or not (cell.style or cell.spans):
-        return [Segment(f" {plain}{fill}", gap)]
-    return [Segment(" ", gap), *text_segments(console, cell, plain, look), Segment(fill, gap)]
+        return [Segment(f"{before}{plain}{fill}", gap)]
+    return [Segment(before, gap), *text_segments(console, cell, plain, look), Segment(fill, gap)]
 
 
 def draw_line(
@@ -178,6 +183,7 @@ def draw_line(
     look: Look,
     room: int,
     end: int | None = None,
+    padding: int = PADDING,
 ) -> list[Segment]:
     """One row's segments: each cell at its column's width, then ``look.extend`` over what is
     left of ``room`` columns (the widget's width) past the last column; neighbours in the same
@@ -187,12 +193,12 @@ def draw_line(
     for cell, width in zip(cells, widths, strict=False):
         if end is not None and used >= end:
             break
-        for segment in draw_cell(console, cell, width, look):
+        for segment in draw_cell(console, cell, width, look, padding):
             if segments and segments[-1].style is segment.style:
                 segments[-1] = Segment(segments[-1].text + segment.text, segment.style)
             else:
                 segments.append(segment)
-        used += width + 2 * PADDING
+        used += width + 2 * padding
     if room > used:
         segments.append(Segment(" " * (room - used), look.extend))
     return segments

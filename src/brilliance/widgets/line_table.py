@@ -49,6 +49,11 @@ class LineTable(ScrollView, can_focus=True):
 
     DEFAULT_CSS = LOOK_CSS
 
+    cell_padding: ClassVar[int] = PADDING
+    """Spaces each side of a cell (DataTable's ``cell_padding``)."""
+    zebra_stripes: ClassVar[bool] = True
+    """Every other row in the even-row style (DataTable's ``zebra_stripes``)."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "line-table--header",
         "line-table--header-hover",
@@ -150,7 +155,7 @@ class LineTable(ScrollView, can_focus=True):
 
     @property
     def table_width(self) -> int:
-        return sum(self.widths) + 2 * PADDING * len(self.widths)
+        return sum(self.widths) + 2 * self.cell_padding * len(self.widths)
 
     @property
     def row_count(self) -> int:
@@ -357,7 +362,7 @@ class LineTable(ScrollView, can_focus=True):
             row = y - 1 + round(self.scroll_y)
             if row >= len(self.row_keys):
                 return Strip.blank(width, self._base)
-            kind = "odd-row" if row % 2 else "even-row"
+            kind = "even-row" if self.zebra_stripes and not row % 2 else "odd-row"
         cursor = row == self._cursor
         hover = row == self._hover and self._show_hover
         row_key = self.row_keys[row] if row >= 0 else ""
@@ -367,7 +372,9 @@ class LineTable(ScrollView, can_focus=True):
         if kept is not None and kept[0] is cells:
             return kept[1]
         look = self._look(kind, cursor, hover)
-        segments = draw_line(self.app.console, cells, self.widths, look, width, scroll_x + width)
+        segments = draw_line(
+            self.app.console, cells, self.widths, look, width, scroll_x + width, self.cell_padding
+        )
         if scroll_x:  # scrolled sideways: rare, Textual crops
             strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, self._base)
         else:
