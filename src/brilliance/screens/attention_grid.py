@@ -11,10 +11,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from brilliance.domain.today_view import TodayPicture
-from brilliance.screens.today_page import cells
+from brilliance.screens.today_page import GRID_NAME_LABEL, grid_text
 from brilliance.widgets.line_table import LineTable
-
-NAME_LABEL = "week of →"
 
 
 class AttentionGrid(LineTable):
@@ -24,27 +22,18 @@ class AttentionGrid(LineTable):
     zebra_stripes: ClassVar[bool] = False
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__((NAME_LABEL, ""), id=id)
+        super().__init__((GRID_NAME_LABEL, ""), id=id)
 
     def show(self, picture: TodayPicture) -> None:
         """The grid of ``picture``, the cursor kept on the same row number."""
         keep = self.cursor_row
-        self.labels = (
-            NAME_LABEL,
-            "".join(
-                (f"{start:%b}"[:1] if start.day <= 7 else " ").ljust(2)
-                for start in picture.week_starts
-            ),
-        )
-        names = [row.name[:18] + " " for row in picture.grid]
-        weeks = ["".join(cells(count).ljust(2) for count in row.counts) for row in picture.grid]
-        rows = list(zip(names, weeks, strict=True))
-        name_width = max((len(name) for name in names), default=0)
+        months, rows = grid_text(picture)
+        self.labels = (GRID_NAME_LABEL, months)
         self.fill(
             [row.person_id for row in picture.grid],
             rows,
             lambda row: row,
-            widths=(name_width, 2 * len(picture.week_starts)),
+            widths=(max((len(name) for name, _ in rows), default=0), len(months)),
         )
         if rows:
             self.move_cursor(row=min(keep, len(rows) - 1), scroll=False)

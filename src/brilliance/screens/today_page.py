@@ -70,6 +70,24 @@ def cells(count: int) -> str:
     return "·" if count == 0 else ("●" if count == 1 else "◆")
 
 
+GRID_NAME_LABEL = "week of →"
+"""The attention grid's first column's label."""
+
+
+def grid_text(picture: TodayPicture) -> tuple[str, list[tuple[str, str]]]:
+    """The attention grid's words, for the flat first frame and the full screen's table alike:
+    the months over the weeks (two cells a week), then each person's name (cut at 18) and
+    weeks."""
+    months = "".join(
+        (f"{start:%b}"[:1] if start.day <= 7 else " ").ljust(2) for start in picture.week_starts
+    )
+    rows = [
+        (row.name[:18] + " ", "".join(cells(count).ljust(2) for count in row.counts))
+        for row in picture.grid
+    ]
+    return months, rows
+
+
 def idea_text(picture: TodayPicture) -> Content:
     view = picture.view
     idea = view.idea
@@ -318,17 +336,12 @@ class TodayColumn(Widget):
     def _grid_lines(self, width: int) -> list[Content]:
         """The attention grid as the full screen's table draws it: a header, then a row a
         person, the first highlighted (the table's cursor, the table not focused)."""
-        picture = self.picture
-        if not picture.grid:
+        if not self.picture.grid:
             return []
-        names = [row.name[:18] + " " for row in picture.grid]
-        name_width = max(len("week of →"), *(len(name) for name in names))
-        months = [f"{start:%b}"[:1] if start.day <= 7 else " " for start in picture.week_starts]
-        header = "week of →".ljust(name_width) + "".join(m.ljust(2) for m in months)
+        months, rows = grid_text(self.picture)
+        name_width = max(len(GRID_NAME_LABEL), *(len(name) for name, _ in rows))
+        header = GRID_NAME_LABEL.ljust(name_width) + months
         lines = [Content.assemble((header.ljust(width), GRID_HEADER))]
-        for name, row in zip(names, picture.grid, strict=True):
-            lines.append(
-                Content(name.ljust(name_width) + " ".join(cells(c) for c in row.counts) + " ")
-            )
+        lines += [Content(name.ljust(name_width) + weeks) for name, weeks in rows]
         lines[1] = lines[1].pad_right(width - lines[1].cell_length).stylize_before(BLURRED)
         return lines
