@@ -1427,7 +1427,7 @@ MODE_KEYS = [
     ("key_first_visit", "keypress: 1-5 to a mode not yet shown (p95)"),
     ("key_review_week", "keypress: Review, [ and ] (p95)"),
     ("key_prep_move", "keypress: Prep checklist, down/up (p95)"),
-    ("key_prep_tick", "keypress: Prep checklist, space ticks (saved) (p95)"),
+    ("key_prep_tick", "keypress: Prep checklist, space ticks (p95)"),
 ]
 
 
