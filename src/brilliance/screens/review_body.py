@@ -10,10 +10,12 @@ User text is shown as it is: it is never read as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import cast
 
 from rich.segment import Segment
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -64,6 +66,11 @@ class ReviewBody(ScrollView, can_focus=True):
         self._strips_for: tuple[object, ...] = ()
         self._strips_of: list[Content] | None = None
 
+    @cached_property
+    def _light(self) -> bool:
+        """Whether the theme is light (the bullets' colour; asked for every line otherwise)."""
+        return not self.app.current_theme.dark
+
     def show(self, title: str, subtitle: str, sections: list[ReviewSection]) -> None:
         self._title, self._subtitle, self._sections = title, subtitle, sections
         self._drawn = {}
@@ -113,6 +120,7 @@ class ReviewBody(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._drawn = {}  # the bullets' colour follows the theme's lightness
+        self.__dict__.pop("_light", None)
         self._strips = {}
         self.refresh()
 
@@ -124,14 +132,22 @@ class ReviewBody(ScrollView, can_focus=True):
         self._strips = {}
         self.refresh()
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of this pass shares, worked out once for the pass.
         width = self._width()
         lines = self._lines(width)
-        index = y + round(self.scroll_y)
-        style = self.visual_style
-        state = (width, style)
-        if lines is not self._strips_of or state != self._strips_for:
-            self._strips_of, self._strips_for, self._strips = lines, state, {}
+        state = (width, self.visual_style, round(self.scroll_y))
+        if lines is not self._strips_of or state[:2] != self._strips_for[:2]:
+            self._strips = {}
+        self._strips_of, self._strips_for = lines, state
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._strips_of
+        if lines is None:
+            return Strip([], 0)
+        width, style, top = cast("tuple[int, VisualStyle, int]", self._strips_for)
+        index = y + top
         strip = self._strips.get(index)
         if strip is None:
             strip = self._strips[index] = self._draw(lines, index, width, style)
@@ -163,7 +179,7 @@ class ReviewBody(ScrollView, can_focus=True):
 
     def _lines(self, width: int) -> list[Content]:
         width = max(width, len(BULLET) + 2)
-        key = (width, not self.app.current_theme.dark)
+        key = (width, self._light)
         kept = self._drawn.get(key)
         if kept is not None:
             return kept
