@@ -35,7 +35,6 @@ from brilliance.domain.review import (
     RhythmRow,
     ValueRow,
     WeeklyReview,
-    days_held,
     is_review_of,
     week_prompts,
 )
@@ -43,6 +42,16 @@ from brilliance.domain.review_records import ReviewRecords
 
 START = date(2024, 1, 1)
 DAYS = 400
+
+
+def days_held(meetings: Sequence[Meeting]) -> dict[str, list[date]]:
+    """The days of the meetings held, by person id (one pass over thousands of meetings,
+    rather than one a person)."""
+    held: dict[str, list[date]] = {}
+    for meeting in meetings:
+        if meeting.status is MeetingStatus.DONE:
+            held.setdefault(meeting.person_id, []).append(meeting.day)
+    return held
 
 
 def as_of(person: Person, held: dict[str, list[date]], day: date) -> Person:

@@ -19,7 +19,6 @@ from brilliance.domain.models import (
     FollowUp,
     JournalEntry,
     Meeting,
-    MeetingStatus,
     Person,
     ValueKind,
 )
@@ -177,16 +176,6 @@ class WeeklyReview:
         """What the rhythm asks of a week: seven days over each cadence, summed (12 people
         met every 14 days: 6 a week)."""
         return round(sum(7 / row.person.cadence_days for row in self.rhythm))
-
-
-def days_held(meetings: Sequence[Meeting]) -> dict[str, list[date]]:
-    """The days of the meetings held, by person id (one pass over thousands of meetings,
-    rather than one a person)."""
-    held: dict[str, list[date]] = {}
-    for meeting in meetings:
-        if meeting.status is MeetingStatus.DONE:
-            held.setdefault(meeting.person_id, []).append(meeting.day)
-    return held
 
 
 def week_prompts(

@@ -36,7 +36,6 @@ from brilliance.domain.review import (
     RhythmRow,
     ValueRow,
     WeeklyReview,
-    days_held,
     is_review_of,
     week_prompts,
 )
@@ -53,11 +52,14 @@ class _ByDay(Generic[T]):
 
     @classmethod
     def of(cls, items: Sequence[T], day: Callable[[T], date | None]) -> _ByDay[T]:
-        keyed = sorted(
-            ((d, i, item) for i, item in enumerate(items) if (d := day(item)) is not None),
-            key=lambda k: (k[0], k[1]),
-        )
-        return cls([d for d, _, _ in keyed], [item for _, _, item in keyed])
+        return cls.dated([(d, item) for item in items if (d := day(item)) is not None])
+
+    @classmethod
+    def dated(cls, kept: list[tuple[date, T]]) -> _ByDay[T]:
+        """From (day, item) pairs."""
+        days = [d for d, _ in kept]
+        order = sorted(range(len(days)), key=days.__getitem__)  # stable: ties as given
+        return cls([days[i] for i in order], [kept[i][1] for i in order])
 
     def within(self, week: IsoWeek) -> list[T]:
         """The items whose day is in ``week``, in the order they were given."""
@@ -96,14 +98,24 @@ class ReviewRecords:
         )
 
     @cached_property
+    def _done(self) -> list[tuple[date, Meeting]]:
+        """The meetings held, with their days, in the order given."""
+        done = MeetingStatus.DONE
+        return [(m.when.date(), m) for m in self.meetings if m.status is done]
+
+    @cached_property
     def _met(self) -> dict[str, list[date]]:
-        """Each person's days of meetings held, in order."""
-        return {person: sorted(days) for person, days in days_held(self.meetings).items()}
+        """Each person's days of meetings held, in order (``days_held``, sorted)."""
+        held: dict[str, list[date]] = {}
+        for day, meeting in self._done:
+            held.setdefault(meeting.person_id, []).append(day)
+        for days in held.values():
+            days.sort()
+        return held
 
     @cached_property
     def _held(self) -> _ByDay[Meeting]:
-        done = [m for m in self.meetings if m.status is MeetingStatus.DONE]
-        return _ByDay.of(done, lambda m: m.day)
+        return _ByDay.dated(self._done)
 
     @cached_property
     def _made(self) -> _ByDay[FollowUp]:
@@ -126,7 +138,7 @@ class ReviewRecords:
     def _introductions(self) -> list[tuple[date, date | None, IntroductionLog]]:
         return [
             (intro.day, intro.outcome.answered_on if intro.outcome else None, intro)
-            for intro in introduction_log(self.meetings)
+            for intro in introduction_log(m for _, m in self._done)
         ]
 
     @cached_property
