@@ -56,3 +56,23 @@ async def test_the_review_and_its_words(tmp_path: Path) -> None:
 def test_the_screens_do_not_repaint_whole_on_focus() -> None:
     """What the tests above guard: our screens' focus does not ask for a full repaint."""
     assert BrillianceScreen.focused._repaint is False
+
+
+WEEKS_AND_SCROLLING = [
+    *["left_square_bracket"] * 3,
+    "pagedown",
+    "down",
+    "end",
+    *["right_square_bracket"] * 2,
+    "up",
+    "home",
+    *["left_square_bracket"] * 6,
+    "t",
+]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (160, 75)])
+async def test_the_review_weeks_and_scrolling(tmp_path: Path, size: tuple[int, int]) -> None:
+    """[ and ] change what the body holds without a layout of the screen (issue 19), and
+    the body scrolls itself: at 160 x 75 some weeks fit and the scrollbar comes and goes."""
+    await keys_leave_nothing_stale(tmp_path, "review", WEEKS_AND_SCROLLING, size)

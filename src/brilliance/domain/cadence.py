@@ -27,10 +27,16 @@ def next_due(person: Person) -> date:
 
     Someone never met is due from the day they were added: the practice starts now.
     """
-    if person.last_met is None:
+    return next_due_after(person, person.last_met)
+
+
+def next_due_after(person: Person, last_met: date | None) -> date:
+    """The day the next meeting with this person is due had they last met on ``last_met``
+    (``None``: never)."""
+    if last_met is None:
         return person.created_at.date()
     try:
-        return person.last_met + timedelta(days=person.cadence_days)
+        return last_met + timedelta(days=person.cadence_days)
     except OverflowError:  # a "last met" typed near the year 9999: due at the end of time
         return date.max
 

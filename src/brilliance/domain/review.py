@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from brilliance.domain.cadence import days_until_due
 from brilliance.domain.content import Idea
 from brilliance.domain.daily import daily_pick
-from brilliance.domain.introduction_log import IntroductionLog, introduction_log
+from brilliance.domain.introduction_log import IntroductionLog
 from brilliance.domain.models import (
     FollowUp,
     JournalEntry,
     Meeting,
-    MeetingStatus,
     Person,
     ValueKind,
 )
@@ -180,62 +178,6 @@ class WeeklyReview:
         return round(sum(7 / row.person.cadence_days for row in self.rhythm))
 
 
-def as_of(person: Person, held: dict[str, list[date]], day: date) -> Person:
-    """``person`` as they stood at the end of ``day``: a meeting held later does not count, so a
-    past week's review says how due they were then, not now. ``held``: the days of each
-    person's meetings held, by person id (``days_held``)."""
-    if person.last_met is None or person.last_met <= day:
-        return person
-    earlier = [met for met in held.get(person.id, ()) if met <= day]
-    return person.model_copy(update={"last_met": max(earlier, default=None)})
-
-
-def days_held(meetings: Sequence[Meeting]) -> dict[str, list[date]]:
-    """The days of the meetings held, by person id (one pass over thousands of meetings,
-    rather than one a person)."""
-    held: dict[str, list[date]] = {}
-    for meeting in meetings:
-        if meeting.status is MeetingStatus.DONE:
-            held.setdefault(meeting.person_id, []).append(meeting.day)
-    return held
-
-
-def _held_in(meetings: Sequence[Meeting], week: IsoWeek) -> list[Meeting]:
-    return [m for m in meetings if m.status is MeetingStatus.DONE and week.contains(m.day)]
-
-
-def _promises(followups: Sequence[FollowUp], week: IsoWeek) -> Promises:
-    made = [f for f in followups if week.contains(f.created_at.date())]
-    kept = [
-        f
-        for f in followups
-        if f.done and f.done_on is not None and week.contains(f.done_on) and f.done_on <= f.due
-    ]
-    broken = [
-        f
-        for f in followups
-        if week.contains(f.due) and (not f.done or (f.done_on is not None and f.done_on > f.due))
-    ]
-
-    def order(items: list[FollowUp]) -> list[FollowUp]:
-        return sorted(items, key=lambda f: (f.due, f.created_at, f.id))
-
-    return Promises(order(made), order(kept), order(broken))
-
-
-def _introductions(meetings: Sequence[Meeting], week: IsoWeek) -> list[IntroductionLog]:
-    return [
-        intro
-        for intro in introduction_log(meetings)
-        if week.contains(intro.day)
-        or (
-            intro.outcome is not None
-            and intro.outcome.answered_on is not None
-            and week.contains(intro.outcome.answered_on)
-        )
-    ]
-
-
 def week_prompts(
     week: IsoWeek,
     rhythm: Sequence[RhythmRow],
@@ -276,41 +218,8 @@ def build_review(
     entries: Sequence[JournalEntry],
     ideas: Sequence[Idea],
 ) -> WeeklyReview:
-    """Everything the review shows for ``week``."""
-    by_id = {p.id: p for p in people}
-    held = _held_in(meetings, week)
-    on_list = sorted((p for p in people if p.on_list), key=lambda p: (p.name.casefold(), p.id))
-    held_by: dict[str, int] = {}
-    for meeting in held:
-        held_by[meeting.person_id] = held_by.get(meeting.person_id, 0) + 1
-    met = days_held(meetings)
-    rhythm = [
-        RhythmRow(p, held_by.get(p.id, 0), days_until_due(as_of(p, met, week.end), week.end))
-        for p in on_list
-    ]
+    """Everything the review shows for ``week`` (``ReviewRecords`` reviews many weeks of the
+    same records faster)."""
+    from brilliance.domain.review_records import ReviewRecords  # (it builds on this module)
 
-    value: dict[ValueKind, list[ValueRow]] = {kind: [] for kind in ValueKind}
-    received: set[str] = set()
-    for meeting in sorted(held, key=lambda m: (m.when, m.id)):
-        person = by_id.get(meeting.person_id)
-        if person is None:
-            continue
-        for item in meeting.value_given:
-            value[item.kind].append(ValueRow(person, item.kind, item.note, meeting.day))
-            received.add(person.id)
-    nothing = [p for p in on_list if p.id not in received]
-    highlights = sorted(
-        (e for e in entries if HIGHLIGHT_TAG in e.tags and week.contains(e.day)),
-        key=lambda e: (e.written_at, e.id),
-    )
-    return WeeklyReview(
-        week=week,
-        rhythm=rhythm,
-        value=value,
-        promises=_promises(followups, week),
-        introductions=_introductions(meetings, week),
-        nothing_given=nothing,
-        highlights=highlights,
-        prompts=week_prompts(week, rhythm, nothing, followups, ideas),
-        written=[e for e in entries if is_review_of(e, week)],
-    )
+    return ReviewRecords(people, meetings, followups, entries, ideas).review(week)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, TextArea
 
 from brilliance.domain.review import IsoWeek, review_heading
@@ -27,7 +27,7 @@ class ReviewScreen(BrillianceScreen):
     """The weekly review of one ISO week; [ and ] move between weeks."""
 
     CSS_PATH = "review.tcss"
-    AUTO_FOCUS = "#review-scroll"
+    AUTO_FOCUS = "#review-body"
     HELP = (
         "The weekly review: meetings against the rhythm, value given by kind, promises kept "
         "and broken, introductions and what came of them, who got nothing, your #highlight "
@@ -49,12 +49,12 @@ class ReviewScreen(BrillianceScreen):
         super().__init__()
         self.week: IsoWeek | None = None
         self._loaded_words = ""
+        self._written_shown: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("review")
         with Horizontal(id="review-columns"):
-            with VerticalScroll(id="review-scroll", can_focus=True):
-                yield ReviewBody(id="review-body")
+            yield ReviewBody(id="review-body")
             with Vertical(id="review-side"):
                 yield Static("What I take from this week", classes="heading")
                 yield Static("", id="review-state")
@@ -96,6 +96,9 @@ class ReviewScreen(BrillianceScreen):
         self.query_one(ModeBar).set_status(*status)
 
     def _show_state(self, written: bool) -> None:
+        if written == self._written_shown:
+            return  # as it is: no layout of the screen for it ([ and ], issue 19)
+        self._written_shown = written
         self.query_one("#review-state", Static).update(
             "✓ Kept in your journal, tagged #review. ctrl+s saves changes."
             if written
@@ -106,7 +109,7 @@ class ReviewScreen(BrillianceScreen):
         self.query_one("#review-text", TextArea).focus()
 
     def action_leave_text(self) -> None:
-        self.query_one("#review-scroll").focus()
+        self.query_one(ReviewBody).focus()
 
     def action_week(self, step: int) -> None:
         if self.week is None:

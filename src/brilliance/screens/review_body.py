@@ -10,10 +10,16 @@ User text is shown as it is: it is never read as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import cast
 
+from rich.segment import Segment
 from textual.content import Content
-from textual.geometry import Size
-from textual.widget import Widget
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from brilliance.domain.review_render import ReviewSection
 
@@ -32,12 +38,18 @@ class _Block:
     below: int
 
 
-class ReviewBody(Widget):
-    """The review of one week: its title, dates line and sections."""
+class ReviewBody(ScrollView, can_focus=True):
+    """The review of one week: its title, dates line and sections, scrolled up and down.
+
+    Drawn a line at a time (Textual's Line API): a frame draws the lines on screen, not the
+    week, and a new week changes what the body holds without a layout of the screen unless
+    the scrollbar comes or goes (issue 19: [ and ] drew the whole week after a layout).
+    """
 
     DEFAULT_CSS = """
     ReviewBody {
-        height: auto;
+        overflow-x: hidden;
+        overflow-y: auto;
     }
     """
 
@@ -46,13 +58,24 @@ class ReviewBody(Widget):
         self._title = ""
         self._subtitle = ""
         self._sections: list[ReviewSection] = []
-        self._drawn: tuple[tuple[int, bool], list[Content]] | None = None
-        """The lines last laid out, and the width and lightness they were laid out for."""
+        self._drawn: dict[tuple[int, bool], list[Content]] = {}
+        """The lines laid out since the week or the theme changed, by the width and lightness
+        they were laid out for (the width with and without the scrollbar's room)."""
+        self._strips: dict[int, Strip] = {}
+        """Lines drawn since the lines, the size, the style or the selection last changed."""
+        self._strips_for: tuple[object, ...] = ()
+        self._strips_of: list[Content] | None = None
+
+    @cached_property
+    def _light(self) -> bool:
+        """Whether the theme is light (the bullets' colour; asked for every line otherwise)."""
+        return not self.app.current_theme.dark
 
     def show(self, title: str, subtitle: str, sections: list[ReviewSection]) -> None:
         self._title, self._subtitle, self._sections = title, subtitle, sections
-        self._drawn = None
-        self.refresh(layout=True)
+        self._drawn = {}
+        self._fit()
+        self.refresh()
 
     @property
     def text(self) -> str:
@@ -66,17 +89,100 @@ class ReviewBody(Widget):
                 lines.append(section.empty)
         return "\n".join(lines)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+    @property
+    def lines(self) -> list[Content]:
+        """Every line of the week as laid out for the width it has now (blank ones too)."""
+        return self._lines(self._width())
 
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_region.width))
+    def _width(self) -> int:
+        """The width the lines are wrapped to: the room inside the padding, less the
+        scrollbar's when the lines wrapped to the whole room are more than the height (as the
+        scrolling container that held the body wrapped them)."""
+        room = self.size.width  # (inside the padding, the scrollbar's room included)
+        if self.styles.overflow_y == "auto" and len(self._lines(room)) > self.size.height:
+            return room - self.styles.scrollbar_size_vertical
+        return room
+
+    def _fit(self) -> None:
+        """Hold the lines for the width they have: the scroll range, the scrollbar (a layout
+        only when it comes or goes, through Textual's reactive) and the scroll position."""
+        if not self.size:
+            return  # laid out later: on_resize
+        width = self._width()
+        size = Size(width, len(self._lines(width)))
+        if size != self.virtual_size:
+            self.set_reactive(ReviewBody.virtual_size, size)
+            self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn = {}  # the bullets' colour follows the theme's lightness
+        self.__dict__.pop("_light", None)
+        self._strips = {}
+        self.refresh()
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        text = "\n".join(line.plain for line in self.lines)
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips = {}
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of this pass shares, worked out once for the pass.
+        width = self._width()
+        lines = self._lines(width)
+        state = (width, self.visual_style, round(self.scroll_y))
+        if lines is not self._strips_of or state[:2] != self._strips_for[:2]:
+            self._strips = {}
+        self._strips_of, self._strips_for = lines, state
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._strips_of
+        if lines is None:
+            return Strip([], 0)
+        width, style, top = cast("tuple[int, VisualStyle, int]", self._strips_for)
+        index = y + top
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._draw(lines, index, width, style)
+        return strip
+
+    def _draw(self, lines: list[Content], index: int, width: int, style: VisualStyle) -> Strip:
+        # Lines are left short: Textual pads them with the background, as it padded the lines
+        # of the widget this replaced.
+        if index >= len(lines):
+            return Strip([], 0)
+        line = lines[index]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            start, end = span
+            line = line.stylize(
+                VisualStyle.from_styles(self.screen.get_component_styles("screen--selection")),
+                start,
+                len(line) if end == -1 else end,
+            )
+        # What Textual's Content.render_strips does for a line that fits (it is wrapped
+        # already), with the offsets text selection reads.
+        get_style = self._get_style
+        segments: list[Segment] = []
+        x = 0
+        for text, text_style in line.render(style, end="", parse_style=get_style):
+            segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, index)))
+            x += len(text)
+        return Strip(segments, line.cell_length)
 
     def _lines(self, width: int) -> list[Content]:
         width = max(width, len(BULLET) + 2)
-        key = (width, not self.app.current_theme.dark)
-        if self._drawn is not None and self._drawn[0] == key:
-            return self._drawn[1]
+        key = (width, self._light)
+        kept = self._drawn.get(key)
+        if kept is not None:
+            return kept
         lines: list[Content] = []
         below = 0
         for block in self._blocks(width, light=key[1]):
@@ -85,7 +191,7 @@ class ReviewBody(Widget):
             lines += block.lines
             below = block.below
         lines += [Content()] * below
-        self._drawn = (key, lines)
+        self._drawn[key] = lines
         return lines
 
     def _blocks(self, width: int, *, light: bool) -> list[_Block]:
@@ -93,24 +199,33 @@ class ReviewBody(Widget):
             return []
         title = Content.styled(self._title, TITLE_STYLE)
         blocks = [
-            _Block([_centred(line, width) for line in title.wrap(width)], 2, 1),
-            _Block(Content(self._subtitle).wrap(width), 0, 1),
+            _Block([_centred(line, width) for line in _wrap(title, width)], 2, 1),
+            _Block(_wrap(Content(self._subtitle), width), 0, 1),
         ]
         bullet = Content.styled(BULLET, "$text-secondary" if light else "$text-primary")
         indent = Content(" " * len(BULLET))
         for section in self._sections:
-            blocks.append(_Block(Content.styled(section.title, HEADING_STYLE).wrap(width), 2, 1))
+            blocks.append(_Block(_wrap(Content.styled(section.title, HEADING_STYLE), width), 2, 1))
             if section.rows:
                 items: list[Content] = []
                 for row in section.rows:
                     # As a Markdown list item: a margin of one on the right, and the lines
                     # after the first under the text, not under the bullet.
-                    wrapped = Content(row).wrap(width - len(BULLET))
+                    wrapped = _wrap(Content(row), width - len(BULLET))
                     items += [bullet + wrapped[0], *(indent + line for line in wrapped[1:])]
                 blocks.append(_Block(items, 0, 1))
             elif section.empty:
-                blocks.append(_Block(Content.styled(section.empty, "italic").wrap(width), 0, 1))
+                blocks.append(_Block(_wrap(Content.styled(section.empty, "italic"), width), 0, 1))
         return blocks
+
+
+def _wrap(content: Content, width: int) -> list[Content]:
+    """``content.wrap(width)``, without its work for a line that fits already (most of a
+    week's: Textual's wrap costs ~25 us a line, and a week at ten years has hundreds)."""
+    text = content.plain
+    if content.cell_length <= width and "\n" not in text and "\t" not in text:
+        return [content]
+    return content.wrap(width)
 
 
 def _centred(line: Content, width: int) -> Content:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from brilliance import assets
 from brilliance.domain.journal import with_text
@@ -16,16 +17,16 @@ from brilliance.domain.models import JournalEntry
 from brilliance.domain.review import (
     IsoWeek,
     WeeklyReview,
-    build_review,
-    is_review_of,
     review_entry_text,
     week_to_review,
 )
+from brilliance.domain.review_records import ReviewRecords
 from brilliance.domain.review_render import render_review_markdown
 from brilliance.store.storage import atomic_write
 from brilliance.store.store import Store
 
 EXPORTS_DIR = "exports"
+_RECORDS: WeakKeyDictionary[Store, tuple[int, ReviewRecords]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,31 @@ def current_week(store: Store) -> IsoWeek:
     return week_to_review(store.clock.today(), store.profile.review_day)
 
 
-def gather_review(store: Store, week: IsoWeek) -> ReviewView:
-    people = store.people.all()
-    review = build_review(
-        week,
-        people,
+def review_records(store: Store) -> ReviewRecords:
+    """The records a review reads, indexed once for as long as the store is unchanged (its
+    revision grows with every change): a week after that is a few slices (issue 19)."""
+    kept = _RECORDS.get(store)
+    if kept is not None and kept[0] == store.revision:
+        return kept[1]
+    records = ReviewRecords(
+        store.people.all(),
         store.meetings.all(),
         store.followups.all(),
         store.journal.all(),
         assets.ideas(),
     )
-    return ReviewView(review, {p.id: p.name for p in people})
+    _RECORDS[store] = (store.revision, records)
+    return records
+
+
+def gather_review(store: Store, week: IsoWeek) -> ReviewView:
+    records = review_records(store)
+    return ReviewView(records.review(week), records.names)
 
 
 def existing_entry(store: Store, week: IsoWeek) -> JournalEntry | None:
     """The journal entry holding this week's review, if one is written (the newest)."""
-    found = [e for e in store.journal.all() if is_review_of(e, week)]
+    found = review_records(store).written(week)
     return max(found, key=lambda e: (e.written_at, e.id), default=None)
 
 
