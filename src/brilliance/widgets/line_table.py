@@ -4,7 +4,7 @@ Textual's DataTable keeps objects and caches for every row added, and draws ever
 again whenever rows are added, cleared or measured (benchmarks/NOTES-19-keys.md). This table holds
 the rows as plain lists (keys, items, a function giving an item's cells) that a fill replaces
 whole, makes a row's cells when the row comes into view, and keeps each line drawn by its row's
-key, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
+cells, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
 widths known before the rows are drawn (given with each fill): nothing is measured after.
 
 It looks like the DataTable it replaces (its colours, copied from DataTable's DEFAULT_CSS, in
@@ -365,9 +365,11 @@ class LineTable(ScrollView, can_focus=True):
             kind = "even-row" if self.zebra_stripes and not row % 2 else "odd-row"
         cursor = row == self._cursor
         hover = row == self._hover and self._show_hover
-        row_key = self.row_keys[row] if row >= 0 else ""
-        key = (kind, row_key, cursor, hover, scroll_x, width, self.widths)
         cells = self.labels if row < 0 else self.get_row_at(row)
+        # By the cells themselves (kept with the line, so their id is not reused meanwhile): a
+        # row drawn with other cells since (a search's snippet, then a longer search's) and
+        # with these again (the letter erased) is not drawn again.
+        key = (kind, id(cells), cursor, hover, scroll_x, width, self.widths)
         kept = self._lines.get(key)
         if kept is not None and kept[0] is cells:
             return kept[1]
