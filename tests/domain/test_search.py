@@ -4,6 +4,7 @@ answer a fresh index gives."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -84,11 +85,11 @@ def test_a_word_typed_letter_by_letter_searches_the_whole_journal_once() -> None
     scans: list[str] = []
     whole = finder.index.search
 
-    def counted(given: object, wanted: JournalFilter) -> list[JournalEntry]:
+    def counted(given: Iterable[JournalEntry], wanted: JournalFilter) -> list[JournalEntry]:
         scans.append(wanted.words)
-        return whole(given, wanted)  # type: ignore[arg-type]
+        return whole(given, wanted)
 
-    finder.index.search = counted  # type: ignore[method-assign]
+    finder.index.search = counted  # type: ignore[method-assign,assignment]
     for n in range(1, len("sourdough") + 1):
         finder.search(entries, JournalFilter("sourdough"[:n]))
     for n in range(len("sourdough") - 1, 0, -1):  # erased: each seen a moment ago

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import brilliance.widgets.line_cells as line_cells
 import brilliance.widgets.line_table as line_table
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
@@ -42,7 +43,7 @@ class Drawn:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        draw = line_table.draw_line
+        draw = line_cells.draw_line
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.count += 1
