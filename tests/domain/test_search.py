@@ -4,14 +4,15 @@ answer a fresh index gives."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 import pytest
 
+from brilliance.domain import journal as journal_module
+from brilliance.domain import search
 from brilliance.domain.journal import JournalFilter, JournalIndex
 from brilliance.domain.models import JournalEntry, updated
-from brilliance.domain.search import TypedSearch, narrows
+from brilliance.domain.search import WARM_CHUNK, Found, TypedSearch, matching, narrows
 
 WORDS = ["tide", "tidal", "calm", "Sourdough", "sour", "launch", "ana", "Ångström"]
 
@@ -79,25 +80,31 @@ def test_typing_and_erasing_answers_as_a_fresh_index_through_changes() -> None:
             del entries[n]
 
 
-def test_a_word_typed_letter_by_letter_searches_the_whole_journal_once() -> None:
+def test_a_word_typed_letter_by_letter_searches_the_whole_journal_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     entries = journal(random.Random(7))
     finder = TypedSearch()
-    scans: list[str] = []
-    whole = finder.index.search
+    looked: list[tuple[tuple[str, ...], int]] = []  # the words, how many entries looked at
 
-    def counted(given: Iterable[JournalEntry], wanted: JournalFilter) -> list[JournalEntry]:
-        scans.append(wanted.words)
-        return whole(given, wanted)
+    def counted(words: tuple[str, ...], among: list[JournalEntry], texts: list[str]) -> Found:
+        looked.append((words, len(among)))
+        return matching(words, among, texts)
 
-    finder.index.search = counted  # type: ignore[method-assign,assignment]
+    monkeypatch.setattr(search, "matching", counted)
+    sizes = {}
     for n in range(1, len("sourdough") + 1):
-        finder.search(entries, JournalFilter("sourdough"[:n]))
+        sizes["sourdough"[:n]] = len(finder.search(entries, JournalFilter("sourdough"[:n])))
     for n in range(len("sourdough") - 1, 0, -1):  # erased: each seen a moment ago
         finder.search(entries, JournalFilter("sourdough"[:n]))
     finder.search(entries, JournalFilter("sourdough tide"))  # a second word narrows too
-    assert scans == ["s"]
+    assert looked[0] == (("s",), len(entries))  # the whole journal once
+    assert looked[1:] == [
+        *((("sourdough"[:n],), sizes["sourdough"[: n - 1]]) for n in range(2, 10)),
+        (("sourdough", "tide"), sizes["sourdough"]),
+    ]
     finder.search(entries, JournalFilter("tide"))  # a new word: the whole journal
-    assert scans == ["s", "tide"]
+    assert looked[-1] == (("tide",), len(entries))
 
 
 def test_a_changed_journal_is_searched_again() -> None:
@@ -107,3 +114,18 @@ def test_a_changed_journal_is_searched_again() -> None:
     entries.append(JournalEntry(id="new", written_at=datetime(2030, 1, 1), text="tide"))
     after = finder.search(entries, JournalFilter("tide"))
     assert [e.id for e in after] == ["new", *(e.id for e in before)]
+
+
+def test_the_warm_up_folds_every_text_a_step_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = journal(random.Random(5), count=2 * WARM_CHUNK + 1)
+    finder = TypedSearch()
+    steps = finder.warm_up(entries)
+    assert sum(1 for _ in steps) == 3  # a key typed meanwhile is handled between two steps
+
+    def no_more_folding(text: str) -> str:
+        raise AssertionError("folded again")
+
+    wanted = JournalFilter("tide")
+    expected = fresh(entries, wanted)
+    monkeypatch.setattr(journal_module, "fold", no_more_folding)
+    assert [e.id for e in finder.search(entries, wanted)] == expected

@@ -116,6 +116,8 @@ class LineTable(ScrollView, can_focus=True):
         """The widget's own style, looked up once a drawing pass."""
         self._state: tuple[object, ...] = ()
         """The widget's style and pseudo-classes the kept lines and looks were drawn in."""
+        self._pass: tuple[int, int, int] | None = None
+        """The width, scroll x and scroll y while a pass draws lines."""
 
     # -- the rows ---------------------------------------------------------------------------
 
@@ -343,7 +345,13 @@ class LineTable(ScrollView, can_focus=True):
         if state != self._state:  # focus, theme: every line looks different
             self._state = state
             self._forget_drawing()
-        return super().render_lines(crop)
+        # The width and the scroll, read once for the lines of this pass (reading a widget's
+        # size works out its region each time).
+        self._pass = (self.size.width, round(self.scroll_x), round(self.scroll_y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
 
     def _look(self, kind: str, cursor: bool, hover: bool) -> Look:
         key = (kind, cursor, hover)
@@ -353,13 +361,16 @@ class LineTable(ScrollView, can_focus=True):
         return look
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        scroll_x = round(self.scroll_x)
+        width, scroll_x, scroll_y = self._pass or (
+            self.size.width,
+            round(self.scroll_x),
+            round(self.scroll_y),
+        )
         if y == 0:
             row = -1
             kind = "header"
         else:
-            row = y - 1 + round(self.scroll_y)
+            row = y - 1 + scroll_y
             if row >= len(self.row_keys):
                 return Strip.blank(width, self._base)
             kind = "even-row" if self.zebra_stripes and not row % 2 else "odd-row"
