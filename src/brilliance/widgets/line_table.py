@@ -4,7 +4,7 @@ Textual's DataTable keeps objects and caches for every row added, and draws ever
 again whenever rows are added, cleared or measured (benchmarks/NOTES-19-keys.md). This table holds
 the rows as plain lists (keys, items, a function giving an item's cells) that a fill replaces
 whole, makes a row's cells when the row comes into view, and keeps each line drawn by its row's
-key, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
+cells, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
 widths known before the rows are drawn (given with each fill): nothing is measured after.
 
 It looks like the DataTable it replaces (its colours, copied from DataTable's DEFAULT_CSS, in
@@ -116,6 +116,8 @@ class LineTable(ScrollView, can_focus=True):
         """The widget's own style, looked up once a drawing pass."""
         self._state: tuple[object, ...] = ()
         """The widget's style and pseudo-classes the kept lines and looks were drawn in."""
+        self._pass: tuple[int, int, int] | None = None
+        """The width, scroll x and scroll y while a pass draws lines."""
 
     # -- the rows ---------------------------------------------------------------------------
 
@@ -343,7 +345,13 @@ class LineTable(ScrollView, can_focus=True):
         if state != self._state:  # focus, theme: every line looks different
             self._state = state
             self._forget_drawing()
-        return super().render_lines(crop)
+        # The width and the scroll, read once for the lines of this pass (reading a widget's
+        # size works out its region each time).
+        self._pass = (self.size.width, round(self.scroll_x), round(self.scroll_y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
 
     def _look(self, kind: str, cursor: bool, hover: bool) -> Look:
         key = (kind, cursor, hover)
@@ -353,21 +361,26 @@ class LineTable(ScrollView, can_focus=True):
         return look
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        scroll_x = round(self.scroll_x)
+        width, scroll_x, scroll_y = self._pass or (
+            self.size.width,
+            round(self.scroll_x),
+            round(self.scroll_y),
+        )
         if y == 0:
             row = -1
             kind = "header"
         else:
-            row = y - 1 + round(self.scroll_y)
+            row = y - 1 + scroll_y
             if row >= len(self.row_keys):
                 return Strip.blank(width, self._base)
             kind = "even-row" if self.zebra_stripes and not row % 2 else "odd-row"
         cursor = row == self._cursor
         hover = row == self._hover and self._show_hover
-        row_key = self.row_keys[row] if row >= 0 else ""
-        key = (kind, row_key, cursor, hover, scroll_x, width, self.widths)
         cells = self.labels if row < 0 else self.get_row_at(row)
+        # By the cells themselves (kept with the line, so their id is not reused meanwhile): a
+        # row drawn with other cells since (a search's snippet, then a longer search's) and
+        # with these again (the letter erased) is not drawn again.
+        key = (kind, id(cells), cursor, hover, scroll_x, width, self.widths)
         kept = self._lines.get(key)
         if kept is not None and kept[0] is cells:
             return kept[1]
