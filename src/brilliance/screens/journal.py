@@ -18,6 +18,7 @@ from brilliance.domain.search import TypedSearch
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.journal_table import EntriesTable, entry_width
+from brilliance.screens.journal_typing import let_widgets_post_updates, show_text
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.widgets.keys_footer import KeysFooter
@@ -30,23 +31,6 @@ EMPTY_JOURNAL = (
     "Press n to write today's entry."
 )
 SEARCH_ROWS = 200
-
-
-async def let_widgets_post_updates() -> None:
-    """Give the widgets a key changed the turn they post their updates in, before the screen,
-    idle once this handler returns, draws a frame: without it the frame after a search key
-    showed the Input and the rows, and a second one the title (3-4 ms more before the next key
-    is handled; issue 19). Two turns of the event loop: each widget handles the refresh asked
-    of it in one, and posts its update at the end of it."""
-    for _ in range(2):
-        await asyncio.sleep(0)
-
-
-def show_text(label: Static, text: str, *, layout: bool = True) -> None:
-    """Put ``text`` in ``label`` unless it is there already: a search key changes little
-    besides the rows, and each update asks for a frame of its own (issue 19)."""
-    if label.content != text:
-        label.update(text, layout=layout)
 
 
 def streak_text(days: int) -> str:

@@ -37,6 +37,7 @@ from brilliance.widgets.line_cells import (
     first_columns,
     look_of,
 )
+from brilliance.widgets.line_scroll import bar_follows_rows, scrollbars_state, update_scrollbars
 
 NOWHERE = -2
 """The hover's row when the mouse is over no row (the header is row -1)."""
@@ -146,6 +147,7 @@ class LineTable(ScrollView, can_focus=True):
         if self._hover >= len(keys):
             self._hover = NOWHERE
         self.virtual_size = Size(self.table_width, len(keys) + 1)
+        bar_follows_rows(self, len(keys) + 1)
         self.refresh()
         self._scroll_to_cursor()
 
@@ -226,21 +228,10 @@ class LineTable(ScrollView, can_focus=True):
             self.scroll_to(y=row - height + 1, animate=animate, force=True)
 
     def _scroll_update(self, virtual_size: Size) -> None:
-        # Textual redraws both scrollbars whenever a ScrollView is laid out again, which a key
-        # typed in an Input does every time; a scrollbar redraws itself when what it shows
-        # changes, so they are left alone when nothing they depend on has (issue 19).
-        styles = self.styles
-        state = (
-            virtual_size,
-            self.container_size,
-            styles.overflow_x,
-            styles.overflow_y,
-            styles.scrollbar_size_vertical,
-            styles.scrollbar_size_horizontal,
-        )
-        if state != self._scrolled_for:
+        state = scrollbars_state(self, virtual_size)
+        if state != self._scrolled_for:  # a layout that changed nothing they show: no redraw
             self._scrolled_for = state
-            super()._scroll_update(virtual_size)
+            update_scrollbars(self, virtual_size)
 
     def on_resize(self) -> None:
         if self._scroll_later:
