@@ -19,7 +19,7 @@ from brilliance.domain.cadence import (
 )
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
 from brilliance.screens.base import BrillianceScreen
-from brilliance.screens.journal_typing import let_widgets_post_updates, show_text
+from brilliance.screens.journal_typing import TypingInput, let_widgets_post_updates, show_text
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.navigation import OpenPerson, Prepare
 from brilliance.screens.person_actions import edit_person, move_person
@@ -76,7 +76,7 @@ class PeopleScreen(BrillianceScreen):
         with Horizontal(id="heading"):
             yield Static("", id="title", markup=False)
             yield Static("", id="sort-info", markup=False)
-        yield Input(placeholder="Filter by name, skill or goal", id="filter", disabled=True)
+        yield TypingInput(placeholder="Filter by name, skill or goal", id="filter", disabled=True)
         yield PeopleTable(id="people")
         yield Static("", id="empty", markup=False)
         yield KeysFooter()
