@@ -14,8 +14,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from brilliance.app import BrillianceApp, make_app
+from brilliance.domain.cadence import SortOrder, matches_filter, sort_people
 from brilliance.domain.clock import FixedClock
-from brilliance.domain.models import JournalEntry, Person
+from brilliance.domain.models import JournalEntry, Person, updated
+from brilliance.screens.people import PeopleScreen
 from brilliance.store.store import Store
 from brilliance.widgets.line_table import LineTable
 from tests.tui.terminal import Terminal
@@ -91,3 +93,36 @@ async def test_each_key_leaves_nothing_stale(
             assert terminal.stale() == [], key
         assert len(lengths) >= 3  # the bar's length changed on the way
         assert layouts == []  # no key laid the screen out again (the rows' sizes are set)
+
+
+async def test_the_filtered_list_follows_an_edit_and_the_order(
+    store: Store, clock: FixedClock
+) -> None:
+    fill(store)
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "slash", *"py")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+
+        def expected() -> list[str]:
+            matches = [p for p in store.people.all() if matches_filter(p, "py")]
+            return [p.id for p in sort_people(matches, screen.order, clock.today())]
+
+        assert screen.table.person_ids == expected()
+        screen.order = SortOrder.NAME
+        screen.refresh_data()
+        await pilot.pause()
+        assert screen.table.person_ids == expected()
+        first = store.people.require(screen.table.person_ids[0])
+        store.people.save(updated(first, name="Zz renamed"))
+        screen.refresh_data()
+        await pilot.pause()
+        assert screen.table.person_ids[-1] == first.id
+        assert screen.table.person_ids == expected()
+        await pilot.press("escape", "s", "slash", "p", "y")  # another order
+        await pilot.pause()
+        assert screen.order is not SortOrder.NAME
+        assert screen.table.person_ids == expected()
