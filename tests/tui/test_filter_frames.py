@@ -1,18 +1,23 @@
 """A filter or search key draws everything it changes, once (issue 19): the rows, the count in
 the title and the scrollbar's new length in the frame after the key, the scrollbars only when
 what they show changed, and nothing left stale on a terminal fed only the updates, compared with
-the screen drawn afresh (every kept line forgotten) after each key."""
+the screen drawn afresh (every kept line forgotten) after each key; and no key lays the screen
+out again."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widget import Widget
 
 from brilliance.app import BrillianceApp, make_app
+from brilliance.domain.cadence import SortOrder, matches_filter, sort_people
 from brilliance.domain.clock import FixedClock
-from brilliance.domain.models import JournalEntry, Person
+from brilliance.domain.models import JournalEntry, Person, updated
+from brilliance.screens.people import PeopleScreen
 from brilliance.store.store import Store
 from brilliance.widgets.line_table import LineTable
 from tests.tui.terminal import Terminal
@@ -55,7 +60,11 @@ def forget_drawing(app: BrillianceApp) -> None:
     ("mode", "open_keys"), [("people", ["w", "slash"]), ("journal", ["slash"])]
 )
 async def test_each_key_leaves_nothing_stale(
-    store: Store, clock: FixedClock, mode: str, open_keys: list[str]
+    store: Store,
+    clock: FixedClock,
+    mode: str,
+    open_keys: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill(store)
     app = make_app(store, clock, start_mode=mode)
@@ -67,6 +76,14 @@ async def test_each_key_leaves_nothing_stale(
         assert table.show_vertical_scrollbar and table.show_horizontal_scrollbar
         terminal = Terminal(app)
         terminal.redraw()
+        layouts: list[str] = []
+        lay_out = Screen._refresh_layout
+
+        def counted(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+            layouts.append(key)
+            lay_out(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
         lengths = set()
         for key in [*"pyt", "backspace", "backspace", "backspace", *"pr", "backspace"]:
             await pilot.press(key)
@@ -75,3 +92,37 @@ async def test_each_key_leaves_nothing_stale(
             forget_drawing(app)
             assert terminal.stale() == [], key
         assert len(lengths) >= 3  # the bar's length changed on the way
+        assert layouts == []  # no key laid the screen out again (the rows' sizes are set)
+
+
+async def test_the_filtered_list_follows_an_edit_and_the_order(
+    store: Store, clock: FixedClock
+) -> None:
+    fill(store)
+    app = make_app(store, clock, start_mode="people")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "slash", *"py")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+
+        def expected() -> list[str]:
+            matches = [p for p in store.people.all() if matches_filter(p, "py")]
+            return [p.id for p in sort_people(matches, screen.order, clock.today())]
+
+        assert screen.table.person_ids == expected()
+        screen.order = SortOrder.NAME
+        screen.refresh_data()
+        await pilot.pause()
+        assert screen.table.person_ids == expected()
+        first = store.people.require(screen.table.person_ids[0])
+        store.people.save(updated(first, name="Zz renamed"))
+        screen.refresh_data()
+        await pilot.pause()
+        assert screen.table.person_ids[-1] == first.id
+        assert screen.table.person_ids == expected()
+        await pilot.press("escape", "s", "slash", "p", "y")  # another order
+        await pilot.pause()
+        assert screen.order is not SortOrder.NAME
+        assert screen.table.person_ids == expected()

@@ -18,7 +18,7 @@ from brilliance.domain.search import TypedSearch
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.journal_table import EntriesTable, entry_width
-from brilliance.screens.journal_typing import let_widgets_post_updates, show_text
+from brilliance.screens.journal_typing import TypingInput, let_widgets_post_updates, show_text
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.widgets.keys_footer import KeysFooter
@@ -74,7 +74,7 @@ class JournalScreen(BrillianceScreen):
         with Horizontal(id="heading"):
             yield Static("", id="title", markup=False)
             yield Static("", id="today-status", markup=False)
-        yield Input(placeholder="Search every entry: words anywhere, any case", id="search")
+        yield TypingInput(placeholder="Search every entry: words anywhere, any case", id="search")
         yield Static("", id="filters", markup=False)
         yield EntriesTable()
         yield Static("", id="empty", markup=False)

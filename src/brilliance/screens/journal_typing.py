@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import Input, Static
 
 
 async def let_widgets_post_updates() -> None:
@@ -23,3 +25,15 @@ def show_text(label: Static, text: str, *, layout: bool = True) -> None:
     besides the rows, and each update asks for a frame of its own (issue 19)."""
     if label.content != text:
         label.update(text, layout=layout)
+
+
+class TypingInput(Input):
+    """An Input whose typed keys do not lay the whole screen out again.
+
+    Textual's Input sets its virtual size (the text's width) on every change of value, and the
+    virtual size of a widget asks for a layout of the screen (a reflow of every widget: 1-1.5 ms
+    of each key typed in the List's filter or the Journal's search). An Input's size does not
+    depend on its text (its width and height come from the styles), and its own scrolling reads
+    the virtual size as it is, so here a new one only redraws the Input (issue 19)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)

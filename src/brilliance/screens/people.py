@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ from brilliance.domain.cadence import (
 )
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
 from brilliance.screens.base import BrillianceScreen
-from brilliance.screens.journal_typing import let_widgets_post_updates, show_text
+from brilliance.screens.journal_typing import TypingInput, let_widgets_post_updates, show_text
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.navigation import OpenPerson, Prepare
 from brilliance.screens.person_actions import edit_person, move_person
@@ -70,13 +71,15 @@ class PeopleScreen(BrillianceScreen):
         self._haystacks: dict[str, tuple[Person, str]] = {}
         """Each person's folded filter text, kept while the record is the same (records are
         replaced, never changed), so that a filter key does not fold 300 people again."""
+        self._sorted: tuple[list[Person], tuple[SortOrder, date], list[Person]] | None = None
+        """The people last shown unfiltered, the order and day, and them in that order."""
 
     def compose(self) -> ComposeResult:
         yield ModeBar("people")
         with Horizontal(id="heading"):
             yield Static("", id="title", markup=False)
             yield Static("", id="sort-info", markup=False)
-        yield Input(placeholder="Filter by name, skill or goal", id="filter", disabled=True)
+        yield TypingInput(placeholder="Filter by name, skill or goal", id="filter", disabled=True)
         yield PeopleTable(id="people")
         yield Static("", id="empty", markup=False)
         yield KeysFooter()
@@ -98,10 +101,18 @@ class PeopleScreen(BrillianceScreen):
 
     def visible_people(self) -> list[Person]:
         people = self.store.people.all() if self.wide else self.store.people.on_list()
+        # Sorted once while the records, the order and the day are the same (issue 19: a filter
+        # key sorted its matches again); the order is total (ties broken by name and id), so
+        # the matches of the sorted list are in the order sorting them would give.
+        key = (self.order, self.clock.today())
+        kept = self._sorted
+        if kept is None or kept[1] != key or kept[0] != people:  # list ==: the same records
+            kept = self._sorted = (people, key, sort_people(people, *key))
+        ordered = kept[2]
         words = filter_words(self.filter_text)
         if words:
-            people = [p for p in people if all(w in self._haystack(p) for w in words)]
-        return sort_people(people, self.order, self.clock.today())
+            return [p for p in ordered if all(w in self._haystack(p) for w in words)]
+        return list(ordered)
 
     def _haystack(self, person: Person) -> str:
         cached = self._haystacks.get(person.id)

@@ -5,7 +5,8 @@ in an Input does every time, and after the frame that showed the new rows: a Lis
 that changed the matches drew the vertical bar (2-3 ms) and the horizontal one (~1 ms) in the
 frame, then both again in a second one. A scrollbar redraws itself when one of its values
 changes; here they are set, and nothing more, and the vertical bar's length is set with the rows
-so that it is drawn in the same frame as them.
+so that it is drawn in the same frame as them. A table whose height does not follow its rows is
+not laid out again when their number changes.
 """
 
 from __future__ import annotations
@@ -44,8 +45,18 @@ def update_scrollbars(widget: Widget, virtual_size: Size) -> None:
     widget.scroll_y = widget.validate_scroll_y(widget.scroll_y)
 
 
-def bar_follows_rows(widget: Widget, height: int) -> None:
-    """Give the vertical bar the new content ``height`` now, if it shows: it is then drawn
-    with the rows rather than once the layout after their frame finds the new size."""
-    if widget.show_vertical_scrollbar and widget.styles.scrollbar_size_vertical:
-        widget.vertical_scrollbar.window_virtual_size = height
+def set_rows_size(widget: Widget, size: Size) -> None:
+    """Give ``widget`` the virtual ``size`` of its rows. A widget whose height is its rows'
+    (``height: auto``) is laid out again; one whose height the styles give (the List's and the
+    Journal's tables) is not (a layout of the whole screen, 1-1.5 ms, for a size only its own
+    scrolling reads): its scrollbars are set now, and drawn with the rows in the next frame."""
+    if size == widget.virtual_size:
+        return
+    height = widget.styles.height
+    if height is None or height.is_auto:
+        widget.virtual_size = size
+        if widget.show_vertical_scrollbar and widget.styles.scrollbar_size_vertical:
+            widget.vertical_scrollbar.window_virtual_size = size.height  # drawn with the rows
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    widget._scroll_update(size)

@@ -37,7 +37,7 @@ from brilliance.widgets.line_cells import (
     first_columns,
     look_of,
 )
-from brilliance.widgets.line_scroll import bar_follows_rows, scrollbars_state, update_scrollbars
+from brilliance.widgets.line_scroll import scrollbars_state, set_rows_size, update_scrollbars
 
 NOWHERE = -2
 """The hover's row when the mouse is over no row (the header is row -1)."""
@@ -146,8 +146,7 @@ class LineTable(ScrollView, can_focus=True):
             self._cursor = self.get_row_index(keep) if keep in self._key_index else 0
         if self._hover >= len(keys):
             self._hover = NOWHERE
-        self.virtual_size = Size(self.table_width, len(keys) + 1)
-        bar_follows_rows(self, len(keys) + 1)
+        set_rows_size(self, Size(self.table_width, len(keys) + 1))
         self.refresh()
         self._scroll_to_cursor()
 
