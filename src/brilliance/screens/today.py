@@ -47,6 +47,19 @@ SETTLE_STEP_SECONDS = 0.02
 """How long the swap from the first frame may wait for the full screen to settle (1 s)."""
 
 
+class TodayBody(VerticalScroll):
+    """The page under the mode bar, which scrolls and can have the focus (tab reaches it).
+
+    Textual restyles a widget and everything in it when its focus changes: for this one,
+    every heading, list and the grid, 20-40 ms a Tab into or out of it at ten years (issue
+    19). No style sheet styles what is inside the page by the page's focus (checked by
+    tests/tui/test_focus_drawing.py), so only the page and its scrollbars are restyled.
+    """
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
+
+
 class DrawsFromSummary(Protocol):
     """What Today asks of the app before the store is loaded (see ``app_start``)."""
 
@@ -112,7 +125,7 @@ class TodayScreen(BrillianceScreen):
         from brilliance.screens.agenda_list import AgendaList
         from brilliance.screens.attention_grid import AttentionGrid
 
-        with VerticalScroll(id="body"):
+        with TodayBody(id="body"):
             yield Static("", id="idea")
             with Horizontal(id="columns"):
                 with Vertical(id="left"):
@@ -139,7 +152,7 @@ class TodayScreen(BrillianceScreen):
         places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
         narrow = self.has_class("-narrow")
         yield StillModeBar(self.date_status(picture.view.date_line))
-        with VerticalScroll(id="body"):
+        with TodayBody(id="body"):
             yield Static(idea_text(picture), id="idea")
             with Horizontal(id="columns"):
                 yield TodayColumn(picture, "both" if narrow else "left", id="left")
