@@ -25,7 +25,6 @@ from brilliance.screens.today_page import (
     month_text,
     section_options,
 )
-from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
@@ -145,7 +144,7 @@ class TodayScreen(BrillianceScreen):
                         "the right. Most neglected first.",
                         id="grid-key",
                     )
-        yield KeysFooter()
+        yield StillFooter()
 
     def _compose_from_summary(self, picture: TodayPicture) -> ComposeResult:
         """The first frame of a start from the summary: Today's words in the full screen's
@@ -214,16 +213,13 @@ class TodayScreen(BrillianceScreen):
 
     async def _settled(self) -> None:
         """Until the screen, drawn, no longer changes from one step to the next (at most
-        SETTLE_STEPS): the footer's keys are there, the layouts that follow them are done.
+        SETTLE_STEPS): the layouts that follow the recompose are done.
         Textual lays nothing out during a batch update, so each step asks for a layout
         itself (nothing is drawn on the terminal until the batch ends). (The screen's
         layout and compositor are private to Textual, which is pinned.)"""
-        footer = self.query_one(KeysFooter)
         drawn: list[str] = []
         for _ in range(SETTLE_STEPS):
             await asyncio.sleep(SETTLE_STEP_SECONDS)
-            if not footer.children:
-                continue
             self._refresh_layout(self.size)
             await asyncio.sleep(0)  # (the widgets take their new sizes)
             now = [strip.text for strip in self._compositor.render_strips()]
