@@ -76,3 +76,27 @@ async def test_the_review_weeks_and_scrolling(tmp_path: Path, size: tuple[int, i
     """[ and ] change what the body holds without a layout of the screen (issue 19), and
     the body scrolls itself: at 160 x 75 some weeks fit and the scrollbar comes and goes."""
     await keys_leave_nothing_stale(tmp_path, "review", WEEKS_AND_SCROLLING, size)
+
+
+async def test_the_today_page_restyles_only_itself_on_focus(tmp_path: Path) -> None:
+    """TodayBody restyles only itself when it gains or loses the focus (issue 19: Textual
+    restyled every widget in it, 20-40 ms a Tab). Whatever a style sheet would give the
+    widgets inside it, restyled in full after each Tab, they already have."""
+    store = demo_store(tmp_path / "data")
+    try:
+        app = make_app(store, FixedClock(FROZEN_NOW), start_mode="today")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.2)
+            body = app.screen.query_one("#body")
+            seen = set()
+            for _ in range(9):
+                await pilot.press("tab")
+                await pilot.pause()
+                seen.add(app.screen.focused)
+                nodes = list(body.walk_children(with_self=True))
+                styled = [node.styles.base.get_rules() for node in nodes]
+                app.stylesheet.update_nodes(nodes)
+                assert [node.styles.base.get_rules() for node in nodes] == styled
+            assert body in seen
+    finally:
+        store.close()

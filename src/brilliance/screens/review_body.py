@@ -9,10 +9,12 @@ User text is shown as it is: it is never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import cast
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -24,6 +26,9 @@ from textual.style import Style as VisualStyle
 from brilliance.domain.review_render import ReviewSection
 
 BULLET = "• "
+Line = Content | str
+"""A line laid out: drawn as it is, or a list item's text that fits on one line, made into
+its bullet and text only when drawn (a week at ten years has hundreds; a frame shows ~40)."""
 TITLE_STYLE = "$markdown-h1-color $markdown-h1-text-style"
 HEADING_STYLE = "$markdown-h2-color $markdown-h2-text-style"
 
@@ -33,7 +38,7 @@ class _Block:
     """A run of lines and the blank lines it wants above and below (as Markdown's margins,
     which collapse between neighbours to the larger)."""
 
-    lines: list[Content]
+    lines: Sequence[Line]
     above: int
     below: int
 
@@ -58,13 +63,13 @@ class ReviewBody(ScrollView, can_focus=True):
         self._title = ""
         self._subtitle = ""
         self._sections: list[ReviewSection] = []
-        self._drawn: dict[tuple[int, bool], list[Content]] = {}
+        self._drawn: dict[tuple[int, bool], list[Line]] = {}
         """The lines laid out since the week or the theme changed, by the width and lightness
         they were laid out for (the width with and without the scrollbar's room)."""
         self._strips: dict[int, Strip] = {}
         """Lines drawn since the lines, the size, the style or the selection last changed."""
         self._strips_for: tuple[object, ...] = ()
-        self._strips_of: list[Content] | None = None
+        self._strips_of: list[Line] | None = None
 
     @cached_property
     def _light(self) -> bool:
@@ -92,7 +97,14 @@ class ReviewBody(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[Content]:
         """Every line of the week as laid out for the width it has now (blank ones too)."""
-        return self._lines(self._width())
+        return [self._content(line) for line in self._lines(self._width())]
+
+    def _content(self, line: Line) -> Content:
+        return self._bullet + Content(line) if isinstance(line, str) else line
+
+    @cached_property
+    def _bullet(self) -> Content:
+        return Content.styled(BULLET, "$text-secondary" if self._light else "$text-primary")
 
     def _width(self) -> int:
         """The width the lines are wrapped to: the room inside the padding, less the
@@ -121,6 +133,7 @@ class ReviewBody(ScrollView, can_focus=True):
         super().notify_style_update()
         self._drawn = {}  # the bullets' colour follows the theme's lightness
         self.__dict__.pop("_light", None)
+        self.__dict__.pop("_bullet", None)
         self._strips = {}
         self.refresh()
 
@@ -153,12 +166,12 @@ class ReviewBody(ScrollView, can_focus=True):
             strip = self._strips[index] = self._draw(lines, index, width, style)
         return strip
 
-    def _draw(self, lines: list[Content], index: int, width: int, style: VisualStyle) -> Strip:
+    def _draw(self, lines: list[Line], index: int, width: int, style: VisualStyle) -> Strip:
         # Lines are left short: Textual pads them with the background, as it padded the lines
         # of the widget this replaced.
         if index >= len(lines):
             return Strip([], 0)
-        line = lines[index]
+        line = self._content(lines[index])
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             start, end = span
@@ -177,15 +190,15 @@ class ReviewBody(ScrollView, can_focus=True):
             x += len(text)
         return Strip(segments, line.cell_length)
 
-    def _lines(self, width: int) -> list[Content]:
+    def _lines(self, width: int) -> list[Line]:
         width = max(width, len(BULLET) + 2)
         key = (width, self._light)
         kept = self._drawn.get(key)
         if kept is not None:
             return kept
-        lines: list[Content] = []
+        lines: list[Line] = []
         below = 0
-        for block in self._blocks(width, light=key[1]):
+        for block in self._blocks(width):
             if lines or block.above:
                 lines += [Content()] * max(below, block.above)
             lines += block.lines
@@ -194,7 +207,7 @@ class ReviewBody(ScrollView, can_focus=True):
         self._drawn[key] = lines
         return lines
 
-    def _blocks(self, width: int, *, light: bool) -> list[_Block]:
+    def _blocks(self, width: int) -> list[_Block]:
         if not self._title:
             return []
         title = Content.styled(self._title, TITLE_STYLE)
@@ -202,16 +215,20 @@ class ReviewBody(ScrollView, can_focus=True):
             _Block([_centred(line, width) for line in _wrap(title, width)], 2, 1),
             _Block(_wrap(Content(self._subtitle), width), 0, 1),
         ]
-        bullet = Content.styled(BULLET, "$text-secondary" if light else "$text-primary")
+        bullet = self._bullet
         indent = Content(" " * len(BULLET))
+        room = width - len(BULLET)
         for section in self._sections:
             blocks.append(_Block(_wrap(Content.styled(section.title, HEADING_STYLE), width), 2, 1))
             if section.rows:
-                items: list[Content] = []
+                items: list[Line] = []
                 for row in section.rows:
+                    if _fits(row, room):
+                        items.append(row)
+                        continue
                     # As a Markdown list item: a margin of one on the right, and the lines
                     # after the first under the text, not under the bullet.
-                    wrapped = _wrap(Content(row), width - len(BULLET))
+                    wrapped = _wrap(Content(row), room)
                     items += [bullet + wrapped[0], *(indent + line for line in wrapped[1:])]
                 blocks.append(_Block(items, 0, 1))
             elif section.empty:
@@ -219,13 +236,15 @@ class ReviewBody(ScrollView, can_focus=True):
         return blocks
 
 
+def _fits(text: str, width: int) -> bool:
+    """Whether ``text`` is one line of at most ``width`` cells, which wrapping leaves as it is."""
+    return cell_len(text) <= width and "\n" not in text and "\t" not in text
+
+
 def _wrap(content: Content, width: int) -> list[Content]:
     """``content.wrap(width)``, without its work for a line that fits already (most of a
     week's: Textual's wrap costs ~25 us a line, and a week at ten years has hundreds)."""
-    text = content.plain
-    if content.cell_length <= width and "\n" not in text and "\t" not in text:
-        return [content]
-    return content.wrap(width)
+    return [content] if _fits(content.plain, width) else content.wrap(width)
 
 
 def _centred(line: Content, width: int) -> Content:

@@ -25,7 +25,6 @@ from brilliance.screens.today_page import (
     month_text,
     section_options,
 )
-from brilliance.widgets.keys_footer import KeysFooter
 from brilliance.widgets.mode_bar import ModeBar
 
 if TYPE_CHECKING:
@@ -45,6 +44,19 @@ NARROW = 100
 SETTLE_STEPS = 50
 SETTLE_STEP_SECONDS = 0.02
 """How long the swap from the first frame may wait for the full screen to settle (1 s)."""
+
+
+class TodayBody(VerticalScroll):
+    """The page under the mode bar, which scrolls and can have the focus (tab reaches it).
+
+    Textual restyles a widget and everything in it when its focus changes: for this one,
+    every heading, list and the grid, 20-40 ms a Tab into or out of it at ten years (issue
+    19). No style sheet styles what is inside the page by the page's focus (checked by
+    tests/tui/test_focus_drawing.py), so only the page and its scrollbars are restyled.
+    """
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
 
 
 class DrawsFromSummary(Protocol):
@@ -112,7 +124,7 @@ class TodayScreen(BrillianceScreen):
         from brilliance.screens.agenda_list import AgendaList
         from brilliance.screens.attention_grid import AttentionGrid
 
-        with VerticalScroll(id="body"):
+        with TodayBody(id="body"):
             yield Static("", id="idea")
             with Horizontal(id="columns"):
                 with Vertical(id="left"):
@@ -132,14 +144,14 @@ class TodayScreen(BrillianceScreen):
                         "the right. Most neglected first.",
                         id="grid-key",
                     )
-        yield KeysFooter()
+        yield StillFooter()
 
     def _compose_from_summary(self, picture: TodayPicture) -> ComposeResult:
         """The first frame of a start from the summary: Today's words in the full screen's
         places, drawn by a few flat widgets (``today_page``), until the store is loaded."""
         narrow = self.has_class("-narrow")
         yield StillModeBar(self.date_status(picture.view.date_line))
-        with VerticalScroll(id="body"):
+        with TodayBody(id="body"):
             yield Static(idea_text(picture), id="idea")
             with Horizontal(id="columns"):
                 yield TodayColumn(picture, "both" if narrow else "left", id="left")
@@ -201,16 +213,13 @@ class TodayScreen(BrillianceScreen):
 
     async def _settled(self) -> None:
         """Until the screen, drawn, no longer changes from one step to the next (at most
-        SETTLE_STEPS): the footer's keys are there, the layouts that follow them are done.
+        SETTLE_STEPS): the layouts that follow the recompose are done.
         Textual lays nothing out during a batch update, so each step asks for a layout
         itself (nothing is drawn on the terminal until the batch ends). (The screen's
         layout and compositor are private to Textual, which is pinned.)"""
-        footer = self.query_one(KeysFooter)
         drawn: list[str] = []
         for _ in range(SETTLE_STEPS):
             await asyncio.sleep(SETTLE_STEP_SECONDS)
-            if not footer.children:
-                continue
             self._refresh_layout(self.size)
             await asyncio.sleep(0)  # (the widgets take their new sizes)
             now = [strip.text for strip in self._compositor.render_strips()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.binding import Binding
 from textual.color import Color
 from textual.content import Content
@@ -31,7 +32,12 @@ EDGE = "$foreground 20%"
 
 class StillFooter(Widget):
     """One line: `` ⏎ Open  j Today's entry ...`` on the left, ``▏ ^p palette`` on the right,
-    as ``Footer`` (not compact) lays out its keys."""
+    as ``Footer`` (not compact) lays out its keys.
+
+    Today's footer for good, not only in the first frame: ``Footer`` composes its twenty-odd
+    widgets again whenever the keys shown change, as they do between Today's lists (16-45 ms
+    at ten years, which the next key waited for; issue 19), where this draws one line again.
+    A click on a key presses it, as on Footer's (without Footer's hover colour)."""
 
     DEFAULT_CSS = """
     StillFooter {
@@ -57,10 +63,12 @@ class StillFooter(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
 
-    def render(self) -> RenderResult:
+    def _keys(self) -> tuple[list[tuple[Binding, bool, Content]], tuple[Binding, Content] | None]:
+        """The keys on the left (one per action, in the order Footer takes them), each with
+        whether it is enabled and as drawn, and the command palette's key on the right."""
         app = self.app
         active = self.screen.active_bindings
-        shown: dict[str, Content] = {}  # one key per action, in the order Footer takes them
+        shown: dict[str, tuple[Binding, bool, Content]] = {}
         bindings = [(binding, True) for binding in self.lead]
         bindings += [(binding, enabled) for _node, binding, enabled, _tip in active.values()]
         for binding, enabled in bindings:
@@ -70,9 +78,8 @@ class StillFooter(Widget):
                 (f" {app.get_key_display(binding)} ", KEY),
                 (f"{binding.description} ", DESCRIPTION),
             )
-            shown[binding.action] = key if enabled else key.stylize("dim")
-        left = Content("").join(shown.values())
-        right = Content("")
+            shown[binding.action] = (binding, enabled, key if enabled else key.stylize("dim"))
+        palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, _enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
             right = Content.assemble(  # (compact, with one cell of padding on its right)
@@ -81,10 +88,35 @@ class StillFooter(Widget):
                 (f" {binding.description}", DESCRIPTION),
                 " ",
             )
+            palette = (binding, right)
+        return list(shown.values()), palette
+
+    def render(self) -> RenderResult:
+        keys, palette = self._keys()
+        left = Content("").join(key for _binding, _enabled, key in keys)
+        right = palette[1] if palette else Content("")
         width = self.size.width
         if right and left.cell_length + right.cell_length <= width:
             return left.pad_right(width - left.cell_length - right.cell_length) + right
         return left
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a key presses it, as on Footer's keys (a dimmed one rings the bell)."""
+        keys, palette = self._keys()
+        x = event.x
+        for binding, enabled, key in keys:
+            if x < key.cell_length:
+                self._press(binding.key, enabled)
+                return
+            x -= key.cell_length
+        if palette is not None and event.x >= self.size.width - palette[1].cell_length:
+            self._press(palette[0].key, True)
+
+    def _press(self, key: str, enabled: bool) -> None:
+        if enabled:
+            self.app.simulate_key(key)
+        else:
+            self.app.bell()
 
 
 class StillModeBar(Widget):
