@@ -149,6 +149,10 @@ def test_labelled_set_floor() -> None:
     unseen = evaluate(ranker, pool, [c for c in every_case if c.batch == 13])
     assert unseen["no shared word"].top1 >= 0.80
     assert unseen["shares a word"].top1 >= 0.80
+    # Batch 21 (issue 15n): 0.70 with no shared word on first sight, then studied.
+    probe = evaluate(ranker, pool, [c for c in every_case if c.batch == 21])
+    assert probe["no shared word"].top1 >= 0.90
+    assert probe["shares a word"].top1 >= 0.85
 
 
 def test_blind_set_19_floor() -> None:
