@@ -49,6 +49,12 @@ def own_pool_sets() -> list[Path]:
     return sorted(DATA.glob("introductions-*.toml"))
 
 
+def about(path: Path) -> str:
+    """What a set says of itself (its ``about`` line): who wrote it, and whether blind."""
+    with path.open("rb") as handle:
+        return str(tomllib.load(handle).get("about", ""))
+
+
 @dataclass(frozen=True)
 class Case:
     goal: str
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     if sets:
         for path in sets:
             pool, cases = load_set(path)
-            print(f"{path.name}:")
+            print(f"{path.name}: {about(path)}")
             report(ranker, pool, cases, args.misses)
         return 0
     pool, cases = load_set()
