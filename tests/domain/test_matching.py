@@ -174,7 +174,7 @@ def test_blind_set_19_floor() -> None:
     assert "blind" in about(path)
 
 
-def test_own_set_22_floor() -> None:
+def test_own_sets_22_and_23_floor() -> None:
     """Set 22 (charities, schools, councils, care; 24 people, 48 goals) was written by engineer
     15n, not blind: 0.39 with no shared word at main on first sight, then studied."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -185,6 +185,12 @@ def test_own_set_22_floor() -> None:
     scores = evaluate(engine_ranker(), pool, cases)
     assert scores["no shared word"].top1 >= 0.85
     assert scores["shares a word"].top1 >= 0.80
+    # Set 23 (books, film, music, theatre, art, hospitality; also 15n's): 0.16 at main.
+    pool, cases = load_set(DATA / "introductions-23.toml")
+    assert len(pool) == 24 and len(cases) == 48
+    scores = evaluate(engine_ranker(), pool, cases)
+    assert scores["no shared word"].top1 >= 0.90
+    assert scores["shares a word"].top1 >= 0.95
 
 
 def test_everyday_needs_find_their_topic() -> None:
