@@ -174,7 +174,7 @@ def test_blind_set_19_floor() -> None:
     assert "blind" in about(path)
 
 
-def test_own_sets_22_to_28_floor() -> None:
+def test_own_sets_22_to_29_floor() -> None:
     """Set 22 (charities, schools, councils, care; 24 people, 48 goals) was written by engineer
     15n, not blind: 0.39 with no shared word at main on first sight, then studied."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -194,8 +194,16 @@ def test_own_sets_22_to_28_floor() -> None:
     # Sets 24 (money and law), 25 (software teams and go-to-market), 26 (building trades and
     # small retail) and 27 (science and research), near-misses inside each trade, also 15n's:
     # 0.35, 0.25, 0.09 and 0.07 at main.
-    # 28 (coaching, people work, wellbeing): 0.41 at main.
-    trades = (("24", 24, 47), ("25", 24, 48), ("26", 24, 46), ("27", 20, 38), ("28", 20, 39))
+    # 28 (coaching, people work, wellbeing) and 29 (logistics, food, farming, industry): 0.41
+    # and 0.05 at main.
+    trades = (
+        ("24", 24, 47),
+        ("25", 24, 48),
+        ("26", 24, 46),
+        ("27", 20, 38),
+        ("28", 20, 39),
+        ("29", 20, 40),
+    )
     for name, people, count in trades:
         pool, cases = load_set(DATA / f"introductions-{name}.toml")
         assert len(pool) == people and len(cases) == count
