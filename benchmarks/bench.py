@@ -932,7 +932,7 @@ FRESH_BATCH = 13
 def matching_quality(ctx: Context) -> None:
     """Top-1 and recall at 3 on tests/domain/data/introductions.toml (held-out goals included)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from eval_matching import engine_ranker, evaluate, load_set, own_pool_sets
+    from eval_matching import about, engine_ranker, evaluate, load_set, own_pool_sets
 
     pool, cases = load_set()
     if ctx.smoke:  # a taste: every tenth goal, enough to see that it runs
@@ -972,7 +972,7 @@ def matching_quality(ctx: Context) -> None:
                 " own goals (fresh batches 14-18 scored 0.57-0.73 on first sight)"
             ),
         ),
-        *own_pool_figures(ranker, own_pool_sets(), evaluate, load_set, smoke=ctx.smoke),
+        *own_pool_figures(ranker, own_pool_sets(), evaluate, load_set, about, smoke=ctx.smoke),
         Figure(
             "match_r3_unshared",
             "introductions: recall@3, no shared word",
@@ -989,10 +989,10 @@ def matching_quality(ctx: Context) -> None:
 
 
 def own_pool_figures(
-    ranker: Any, paths: list[Path], evaluate: Any, load_set: Any, *, smoke: bool
+    ranker: Any, paths: list[Path], evaluate: Any, load_set: Any, about: Any, *, smoke: bool
 ) -> list[Figure]:
-    """Top-1 with no shared word on each set that carries its own pool (introductions-NN.toml):
-    set 19 was written blind by a helper who never saw the engine (0.52 on first sight)."""
+    """Top-1 with no shared word on each set that carries its own pool (introductions-NN.toml),
+    with what the set says of itself (set 19 was written blind by a helper)."""
     figures = []
     for path in paths:
         pool, cases = load_set(path)
@@ -1006,10 +1006,7 @@ def own_pool_figures(
                 f"introductions: top-1, set {name} (own pool), no shared word",
                 unit="",
                 samples=[score.top1],
-                note=(
-                    f"{score.count} goals among {len(pool)} people; written blind by a helper"
-                    " who never saw the engine, 0.52 on first sight, since studied"
-                ),
+                note=f"{score.count} goals among {len(pool)} people; {about(path)}",
             )
         )
     return figures
