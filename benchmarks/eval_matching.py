@@ -19,6 +19,12 @@ batches 8 and 9 were written that occur in their goals (their strict, lower-boun
 Batches (issue 15m): 13 was written before that round's map changes and never studied, its
 honest figure; 14 to 18 were each measured once on first sight (their commit messages give the
 figures), then studied for the map's families, like 8 and 9 before them.
+
+A set that carries its own pool of people (tests/domain/data/introductions-19.toml, or one kept
+outside the repository) is scored alone: its goals are ranked among its own people only.
+
+    .venv/bin/python benchmarks/eval_matching.py --set tests/domain/data/introductions-19.toml
+    .venv/bin/python benchmarks/eval_matching.py --sets     # every such set in the repository
 """
 
 from __future__ import annotations
@@ -32,7 +38,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SET_FILE = ROOT / "tests" / "domain" / "data" / "introductions.toml"
+DATA = ROOT / "tests" / "domain" / "data"
+SET_FILE = DATA / "introductions.toml"
+
+
+def own_pool_sets() -> list[Path]:
+    """The sets kept in the repository that carry their own pool (introductions-NN.toml)."""
+    return sorted(DATA.glob("introductions-*.toml"))
 
 
 @dataclass(frozen=True)
@@ -165,7 +177,8 @@ def misses(ranker: Ranker, pool: list[Any], cases: list[Case]) -> list[str]:
         if not ranked or ranked[0] not in case.answers:
             got = ", ".join(names[r] for r in ranked) or "nobody"
             want = ", ".join(names[a] for a in case.answers)
-            lines.append(f"{case.goal!r}: got {got}; wanted {want}")
+            half = "shares a word" if case.shares_word else "no word"
+            lines.append(f"[{half}] {case.goal!r}: got {got}; wanted {want}")
     return lines
 
 
@@ -181,10 +194,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--src", help="measure the engine of another checkout's src/ folder")
     parser.add_argument("--leave-out", type=Path, help="a file of map phrases to leave out")
     parser.add_argument("--misses", action="store_true", help="list the misses of the chosen goals")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        action="append",
+        default=[],
+        dest="sets",
+        metavar="FILE",
+        help="score a set with its own pool of people, alone (may be given more than once)",
+    )
+    parser.add_argument(
+        "--sets", action="store_true", dest="all_sets", help="every own-pool set in tests/"
+    )
     args = parser.parse_args(argv)
     if args.src:
         sys.path.insert(0, args.src)
     sys.path.insert(1 if args.src else 0, str(ROOT / "src"))
+    ranker = engine_ranker(use_topics=not args.words, leave_out=args.leave_out)
+    sets = [*args.sets, *(own_pool_sets() if args.all_sets else [])]
+    if sets:
+        for path in sets:
+            pool, cases = load_set(path)
+            print(f"{path.name}:")
+            report(ranker, pool, cases, args.misses)
+        return 0
     pool, cases = load_set()
     if args.batch is not None:
         chosen = [c for c in cases if c.held and c.batch == args.batch]
@@ -193,16 +226,19 @@ def main(argv: list[str] | None = None) -> int:
     else:
         chosen = [c for c in cases if args.held or not c.held]
     chosen = [c for c in chosen if c.batch not in args.skip_batch]
-    ranker = engine_ranker(use_topics=not args.words, leave_out=args.leave_out)
+    report(ranker, pool, chosen, args.misses)
+    return 0
+
+
+def report(ranker: Ranker, pool: list[Any], chosen: list[Case], show_misses: bool) -> None:
     print(f"pool {len(pool)} people, {len(chosen)} goals")
     for half, score in evaluate(ranker, pool, chosen).items():
         print(
             f"  {half:15} n={score.count:3}  top-1 {score.top1:.2f}  recall@3 {score.recall3:.2f}"
         )
-    if args.misses:
+    if show_misses:
         for line in misses(ranker, pool, chosen):
             print("  miss:", line)
-    return 0
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from brilliance.screens.today import TodayScreen
 from brilliance.store.errors import ConflictError, SaveError, StoreError
 from brilliance.store.paths import has_notes
 from brilliance.style_warm_up import read_in_a_pause
+from brilliance.write_behind import WriteBehind
 
 if TYPE_CHECKING:
     # Not imported before the first frame: a start from Today's summary draws it before
@@ -90,8 +91,8 @@ class BrillianceApp(StartsFromSummary):
         self.exit_after_first_frame = exit_after_first_frame
         theme = store.profile.theme if store is not None else starting.theme if starting else ""
         self.theme = theme if theme in self.available_themes else DARK_THEME
-        self.collector = IdleCollector()
-        """Full garbage collections between keys (issue 19)."""
+        self.collector = IdleCollector()  # full garbage collections between keys (issue 19)
+        self.write_behind = WriteBehind(self, self.collector.paused)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -107,6 +108,7 @@ class BrillianceApp(StartsFromSummary):
     def on_mount(self) -> None:
         self.collector.start()
         self.set_interval(CHECK_SECONDS, self.collector.tick)
+        self.set_interval(CHECK_SECONDS, self.write_behind.tick)
         self.switch_mode(self.start_mode)
         if self._store is None:
             # Drawn from the summary: the data file is loaded once this first frame is out.

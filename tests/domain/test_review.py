@@ -20,11 +20,11 @@ from brilliance.domain.models import (
 )
 from brilliance.domain.review import (
     IsoWeek,
-    build_review,
     review_entry_text,
     review_reminder,
     week_to_review,
 )
+from brilliance.domain.review_records import build_review
 from brilliance.domain.review_render import render_review_markdown, review_json, review_sections
 from brilliance.domain.text import parse_tags
 

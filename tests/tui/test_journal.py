@@ -13,8 +13,9 @@ from textual.widgets import Input, TextArea
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import JournalEntry, Person
-from brilliance.screens.journal import EntriesTable, JournalScreen
+from brilliance.screens.journal import JournalScreen
 from brilliance.screens.journal_editor import AUTOSAVE_DELAY, JournalEditorScreen
+from brilliance.screens.journal_table import EntriesTable
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.screens.person import PersonScreen

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import JournalEntry
-from brilliance.screens.journal import SEARCH_ROWS, EntriesTable, JournalScreen
+from brilliance.screens.journal import SEARCH_ROWS, JournalScreen
+from brilliance.screens.journal_table import EntriesTable
 from brilliance.store.store import Store
 from tests.tui.waiting import filled
 

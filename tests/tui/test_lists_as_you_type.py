@@ -18,7 +18,8 @@ from brilliance.domain.cadence import matches_filter, sort_people
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.journal import JournalFilter, JournalIndex
 from brilliance.domain.models import JournalEntry, Person
-from brilliance.screens.journal import EntriesTable, JournalScreen
+from brilliance.screens.journal import JournalScreen
+from brilliance.screens.journal_table import EntriesTable
 from brilliance.screens.people import PeopleScreen
 from brilliance.store.store import Store
 from brilliance.widgets.people_table import PeopleTable

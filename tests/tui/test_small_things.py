@@ -9,7 +9,7 @@ from textual.widgets import Footer, Input, Select
 from brilliance.app import make_app
 from brilliance.domain.clock import FixedClock
 from brilliance.domain.models import Answer, JournalEntry, Meeting, MeetingStatus, Person
-from brilliance.screens.journal import EntriesTable
+from brilliance.screens.journal_table import EntriesTable
 from brilliance.screens.modals.form_base import FormScreen
 from brilliance.screens.modals.log_meeting import LogMeetingScreen
 from brilliance.screens.modals.partnership import PartnershipScreen

@@ -18,7 +18,6 @@ from brilliance.domain.introduction_log import IntroductionLog
 from brilliance.domain.models import (
     FollowUp,
     JournalEntry,
-    Meeting,
     Person,
     ValueKind,
 )
@@ -208,18 +207,3 @@ def week_prompts(
                 break
             prompts.append(idea.question)
     return prompts[:PROMPT_COUNT]
-
-
-def build_review(
-    week: IsoWeek,
-    people: Sequence[Person],
-    meetings: Sequence[Meeting],
-    followups: Sequence[FollowUp],
-    entries: Sequence[JournalEntry],
-    ideas: Sequence[Idea],
-) -> WeeklyReview:
-    """Everything the review shows for ``week`` (``ReviewRecords`` reviews many weeks of the
-    same records faster)."""
-    from brilliance.domain.review_records import ReviewRecords  # (it builds on this module)
-
-    return ReviewRecords(people, meetings, followups, entries, ideas).review(week)

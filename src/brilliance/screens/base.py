@@ -18,6 +18,7 @@ from textual.widget import Widget
 if TYPE_CHECKING:
     from brilliance.domain.clock import Clock
     from brilliance.store.store import Store
+    from brilliance.write_behind import WriteBehind
 
 T = TypeVar("T")
 
@@ -33,6 +34,11 @@ class BrillianceHost(Protocol):
 
     def attempt_save(self, operation: Callable[[], T]) -> T | None:
         """Run a change; if the disk refuses it, say so and return None (see the app)."""
+        ...
+
+    @property
+    def write_behind(self) -> WriteBehind:
+        """Small changes written in the next pause of the input (see its module)."""
         ...
 
 

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from datetime import date
 
-from rich.cells import cell_len
-from rich.text import Span, Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from brilliance.domain.journal import (
-    JournalFilter,
-    JournalIndex,
-    first_line,
-    journal_streak,
-    snippet,
-)
+from brilliance.domain.journal import JournalFilter, first_line, journal_streak
 from brilliance.domain.models import JournalEntry
+from brilliance.domain.search import TypedSearch
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
+from brilliance.screens.journal_table import EntriesTable, entry_width
+from brilliance.screens.journal_typing import let_widgets_post_updates, show_text
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.widgets.keys_footer import KeysFooter
@@ -33,15 +30,6 @@ EMPTY_JOURNAL = (
     "what you noticed is enough; each day comes with a prompt to reflect on.\n\n"
     "Press n to write today's entry."
 )
-TEXT_WIDTH = 70
-WHEN_WIDTH = 20
-
-
-def entry_width(screen_width: int) -> int:
-    """The entry column: 70 up to 120 columns, then most of the extra room."""
-    return TEXT_WIDTH + max(0, screen_width - 120) * 2 // 3
-
-
 SEARCH_ROWS = 200
 
 
@@ -49,63 +37,6 @@ def streak_text(days: int) -> str:
     if days == 0:
         return "no journal streak yet"
     return f"streak: {days} day{'s' if days != 1 else ''}"
-
-
-class EntriesTable(LineTable):
-    """Journal entries as rows keyed by entry id."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Open"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(("When", "Entry", "Tags", "People"), id="entries")
-        self.entry_ids: list[str] = []
-        self.text_width = TEXT_WIDTH
-        self._sides: dict[str, tuple[JournalEntry, str, str]] = {}
-        """Each entry's tags and people as shown, while the record and the names are the same."""
-        self._names: dict[str, str] = {}
-        self._widths_for: tuple[list[JournalEntry], dict[str, str], tuple[int, int]] | None = None
-
-    def set_text_width(self, width: int) -> bool:
-        """Change the entry column's width; True when it changed (the rows must be redrawn)."""
-        if width == self.text_width:
-            return False
-        self.text_width = width
-        return True
-
-    def sides(self, entry: JournalEntry, names: dict[str, str]) -> tuple[str, str]:
-        """The entry's tags and people as their columns show them."""
-        if names != self._names:
-            self._names, self._sides = dict(names), {}
-        kept = self._sides.get(entry.id)
-        if kept is None or kept[0] is not entry:
-            tags = " ".join(f"#{t}" for t in entry.tags)
-            people = ", ".join(names[i] for i in entry.people if i in names)
-            kept = self._sides[entry.id] = (entry, tags, people)
-        return kept[1], kept[2]
-
-    def widths_for(self, entries: list[JournalEntry], names: dict[str, str]) -> tuple[int, ...]:
-        """The columns' widths: the date, the text, then the widest tags and people of
-        ``entries`` (the whole journal, so that the columns stay put while a search narrows the
-        rows), kept while the journal and the names are the same."""
-        kept = self._widths_for
-        if kept is None or kept[0] is not entries or kept[1] != names:
-            tags_width = people_width = 0
-            for entry in entries:
-                tags, people = self.sides(entry, names)
-                tags_width = max(tags_width, cell_len(tags))
-                people_width = max(people_width, cell_len(people))
-            kept = self._widths_for = (entries, dict(names), (tags_width, people_width))
-        return (WHEN_WIDTH, self.text_width, *kept[2])
-
-    @property
-    def selected_id(self) -> str | None:
-        if not self.entry_ids or self.cursor_row < 0:
-            return None
-        return self.entry_ids[min(self.cursor_row, len(self.entry_ids) - 1)]
 
 
 class JournalScreen(BrillianceScreen):
@@ -130,10 +61,13 @@ class JournalScreen(BrillianceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.index = JournalIndex()
+        self.finder = TypedSearch()
+        """The search as you type, from the last results where it can (issue 19)."""
         self.filter = JournalFilter()
         self.last_deleted: JournalEntry | None = None
         self._days: tuple[list[JournalEntry], date, set[date], int] | None = None
+        self._status = ""
+        """The streak as the mode bar shows it."""
 
     def compose(self) -> ComposeResult:
         yield ModeBar("journal")
@@ -169,37 +103,41 @@ class JournalScreen(BrillianceScreen):
         # Every entry newest first, kept by the index while the journal holds the same records;
         # with no search or filter that is the list shown (the key that erases a search's last
         # letter need not test 3,650 entries against nothing).
-        ordered = self.index.newest_first(store.journal.all())
-        entries = (
-            self.index.search(store.journal.all(), self.filter) if self.filter.active else ordered
-        )
+        everything = store.journal.all()
+        ordered = self.finder.index.newest_first(everything)
+        entries = self.finder.search(everything, self.filter) if self.filter.active else ordered
         # While searching as you type, draw only the newest matches: drawing thousands of
         # rows on every key is what makes typing lag, and nobody reads past a few hundred.
         searching = bool(self.filter.words.strip())
         shown = entries[:SEARCH_ROWS] if searching else entries
-        self._fill(shown, ordered, keep)
         total = len(store.journal)
         days, streak = self._days_and_streak(ordered, today)
-        self.query_one(ModeBar).set_status(streak_text(streak))
+        status = streak_text(streak)
+        if status != self._status:
+            self._status = status
+            self.query_one(ModeBar).set_status(status)
         title = f"Journal · {total} entr{'y' if total == 1 else 'ies'}"
         if self.filter.active:
             title += f" · {len(entries)} match"
             if len(shown) < len(entries):
                 title += f", newest {len(shown)} shown (add words to narrow)"
-        self.query_one("#title", Static).update(title)
+        # One line whose width the heading gives (1fr): a new count needs no layout.
+        show_text(self.query_one("#title", Static), title, layout=False)
         written = "today's entry is written" if today in days else "today's entry: not yet (n)"
-        self.query_one("#today-status", Static).update(written)
+        show_text(self.query_one("#today-status", Static), written)
         self._describe_filters()
+        self._fill(shown, ordered, keep)
         empty = self.query_one("#empty", Static)
         self.table.display = bool(entries)
         empty.display = not entries
         if not entries:
             if self.focused is self.table:
                 self.set_focus(None)
-            empty.update(
+            show_text(
+                empty,
                 "No entry matches. Press escape to clear the search and filters."
                 if self.filter.active
-                else EMPTY_JOURNAL
+                else EMPTY_JOURNAL,
             )
         elif self.focused is None:
             self.table.focus()
@@ -218,39 +156,15 @@ class JournalScreen(BrillianceScreen):
     def _fill(
         self, entries: list[JournalEntry], everything: list[JournalEntry], keep: str | None
     ) -> None:
-        table = self.table
-        keep = keep if keep is not None else table.selected_id
-        names = {p.id: p.name for p in self.store.people}
-        words = self.filter.words
-        highlight = self.app.theme_variables.get("accent", "yellow")
-        table.entry_ids = [e.id for e in entries]
         # Each row's cells are made when the row is first drawn (issue 19).
-        table.fill(
-            table.entry_ids,
+        self.table.show(
             entries,
-            lambda entry: self._cells(table, entry, names, words, highlight),
+            everything,
+            {p.id: p.name for p in self.store.people},
+            self.filter.words,
+            self.app.theme_variables.get("accent", "yellow"),
             keep,
-            table.widths_for(everything, names),
         )
-
-    @staticmethod
-    def _cells(
-        table: EntriesTable,
-        entry: JournalEntry,
-        names: dict[str, str],
-        words: str,
-        highlight: str,
-    ) -> list[Text | str]:
-        width = table.text_width
-        if words.strip():
-            line, spans = snippet(entry.text, words, width)
-            mark = f"bold reverse {highlight}"
-            marks = [Span(a, min(b, len(line)), mark) for a, b in spans if a < min(b, len(line))]
-            text = Text(line, no_wrap=True, spans=marks)
-        else:
-            text = Text(first_line(entry.text, width) or "(empty)", no_wrap=True)
-        tags, people = table.sides(entry, names)
-        return [f"{entry.written_at:%a %Y-%m-%d %H:%M}", text, tags, people]
 
     def _describe_filters(self) -> None:
         parts = []
@@ -265,7 +179,8 @@ class JournalScreen(BrillianceScreen):
             parts.append(f"from {start} to {end}")
         label = self.query_one("#filters", Static)
         label.display = bool(parts)
-        label.update("Filtered: " + " · ".join(parts) + "   (f changes, escape clears)")
+        if parts:
+            show_text(label, "Filtered: " + " · ".join(parts) + "   (f changes, escape clears)")
 
     # -- actions --------------------------------------------------------------------------
 
@@ -303,6 +218,17 @@ class JournalScreen(BrillianceScreen):
         field.disabled = False
         field.add_class("-shown")
         field.focus()
+        # The entries' texts folded for the first letter while the user types it (issue 19).
+        self.run_worker(
+            self._warm_search(self.finder.warm_up(self.store.journal.all())),
+            group="warm-search",
+            exclusive=True,
+        )
+
+    @staticmethod
+    async def _warm_search(steps: Iterator[None]) -> None:
+        for _ in steps:
+            await asyncio.sleep(0)  # a key typed meanwhile is handled between two steps
 
     def action_clear(self) -> None:
         field = self.query_one("#search", Input)
@@ -370,11 +296,12 @@ class JournalScreen(BrillianceScreen):
     # -- events ---------------------------------------------------------------------------
 
     @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    async def _search_changed(self, event: Input.Changed) -> None:
         self.filter = JournalFilter(
             event.value, self.filter.tag, self.filter.person_id, self.filter.start, self.filter.end
         )
         self.refresh_data()
+        await let_widgets_post_updates()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:

@@ -248,7 +248,9 @@ class PrepScreen(BrillianceScreen):
             return
         ticked = event.key not in sheet.checked
         checked = set(sheet.checked) | {event.key} if ticked else set(sheet.checked) - {event.key}
-        if not self._save_prep(checked=checked):
+        with self.brilliance.write_behind.later():  # written in the next pause (issue 19)
+            saved = self._save_prep(checked=checked)
+        if not saved:
             self.refresh_data()  # as the store holds it: in memory until a save works
             return
         self.sheet = PrepSheet(sheet.person, sheet.meeting, sheet.sections, frozenset(checked))

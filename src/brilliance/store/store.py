@@ -251,6 +251,13 @@ class Store:
         with self.storage.batch():
             yield
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Make changes in memory only: ``unsaved`` until the next save or :meth:`flush`
+        writes them (the app's write-behind, ``brilliance.write_behind``)."""
+        with self.storage.held():
+            yield
+
     @property
     def unsaved(self) -> bool:
         """True when a save failed and memory holds changes the file lacks."""

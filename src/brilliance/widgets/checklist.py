@@ -163,7 +163,11 @@ class Checklist(OptionList):
         drawn = cache.keys()  # (an LRUCache is not iterable itself)
         for cached in [cached for cached in drawn if cached[0] is option]:
             cache.discard(cached)
-        self.refresh()
+        first = self._line_cache.index_to_line.get(index)
+        if first is None or height is None:
+            self.refresh()
+        else:  # only its lines are drawn again, not the whole list's
+            self.refresh_lines(first, height)
 
     def action_tick(self) -> None:
         key = self.highlighted_key

@@ -4,7 +4,7 @@ Textual's DataTable keeps objects and caches for every row added, and draws ever
 again whenever rows are added, cleared or measured (benchmarks/NOTES-19-keys.md). This table holds
 the rows as plain lists (keys, items, a function giving an item's cells) that a fill replaces
 whole, makes a row's cells when the row comes into view, and keeps each line drawn by its row's
-key, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
+cells, its own cursor and hover state and the scroll: a cursor move draws two lines. Columns have
 widths known before the rows are drawn (given with each fill): nothing is measured after.
 
 It looks like the DataTable it replaces (its colours, copied from DataTable's DEFAULT_CSS, in
@@ -37,6 +37,7 @@ from brilliance.widgets.line_cells import (
     first_columns,
     look_of,
 )
+from brilliance.widgets.line_scroll import bar_follows_rows, scrollbars_state, update_scrollbars
 
 NOWHERE = -2
 """The hover's row when the mouse is over no row (the header is row -1)."""
@@ -116,6 +117,8 @@ class LineTable(ScrollView, can_focus=True):
         """The widget's own style, looked up once a drawing pass."""
         self._state: tuple[object, ...] = ()
         """The widget's style and pseudo-classes the kept lines and looks were drawn in."""
+        self._pass: tuple[int, int, int] | None = None
+        """The width, scroll x and scroll y while a pass draws lines."""
 
     # -- the rows ---------------------------------------------------------------------------
 
@@ -144,6 +147,7 @@ class LineTable(ScrollView, can_focus=True):
         if self._hover >= len(keys):
             self._hover = NOWHERE
         self.virtual_size = Size(self.table_width, len(keys) + 1)
+        bar_follows_rows(self, len(keys) + 1)
         self.refresh()
         self._scroll_to_cursor()
 
@@ -224,21 +228,10 @@ class LineTable(ScrollView, can_focus=True):
             self.scroll_to(y=row - height + 1, animate=animate, force=True)
 
     def _scroll_update(self, virtual_size: Size) -> None:
-        # Textual redraws both scrollbars whenever a ScrollView is laid out again, which a key
-        # typed in an Input does every time; a scrollbar redraws itself when what it shows
-        # changes, so they are left alone when nothing they depend on has (issue 19).
-        styles = self.styles
-        state = (
-            virtual_size,
-            self.container_size,
-            styles.overflow_x,
-            styles.overflow_y,
-            styles.scrollbar_size_vertical,
-            styles.scrollbar_size_horizontal,
-        )
-        if state != self._scrolled_for:
+        state = scrollbars_state(self, virtual_size)
+        if state != self._scrolled_for:  # a layout that changed nothing they show: no redraw
             self._scrolled_for = state
-            super()._scroll_update(virtual_size)
+            update_scrollbars(self, virtual_size)
 
     def on_resize(self) -> None:
         if self._scroll_later:
@@ -343,7 +336,13 @@ class LineTable(ScrollView, can_focus=True):
         if state != self._state:  # focus, theme: every line looks different
             self._state = state
             self._forget_drawing()
-        return super().render_lines(crop)
+        # The width and the scroll, read once for the lines of this pass (reading a widget's
+        # size works out its region each time).
+        self._pass = (self.size.width, round(self.scroll_x), round(self.scroll_y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
 
     def _look(self, kind: str, cursor: bool, hover: bool) -> Look:
         key = (kind, cursor, hover)
@@ -353,21 +352,26 @@ class LineTable(ScrollView, can_focus=True):
         return look
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        scroll_x = round(self.scroll_x)
+        width, scroll_x, scroll_y = self._pass or (
+            self.size.width,
+            round(self.scroll_x),
+            round(self.scroll_y),
+        )
         if y == 0:
             row = -1
             kind = "header"
         else:
-            row = y - 1 + round(self.scroll_y)
+            row = y - 1 + scroll_y
             if row >= len(self.row_keys):
                 return Strip.blank(width, self._base)
             kind = "even-row" if self.zebra_stripes and not row % 2 else "odd-row"
         cursor = row == self._cursor
         hover = row == self._hover and self._show_hover
-        row_key = self.row_keys[row] if row >= 0 else ""
-        key = (kind, row_key, cursor, hover, scroll_x, width, self.widths)
         cells = self.labels if row < 0 else self.get_row_at(row)
+        # By the cells themselves (kept with the line, so their id is not reused meanwhile): a
+        # row drawn with other cells since (a search's snippet, then a longer search's) and
+        # with these again (the letter erased) is not drawn again.
+        key = (kind, id(cells), cursor, hover, scroll_x, width, self.widths)
         kept = self._lines.get(key)
         if kept is not None and kept[0] is cells:
             return kept[1]

@@ -29,14 +29,34 @@ class MeetingHeader(Vertical):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: dict[str, Content] = {}
+
     def compose(self) -> ComposeResult:
         yield Static("", id="prep-title", markup=False)
         yield Static("", id="meeting-line")
 
+    def _put(self, name: str, line: Content) -> None:
+        """Show ``line`` in the Static ``name`` if it is not shown already; without a layout of
+        the screen when the old and the new line each fit on one line (a tick: "3 of 17
+        ticked" becomes "4 of 17 ticked"; issue 19)."""
+        old = self._shown.get(name)
+        if old is not None and old.plain == line.plain and old.spans == line.spans:
+            return
+        widget = self.query_one(f"#{name}", Static)
+        width = widget.size.width
+
+        def one_line(text: Content) -> bool:
+            return 0 < text.cell_length <= width and "\n" not in text.plain
+
+        self._shown[name] = line
+        widget.update(line, layout=not (old is not None and one_line(old) and one_line(line)))
+
     def show_hint(self, hint: str) -> None:
         """No one chosen yet: a hint on how to choose, and no meeting line."""
-        self.query_one("#prep-title", Static).update(hint)
-        self.query_one("#meeting-line", Static).update("")
+        self._put("prep-title", Content(hint))
+        self._put("meeting-line", Content(""))
 
     def show(
         self,
@@ -50,7 +70,7 @@ class MeetingHeader(Vertical):
         """The person, and ``meeting`` (one of ``theirs``, oldest first) or what to do without."""
         about = " · ".join(part for part in (person.headline, person.organisation) if part)
         title = f"Prep: {person.name}" + (f"  —  {about}" if about else "")
-        self.query_one("#prep-title", Static).update(title)
+        self._put("prep-title", Content(title))
         if meeting is None:
             due = ""
             if person.on_list:
@@ -68,4 +88,4 @@ class MeetingHeader(Vertical):
                 f" · {ticked} of {total} ticked",
                 (position if len(theirs) > 1 else "", "dim"),
             )
-        self.query_one("#meeting-line", Static).update(line)
+        self._put("meeting-line", line)
