@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from math import ceil
 from typing import cast
 
 from rich.cells import cell_len
@@ -19,6 +20,7 @@ from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
@@ -129,6 +131,32 @@ class ReviewBody(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._fit()
 
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # Textual draws the scrollbar again whenever the scroll range changes; from one week
+        # to the next its thumb is most often where it was (a few lines more or less in a
+        # week of hundreds), and then the range is set without drawing it (issue 19).
+        bar = self._vertical_scrollbar
+        shown = self.show_vertical_scrollbar
+        if bar is None or not shown or not bar.display:
+            super()._scroll_update(virtual_size)
+            return
+        self._refresh_scrollbars()
+        if not self.show_vertical_scrollbar:  # it goes: Textual's own way (a layout)
+            super()._scroll_update(virtual_size)
+            return
+        window = self.container_size.height - self.scrollbar_size_horizontal
+        before = _thumb(bar.size.height, bar.window_virtual_size, bar.window_size, bar.position)
+        after = _thumb(bar.size.height, virtual_size.height, window, bar.position)
+        if before is not None and before == after:
+            bar.set_reactive(ScrollBar.window_virtual_size, virtual_size.height)
+            bar.set_reactive(ScrollBar.window_size, window)
+        else:
+            bar.window_virtual_size = virtual_size.height
+            bar.window_size = window
+            bar.refresh()
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._drawn = {}  # the bullets' colour follows the theme's lightness
@@ -234,6 +262,17 @@ class ReviewBody(ScrollView, can_focus=True):
             elif section.empty:
                 blocks.append(_Block(_wrap(Content.styled(section.empty, "italic"), width), 0, 1))
         return blocks
+
+
+def _thumb(size: int, virtual: float, window: float, position: float) -> tuple[int, int] | None:
+    """Where Textual's vertical scrollbar draws its thumb, in eighths of a cell
+    (``ScrollBarRender.render_bar``), or None when it draws none."""
+    if not (window and size and virtual and size != virtual) or virtual == window:
+        return None
+    eighths = len(ScrollBarRender.VERTICAL_BARS)
+    thumb = max(1, window / (virtual / size))
+    start = int((size - thumb) * (position / (virtual - window)) * eighths)
+    return start, start + ceil(thumb * eighths)
 
 
 def _fits(text: str, width: int) -> bool:
