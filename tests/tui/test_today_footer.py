@@ -40,3 +40,18 @@ async def test_the_keys_follow_the_focus_and_a_click_presses_one(tmp_path: Path)
             assert isinstance(app.screen, JournalEditorScreen)
     finally:
         store.close()
+
+
+async def test_a_click_where_the_palette_key_is_not_drawn_opens_nothing(tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "data")
+    try:
+        app = make_app(store, FixedClock(FROZEN_NOW), start_mode="today")
+        async with app.run_test(size=(50, 24)) as pilot:
+            await pilot.pause(0.2)
+            text = footer_text(app)
+            assert "palette" not in text and len(text) < 49  # no room for it: not drawn
+            await pilot.click(StillFooter, offset=(49, 0))  # where it would be
+            await pilot.pause()
+            assert len(app.screen_stack) == 1  # no palette
+    finally:
+        store.close()

@@ -65,7 +65,8 @@ class StillFooter(Widget):
 
     def _keys(self) -> tuple[list[tuple[Binding, bool, Content]], tuple[Binding, Content] | None]:
         """The keys on the left (one per action, in the order Footer takes them), each with
-        whether it is enabled and as drawn, and the command palette's key on the right."""
+        whether it is enabled and as drawn, and the command palette's key on the right if it
+        fits."""
         app = self.app
         active = self.screen.active_bindings
         shown: dict[str, tuple[Binding, bool, Content]] = {}
@@ -89,16 +90,20 @@ class StillFooter(Widget):
                 " ",
             )
             palette = (binding, right)
-        return list(shown.values()), palette
+        keys = list(shown.values())
+        if palette is not None:  # drawn only where it fits beside the others
+            used = sum(key.cell_length for _binding, _enabled, key in keys)
+            if used + palette[1].cell_length > self.size.width:
+                palette = None
+        return keys, palette
 
     def render(self) -> RenderResult:
         keys, palette = self._keys()
         left = Content("").join(key for _binding, _enabled, key in keys)
-        right = palette[1] if palette else Content("")
-        width = self.size.width
-        if right and left.cell_length + right.cell_length <= width:
-            return left.pad_right(width - left.cell_length - right.cell_length) + right
-        return left
+        if palette is None:
+            return left
+        right = palette[1]
+        return left.pad_right(self.size.width - left.cell_length - right.cell_length) + right
 
     def on_click(self, event: events.Click) -> None:
         """A click on a key presses it, as on Footer's keys (a dimmed one rings the bell)."""
