@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import date
 
 from textual import events, on
@@ -18,7 +16,12 @@ from brilliance.domain.search import TypedSearch
 from brilliance.screens.base import BrillianceScreen
 from brilliance.screens.journal_editor import JournalEditorScreen
 from brilliance.screens.journal_table import EntriesTable, entry_width
-from brilliance.screens.journal_typing import TypingInput, let_widgets_post_updates, show_text
+from brilliance.screens.journal_typing import (
+    TypingInput,
+    in_steps,
+    let_widgets_post_updates,
+    show_text,
+)
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.modals.journal_filter import JournalFilterScreen
 from brilliance.widgets.keys_footer import KeysFooter
@@ -220,15 +223,10 @@ class JournalScreen(BrillianceScreen):
         field.focus()
         # The entries' texts folded for the first letter while the user types it (issue 19).
         self.run_worker(
-            self._warm_search(self.finder.warm_up(self.store.journal.all())),
+            in_steps(self.finder.warm_up(self.store.journal.all())),
             group="warm-search",
             exclusive=True,
         )
-
-    @staticmethod
-    async def _warm_search(steps: Iterator[None]) -> None:
-        for _ in steps:
-            await asyncio.sleep(0)  # a key typed meanwhile is handled between two steps
 
     def action_clear(self) -> None:
         field = self.query_one("#search", Input)

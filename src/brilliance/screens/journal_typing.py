@@ -4,6 +4,7 @@ and no more than it must (issue 19)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -17,6 +18,14 @@ async def let_widgets_post_updates() -> None:
     is handled; issue 19). Two turns of the event loop: each widget handles the refresh asked
     of it in one, and posts its update at the end of it."""
     for _ in range(2):
+        await asyncio.sleep(0)
+
+
+async def in_steps(steps: Iterable[object]) -> None:
+    """Run ``steps`` (a generator doing a slice of work at each step) with a turn of the event
+    loop between two, so that a key typed meanwhile is handled between them (issue 19: the
+    texts a search or a filter looks through, folded when / opens the field)."""
+    for _ in steps:
         await asyncio.sleep(0)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Iterator
 from datetime import date
 
 from textual import on
@@ -20,7 +20,12 @@ from brilliance.domain.cadence import (
 )
 from brilliance.domain.models import LIST_SIZE_GOAL, Person
 from brilliance.screens.base import BrillianceScreen
-from brilliance.screens.journal_typing import TypingInput, let_widgets_post_updates, show_text
+from brilliance.screens.journal_typing import (
+    TypingInput,
+    in_steps,
+    let_widgets_post_updates,
+    show_text,
+)
 from brilliance.screens.modals.confirm import ConfirmScreen
 from brilliance.screens.navigation import OpenPerson, Prepare
 from brilliance.screens.person_actions import edit_person, move_person
@@ -253,14 +258,14 @@ class PeopleScreen(BrillianceScreen):
         field.focus()
         # Everyone's filter text folded while the first letter is typed (issue 19: that letter
         # folded 300 people, ~10 ms), in steps a key can come between.
-        self.run_worker(self._warm_filter(), group="warm-filter", exclusive=True)
+        self.run_worker(in_steps(self._fold_filter_texts()), group="warm-filter", exclusive=True)
 
-    async def _warm_filter(self) -> None:
+    def _fold_filter_texts(self) -> Iterator[None]:
         people = self.store.people.all()
         for start in range(0, len(people), WARM_CHUNK):
             for person in people[start : start + WARM_CHUNK]:
                 self._haystack(person)
-            await asyncio.sleep(0)
+            yield
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)
