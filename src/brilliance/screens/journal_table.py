@@ -117,13 +117,6 @@ class EntriesTable(LineTable):
             kept = self._sides[entry.id] = (entry, when, tags, people)
         return kept[1], kept[2], kept[3]
 
-    def sides(self, entry: JournalEntry, names: dict[str, str]) -> tuple[str, str]:
-        """The entry's tags and people as their columns show them."""
-        if names != self._names:
-            self._names, self._sides = dict(names), {}
-        _when, tags, people = self._sides_of(entry)
-        return tags, people
-
     def widths_for(self, entries: Sequence[JournalEntry], names: dict[str, str]) -> tuple[int, ...]:
         """The columns' widths: the date, the text, then the widest tags and people of
         ``entries`` (the whole journal, so that the columns stay put while a search narrows the
